@@ -1,0 +1,14 @@
+package workbench;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings shared by every feature, bound from {@code workbench.*}.
+ *
+ * @param dataDir where the workbench keeps its own files; the embedded PostgreSQL lives in
+ *     {@code dataDir/postgres}
+ */
+@ConfigurationProperties("workbench")
+public record WorkbenchSettings(@DefaultValue("./data") Path dataDir) {}

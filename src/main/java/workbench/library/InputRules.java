@@ -1,0 +1,77 @@
+package workbench.library;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+
+/** The checks every name, title, text and tag passes before anything is saved. */
+final class InputRules {
+
+  private InputRules() {}
+
+  static String name(String name) {
+    return required("name", "Library name", name, LibraryLimits.NAME);
+  }
+
+  static String description(String description) {
+    return limited("description", "Description", description.strip(), LibraryLimits.DESCRIPTION);
+  }
+
+  static String title(String title) {
+    return required("title", "Title", title, LibraryLimits.TITLE);
+  }
+
+  static String notes(String notes) {
+    return limited("notes", "Notes", notes, LibraryLimits.NOTES);
+  }
+
+  /** A prompt needs some text; a style may have only a negative prompt (as in A1111). */
+  static void text(String text, String negativeText) {
+    limited("text", "Prompt text", text, LibraryLimits.TEXT);
+    limited("negativeText", "Negative prompt", negativeText, LibraryLimits.TEXT);
+    if (text.isBlank() && negativeText.isBlank()) {
+      throw new LibraryInputException("text", "Prompt text is empty: type the prompt first");
+    }
+  }
+
+  /** Tags are trimmed, lower-cased and de-duplicated; commas are not allowed inside one. */
+  static List<String> tags(List<String> tags) {
+    var clean = new LinkedHashSet<String>();
+    for (String tag : tags) {
+      var t = tag.strip().toLowerCase(Locale.ROOT);
+      if (t.isEmpty()) {
+        continue;
+      }
+      if (t.length() > LibraryLimits.TAG) {
+        throw new LibraryInputException(
+            "tags", "Tag '" + t + "' is " + t.length() + " characters; at most " + LibraryLimits.TAG);
+      }
+      if (t.contains(",")) {
+        throw new LibraryInputException("tags", "Tag '" + t + "' contains a comma");
+      }
+      clean.add(t);
+    }
+    if (clean.size() > LibraryLimits.TAGS) {
+      throw new LibraryInputException(
+          "tags", clean.size() + " tags; a prompt may have at most " + LibraryLimits.TAGS);
+    }
+    return new ArrayList<>(clean);
+  }
+
+  private static String required(String field, String label, String value, int max) {
+    var v = value.strip();
+    if (v.isEmpty()) {
+      throw new LibraryInputException(field, label + " is empty");
+    }
+    return limited(field, label, v, max);
+  }
+
+  private static String limited(String field, String label, String value, int max) {
+    if (value.length() > max) {
+      throw new LibraryInputException(
+          field, label + " is " + value.length() + " characters long; at most " + max + " fit");
+    }
+    return value;
+  }
+}

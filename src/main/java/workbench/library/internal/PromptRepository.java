@@ -1,0 +1,37 @@
+package workbench.library.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface PromptRepository extends JpaRepository<PromptEntity, Long> {
+
+  @Query("select p from PromptEntity p where p.library.id = ?1 order by lower(p.title)")
+  List<PromptEntity> findByLibrary(long libraryId);
+
+  @Query("select p from PromptEntity p where p.library.id = ?1 and lower(p.title) = lower(?2)")
+  Optional<PromptEntity> findByLibraryAndTitle(long libraryId, String title);
+
+  @Query("select count(p) from PromptEntity p where p.library.id = ?1")
+  long countByLibrary(long libraryId);
+
+  /**
+   * Prompts whose title, any tag, or latest text contains {@code needle} (lower case, with
+   * LIKE wildcards escaped by the caller), across all libraries that are not archived.
+   */
+  @Query(
+      """
+      select distinct p from PromptEntity p
+        join p.library l
+        left join p.tags t
+        left join p.versions v
+      where l.archived = false
+        and (lower(p.title) like ?1 escape '\\'
+          or lower(t) like ?1 escape '\\'
+          or (v.number = (select max(v2.number) from PromptVersionEntity v2 where v2.prompt = p)
+              and (lower(v.text) like ?1 escape '\\' or lower(v.negativeText) like ?1 escape '\\')))
+      order by p.updatedAt desc
+      """)
+  List<PromptEntity> search(String likePattern);
+}

@@ -1,0 +1,213 @@
+package workbench.library.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import java.util.Arrays;
+import java.util.List;
+import workbench.library.DiffSegment;
+import workbench.library.LibraryInputException;
+import workbench.library.LibraryLimits;
+import workbench.library.LibraryService;
+import workbench.library.Prompt;
+import workbench.library.PromptDraft;
+import workbench.library.PromptVersion;
+import workbench.ui.Markdown;
+import workbench.ui.Notifications;
+
+/**
+ * A prompt: edit title, tags, text and notes; every save of a changed text adds a version;
+ * the versions are listed and any two can be diffed word by word.
+ */
+@Route("prompts/:promptId")
+public class PromptView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+  private final LibraryService service;
+  private final H2 heading = new H2();
+  private final RouterLink libraryLink = new RouterLink();
+  final TextField title = new TextField("Title");
+  final TextField tags = new TextField("Tags");
+  final TextArea text = new TextArea("Prompt");
+  final TextArea negative = new TextArea("Negative prompt");
+  final TextArea notes = new TextArea("Notes (Markdown)");
+  private final Div notesPreview = new Div();
+  final Grid<PromptVersion> versions = new Grid<>(PromptVersion.class, false);
+  final Select<Integer> diffFrom = new Select<>();
+  final Select<Integer> diffTo = new Select<>();
+  final Div diff = new Div();
+  private long promptId;
+  private String pageTitle = "Prompt";
+
+  public PromptView(LibraryService service) {
+    this.service = service;
+    title.setMaxLength(LibraryLimits.TITLE);
+    title.setId("title");
+    tags.setHelperText("comma separated, e.g. hands, watercolour");
+    tags.setId("tags");
+    text.setMaxLength(LibraryLimits.TEXT);
+    text.setHelperText("Saving a changed text makes a new version; older ones are kept.");
+    text.setId("text");
+    negative.setMaxLength(LibraryLimits.TEXT);
+    negative.setId("negative");
+    notes.setMaxLength(LibraryLimits.NOTES);
+    notes.setValueChangeMode(ValueChangeMode.LAZY);
+    notes.addValueChangeListener(e -> renderNotes());
+    notes.setId("notes");
+    notesPreview.addClassName("notes-preview");
+    var form = new FormLayout(title, tags, text, negative, notes, notesPreview);
+    form.setColspan(text, 2);
+    form.setColspan(negative, 2);
+    var save = new Button("Save", e -> save());
+    save.setId("save");
+    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+    versions.addColumn(PromptVersion::number).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+    versions.addColumn(v -> LibrariesView.WHEN.format(v.createdAt())).setHeader("Saved").setAutoWidth(true).setFlexGrow(0);
+    versions.addColumn(PromptVersion::author).setHeader("Author").setAutoWidth(true).setFlexGrow(0);
+    versions.addColumn(PromptVersion::text).setHeader("Text").setFlexGrow(1);
+    versions.setAllRowsVisible(true);
+    versions.setId("versions");
+
+    diffFrom.setLabel("From version");
+    diffTo.setLabel("To version");
+    diffFrom.addValueChangeListener(e -> showDiff());
+    diffTo.addValueChangeListener(e -> showDiff());
+    diff.addClassName("version-diff");
+    diff.setId("diff");
+
+    add(heading, libraryLink, form, save, new H3("Versions"), versions,
+        new H3("Compare versions"), new HorizontalLayout(diffFrom, diffTo), diff);
+  }
+
+  public static RouteParameters params(long promptId) {
+    return new RouteParameters("promptId", String.valueOf(promptId));
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    var id = event.getRouteParameters().getLong("promptId");
+    try {
+      show(service.prompt(id.orElseThrow(() -> new workbench.library.NotFoundException("prompt"))), true);
+    } catch (workbench.library.NotFoundException e) {
+      event.rerouteToError(NotFoundException.class, "That prompt does not exist (any more).");
+    }
+  }
+
+  private void show(Prompt prompt, boolean fillForm) {
+    promptId = prompt.id();
+    pageTitle = prompt.title() + " · Prompt Workbench";
+    heading.setText(prompt.title());
+    libraryLink.setText("← " + prompt.libraryName());
+    libraryLink.setRoute(LibraryView.class, LibraryView.params(prompt.libraryId()));
+    if (fillForm) {
+      title.setValue(prompt.title());
+      tags.setValue(String.join(", ", prompt.tags()));
+      text.setValue(prompt.latest().text());
+      negative.setValue(prompt.latest().negativeText());
+      notes.setValue(prompt.notes());
+    }
+    renderNotes();
+    var newestFirst = new java.util.ArrayList<>(prompt.versions());
+    java.util.Collections.reverse(newestFirst);
+    versions.setItems(newestFirst);
+    var numbers = prompt.versions().stream().map(PromptVersion::number).toList();
+    diffFrom.setItems(numbers);
+    diffTo.setItems(numbers);
+    if (numbers.size() >= 2) {
+      diffFrom.setValue(numbers.get(numbers.size() - 2));
+      diffTo.setValue(numbers.get(numbers.size() - 1));
+    } else {
+      diff.removeAll();
+    }
+  }
+
+  void save() {
+    clearErrors();
+    var draft =
+        new PromptDraft(
+            title.getValue(),
+            text.getValue(),
+            negative.getValue(),
+            Arrays.stream(tags.getValue().split(",")).toList(),
+            notes.getValue());
+    try {
+      var before = service.prompt(promptId).versions().size();
+      var saved = service.savePrompt(promptId, draft);
+      show(saved, false);
+      Notifications.success(
+          saved.versions().size() > before
+              ? "Saved as version " + saved.latest().number()
+              : "Saved (text unchanged, no new version)");
+    } catch (LibraryInputException e) {
+      // What was typed stays in the fields; only the message is added.
+      var field =
+          switch (e.field()) {
+            case "title" -> title;
+            case "tags" -> tags;
+            default -> null;
+          };
+      var area =
+          switch (e.field()) {
+            case "negativeText" -> negative;
+            case "notes" -> notes;
+            case "text" -> text;
+            default -> null;
+          };
+      if (field != null) {
+        field.setErrorMessage(e.getMessage());
+        field.setInvalid(true);
+      } else if (area != null) {
+        area.setErrorMessage(e.getMessage());
+        area.setInvalid(true);
+      }
+      Notifications.error(e.getMessage());
+    }
+  }
+
+  private void clearErrors() {
+    List.of(title, tags).forEach(f -> f.setInvalid(false));
+    List.of(text, negative, notes).forEach(f -> f.setInvalid(false));
+  }
+
+  private void renderNotes() {
+    notesPreview.removeAll();
+    if (!notes.getValue().isBlank()) {
+      notesPreview.add(Markdown.component(notes.getValue()));
+    }
+  }
+
+  private void showDiff() {
+    diff.removeAll();
+    if (diffFrom.getValue() == null || diffTo.getValue() == null) {
+      return;
+    }
+    for (DiffSegment segment : service.diff(promptId, diffFrom.getValue(), diffTo.getValue())) {
+      var span = new Span(segment.text());
+      span.addClassName("diff-" + segment.kind().name().toLowerCase(java.util.Locale.ROOT));
+      diff.add(span);
+    }
+  }
+
+  @Override
+  public String getPageTitle() {
+    return pageTitle;
+  }
+}

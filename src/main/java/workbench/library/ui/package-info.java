@@ -1,0 +1,5 @@
+/** Library pages: the list of libraries, one library's prompts, a prompt with its versions, search. */
+@NullMarked
+package workbench.library.ui;
+
+import org.jspecify.annotations.NullMarked;

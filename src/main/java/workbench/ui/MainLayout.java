@@ -1,0 +1,38 @@
+package workbench.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+
+/** The shell around every page: the app's name and a side menu built from {@code @Menu}. */
+@Layout
+public class MainLayout extends AppLayout {
+
+  public MainLayout() {
+    setPrimarySection(Section.DRAWER);
+    var title = new H1("Prompt Workbench");
+    title.addClassName("app-title");
+    var tagline = new Span("generate → check → loop");
+    tagline.addClassName("app-tagline");
+    var nav = new SideNav();
+    MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(item(entry)));
+    addToDrawer(title, tagline, new Scroller(nav));
+    addToNavbar(new DrawerToggle());
+  }
+
+  private static SideNavItem item(MenuEntry entry) {
+    var item = new SideNavItem(entry.title(), entry.path());
+    if (entry.icon() != null) {
+      item.setPrefixComponent(new Icon(entry.icon()));
+    }
+    return item;
+  }
+}

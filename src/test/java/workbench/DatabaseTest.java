@@ -1,0 +1,34 @@
+package workbench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of tests that need the application on a real PostgreSQL: the embedded server the app
+ * starts itself, in a fresh data directory per test JVM (one server, shared through Spring's
+ * context cache). Set SPRING_DATASOURCE_URL to run them against another server.
+ */
+@SpringBootTest
+public abstract class DatabaseTest {
+
+  private static final Path DATA_DIR = freshDataDir();
+
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) {
+    registry.add("workbench.data-dir", DATA_DIR::toString);
+  }
+
+  private static Path freshDataDir() {
+    try {
+      Files.createDirectories(Path.of("target"));
+      return Files.createTempDirectory(Path.of("target"), "test-data-").toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
