@@ -72,9 +72,10 @@ public class PromptView extends VerticalLayout implements BeforeEnterObserver, H
     notes.addValueChangeListener(e -> renderNotes());
     notes.setId("notes");
     notesPreview.addClassName("notes-preview");
-    var form = new FormLayout(title, tags, text, negative, notes, notesPreview);
+    var form = new FormLayout(title, tags, text, negative, notes);
     form.setColspan(text, 2);
     form.setColspan(negative, 2);
+    form.setColspan(notes, 2);
     var save = new Button("Save", e -> save());
     save.setId("save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -93,8 +94,19 @@ public class PromptView extends VerticalLayout implements BeforeEnterObserver, H
     diff.addClassName("version-diff");
     diff.setId("diff");
 
-    add(heading, libraryLink, form, save, new H3("Versions"), versions,
-        new H3("Compare versions"), new HorizontalLayout(diffFrom, diffTo), diff);
+    // Editing on the left, the history beside it: the diff is visible while typing.
+    var editor = new VerticalLayout(heading, libraryLink, form, save, notesPreview);
+    editor.setPadding(false);
+    var history = new VerticalLayout(new H3("Versions"), versions, new H3("Compare versions"),
+        new HorizontalLayout(diffFrom, diffTo), diff);
+    history.setPadding(false);
+    history.addClassName("prompt-history");
+    var columns = new HorizontalLayout(editor, history);
+    columns.setWidthFull();
+    columns.setFlexGrow(3, editor);
+    columns.setFlexGrow(2, history);
+    columns.addClassName("prompt-columns");
+    add(columns);
   }
 
   public static RouteParameters params(long promptId) {

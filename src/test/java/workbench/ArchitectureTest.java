@@ -1,0 +1,102 @@
+package workbench;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.vaadin.flow.router.Route;
+import jakarta.persistence.Entity;
+import org.springframework.data.repository.Repository;
+
+/** The package rules of DESIGN.md "Architecture". */
+@AnalyzeClasses(packages = "workbench", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule promptDependsOnNothingElse =
+      noClasses().that().resideInAPackage("workbench.prompt..")
+          .should().dependOnClassesThat()
+          .resideInAnyPackage(otherThan("prompt"))
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule sketchbookDependsOnNothingElse =
+      noClasses().that().resideInAPackage("workbench.sketchbook..")
+          .should().dependOnClassesThat()
+          .resideInAnyPackage(otherThan("sketchbook"))
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule modelDependsOnlyOnPromptAndSketchbook =
+      noClasses().that().resideInAPackage("workbench.model..")
+          .should().dependOnClassesThat()
+          .resideInAnyPackage(otherThan("model", "prompt", "sketchbook"))
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule pureJavaPackagesUseNoFrameworks =
+      noClasses().that().resideInAnyPackage("workbench.prompt..", "workbench.sketchbook..")
+          .should().dependOnClassesThat()
+          .resideInAnyPackage("org.springframework..", "com.vaadin..", "jakarta.persistence..", "ai.djl..")
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule viewsLiveInUiPackages =
+      classes().that().areAnnotatedWith(Route.class)
+          .should().resideInAPackage("..ui..");
+
+  @ArchTest
+  static final ArchRule viewsReachDataOnlyThroughServices =
+      noClasses().that().resideInAPackage("..ui..")
+          .should().dependOnClassesThat().areAssignableTo(Repository.class)
+          .orShould().dependOnClassesThat().areAnnotatedWith(Entity.class)
+          .orShould().dependOnClassesThat().resideInAPackage("..internal..");
+
+  @ArchTest
+  static final ArchRule entitiesStayInTheirFeature =
+      classes().that().areAnnotatedWith(Entity.class)
+          .should().resideInAPackage("..internal..")
+          .andShould(onlyBeUsedWithinTheirFeature());
+
+  /** The feature of {@code workbench.library.internal.X} is {@code workbench.library}. */
+  private static ArchCondition<JavaClass> onlyBeUsedWithinTheirFeature() {
+    return new ArchCondition<>("only be used within their feature package") {
+      @Override
+      public void check(JavaClass entity, ConditionEvents events) {
+        var feature = feature(entity.getPackageName());
+        entity.getDirectDependenciesToSelf().forEach(dependency -> {
+          var user = dependency.getOriginClass();
+          if (!feature(user.getPackageName()).equals(feature)) {
+            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+          }
+        });
+      }
+    };
+  }
+
+  private static String feature(String packageName) {
+    var parts = packageName.split("\\.");
+    return parts.length >= 2 ? parts[0] + "." + parts[1] : packageName;
+  }
+
+  /** Every workbench feature package except the given ones. */
+  private static String[] otherThan(String... allowed) {
+    var all = new String[] {"library", "sketchbook", "model", "generation", "gallery", "grid",
+        "account", "ui", "cli", "db", "prompt", "api"};
+    var set = new java.util.ArrayList<String>();
+    set.add("workbench");
+    for (var f : all) {
+      if (!java.util.Arrays.asList(allowed).contains(f)) {
+        set.add("workbench." + f + "..");
+      }
+    }
+    return set.toArray(String[]::new);
+  }
+}

@@ -1,0 +1,135 @@
+package workbench.library.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.UploadKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import workbench.KaribuTest;
+import workbench.library.Library;
+import workbench.library.LibraryService;
+import workbench.library.PromptVersion;
+
+class LibraryViewsTest extends KaribuTest {
+
+  @Autowired LibraryService service;
+
+  @Test
+  void createLibraryAddPromptEditTwiceSeeThreeVersionsAndADiff() {
+    var name = "Hands " + UUID.randomUUID().toString().substring(0, 6);
+    UI.getCurrent().navigate(LibrariesView.class);
+    _click(_get(Button.class, spec -> spec.withId("new-library")));
+    _setValue(_get(TextField.class, spec -> spec.withId("library-name")), name);
+    _click(_get(Button.class, spec -> spec.withId("save-library")));
+
+    var library = service.libraries(false).stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
+    @SuppressWarnings("unchecked")
+    Grid<Library> libraries = _get(Grid.class);
+    assertThat(GridKt._size(libraries)).isGreaterThanOrEqualTo(1);
+
+    UI.getCurrent().navigate(LibraryView.class, LibraryView.params(library.id()));
+    _click(_get(Button.class, spec -> spec.withId("new-prompt")));
+    _setValue(_get(TextField.class, spec -> spec.withId("prompt-title")), "five fingers");
+    _setValue(_get(TextArea.class, spec -> spec.withId("prompt-text")), "a hand");
+    _click(_get(Button.class, spec -> spec.withId("create-prompt")));
+
+    // Creating navigates to the prompt page.
+    var view = _get(PromptView.class);
+    _setValue(_get(TextArea.class, spec -> spec.withId("text")), "a hand with five fingers");
+    _click(_get(Button.class, spec -> spec.withId("save")));
+    _setValue(_get(TextArea.class, spec -> spec.withId("text")), "a hand with five long fingers");
+    _click(_get(Button.class, spec -> spec.withId("save")));
+
+    assertThat(GridKt._size(view.versions)).isEqualTo(3);
+    assertThat(GridKt._get(view.versions, 0)).extracting(PromptVersion::number).isEqualTo(3);
+    assertThat(view.diffFrom.getValue()).isEqualTo(2);
+    assertThat(view.diffTo.getValue()).isEqualTo(3);
+    _assertOne(Span.class, spec -> spec.withClasses("diff-added").withText("long "));
+
+    view.diffFrom.setValue(1);
+    _assertOne(Span.class, spec -> spec.withClasses("diff-added").withText(" with five long fingers"));
+  }
+
+  @Test
+  void aRefusedSaveKeepsTheTypedText() {
+    var library = service.createLibrary("Keep " + UUID.randomUUID().toString().substring(0, 6), "");
+    var prompt = service.createPrompt(library.id(), workbench.library.PromptDraft.of("p", "apple"));
+    UI.getCurrent().navigate(PromptView.class, PromptView.params(prompt.id()));
+    _setValue(_get(TextField.class, spec -> spec.withId("title")), " ");
+    _setValue(_get(TextArea.class, spec -> spec.withId("text")), "my long careful prompt");
+    _click(_get(Button.class, spec -> spec.withId("save")));
+
+    var title = _get(TextField.class, spec -> spec.withId("title"));
+    assertThat(title.isInvalid()).isTrue();
+    assertThat(title.getErrorMessage()).isEqualTo("Title is empty");
+    assertThat(_get(TextArea.class, spec -> spec.withId("text")).getValue()).isEqualTo("my long careful prompt");
+    assertThat(service.prompt(prompt.id()).versions()).hasSize(1);
+  }
+
+  @Test
+  void notesAreRenderedAsMarkdown() {
+    var library = service.createLibrary("Notes " + UUID.randomUUID().toString().substring(0, 6), "");
+    var prompt = service.createPrompt(library.id(),
+        new workbench.library.PromptDraft("p", "apple", "", java.util.List.of(), "**bold** <script>x</script>"));
+    UI.getCurrent().navigate(PromptView.class, PromptView.params(prompt.id()));
+    var html = _get(com.vaadin.flow.component.Html.class).getInnerHtml();
+    assertThat(html).contains("<strong>bold</strong>").doesNotContain("<script>");
+  }
+
+  @Test
+  void aBadImportShowsTheErrorAndImportsNothing() {
+    int before = service.libraries(true).size();
+    UI.getCurrent().navigate(LibrariesView.class);
+    _click(_get(Button.class, spec -> spec.withId("import-library")));
+    var upload = _get(Upload.class);
+    UploadKt._upload(upload, "styles.csv", "text/csv",
+        "name,prompt,negative_prompt\nA,b,c\nB,c\n".getBytes(StandardCharsets.UTF_8));
+    MockVaadin.clientRoundtrip();
+
+    var error = _get(Paragraph.class, spec -> spec.withId("import-error"));
+    assertThat(error.isVisible()).isTrue();
+    assertThat(error.getText()).contains("styles.csv").contains("Row 3 has 2 columns");
+    assertThat(service.libraries(true)).hasSize(before);
+  }
+
+  @Test
+  void aGoodStylesCsvImportAppearsInTheList() {
+    var name = "Styles " + UUID.randomUUID().toString().substring(0, 6);
+    UI.getCurrent().navigate(LibrariesView.class);
+    _click(_get(Button.class, spec -> spec.withId("import-library")));
+    _setValue(_get(TextField.class, spec -> spec.withLabel("Library name (for styles.csv)")), name);
+    UploadKt._upload(_get(Upload.class), "styles.csv", "text/csv",
+        "name,prompt,negative_prompt\nInk,\"ink drawing, {prompt}\",colour\n".getBytes(StandardCharsets.UTF_8));
+    MockVaadin.clientRoundtrip();
+
+    assertThat(service.libraries(false)).extracting(Library::name).contains(name);
+  }
+
+  @Test
+  void searchFindsPromptsFromEveryLibrary() {
+    var marker = "srch" + UUID.randomUUID().toString().substring(0, 6);
+    var library = service.createLibrary("Search " + marker, "");
+    service.createPrompt(library.id(), workbench.library.PromptDraft.of("found", "a " + marker));
+    UI.getCurrent().navigate(PromptSearchView.class);
+    _setValue(_get(TextField.class, spec -> spec.withId("search")), marker);
+    var view = _get(PromptSearchView.class);
+    assertThat(GridKt._size(view.results)).isEqualTo(1);
+    assertThat(GridKt._get(view.results, 0).title()).isEqualTo("found");
+  }
+}
