@@ -34,4 +34,20 @@ public class PromptSyntaxException extends IllegalArgumentException {
   public String hint() {
     return hint;
   }
+
+  /**
+   * The line of {@code text} holding the error and, under it, a caret at the column: what the
+   * command line prints and the editor shows, so both point the same way.
+   */
+  public String markIn(String text) {
+    int index = Math.min(Math.max(column - 1, 0), text.length());
+    int lineStart = text.lastIndexOf('\n', index - 1) + 1;
+    int lineEnd = text.indexOf('\n', index);
+    String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
+    var caret = new StringBuilder();
+    for (int i = lineStart; i < index; i++) {
+      caret.append(text.charAt(i) == '\t' ? '\t' : ' '); // tabs keep the caret aligned
+    }
+    return line + "\n" + caret + "^";
+  }
 }
