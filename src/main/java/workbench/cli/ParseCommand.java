@@ -45,9 +45,7 @@ public final class ParseCommand implements Callable<Integer> {
       out.flush();
       return 0;
     } catch (PromptSyntaxException e) {
-      // Most messages name their column already ("... at column 14 ..."); the rest get it added.
-      String where = e.getMessage().contains("column " + e.column()) ? "" : " (column " + e.column() + ")";
-      err.println("error: " + e.getMessage() + where);
+      err.println("error: " + e.messageWithColumn());
       e.markIn(prompt).lines().forEach(line -> err.println("  " + line));
       err.println("hint: " + e.hint());
       err.flush();

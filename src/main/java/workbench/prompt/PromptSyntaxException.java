@@ -35,6 +35,12 @@ public class PromptSyntaxException extends IllegalArgumentException {
     return hint;
   }
 
+  /** The message, with "(column N)" added when the message does not name its column itself. */
+  public String messageWithColumn() {
+    String message = getMessage();
+    return message.contains("column " + column) ? message : message + " (column " + column + ")";
+  }
+
   /**
    * The line of {@code text} holding the error and, under it, a caret at the column: what the
    * command line prints and the editor shows, so both point the same way.
