@@ -17,17 +17,35 @@ class PromptParserProperties {
 
   @Property(tries = 3000)
   void midjourneyRoundTrip(@ForAll("prompts") WeightedPrompt prompt) {
-    assertRoundTrip(prompt, Dialect.MIDJOURNEY);
+    Statistics.collect(assertRoundTrip(prompt, Dialect.MIDJOURNEY));
   }
 
   @Property(tries = 3000)
   void a1111RoundTrip(@ForAll("prompts") WeightedPrompt prompt) {
-    assertRoundTrip(prompt, Dialect.A1111);
+    Statistics.collect(assertRoundTrip(prompt, Dialect.A1111));
   }
 
   @Property(tries = 3000)
   void compelRoundTrip(@ForAll("prompts") WeightedPrompt prompt) {
-    assertRoundTrip(prompt, Dialect.COMPEL);
+    Statistics.collect(assertRoundTrip(prompt, Dialect.COMPEL));
+  }
+
+  /**
+   * Whatever a parser makes of noisy text, every dialect that can write it reads it back the
+   * same: term texts from real parses (escapes, odd characters) stress the renderer hardest.
+   */
+  @Property(tries = 20_000)
+  void parsedTextTranslatesIntoEveryDialectThatCanWriteIt(@ForAll("noisyText") String text,
+      @ForAll Dialect source) {
+    WeightedPrompt prompt;
+    try {
+      prompt = PromptParser.parse(text, source);
+    } catch (PromptSyntaxException e) {
+      return;
+    }
+    for (var target : Dialect.values()) {
+      Statistics.label(target.id()).collect(assertRoundTrip(prompt, target));
+    }
   }
 
   /** Words with no syntax in them: every dialect can write those. */
@@ -73,18 +91,20 @@ class PromptParserProperties {
     }
   }
 
-  private static void assertRoundTrip(WeightedPrompt prompt, Dialect dialect) {
+  /** Says whether the dialect could express the prompt, for the statistics. */
+  private static String assertRoundTrip(WeightedPrompt prompt, Dialect dialect) {
     String text;
     try {
       text = PromptRenderer.render(prompt, dialect);
     } catch (PromptRenderException cannotExpress) {
-      return; // only prompts the dialect can express must survive the trip
+      return "cannot express"; // only prompts the dialect can express must survive the trip
     }
     var parsed = PromptParser.parse(text, dialect);
     assertThat(parsed.dialect()).isEqualTo(dialect);
     assertThat(parsed.sameTermsAs(prompt, 1e-6))
         .as("%s rendered as %s: %s, parsed %s", prompt.terms(), dialect, text, parsed.terms())
         .isTrue();
+    return "round trip";
   }
 
   @Provide
