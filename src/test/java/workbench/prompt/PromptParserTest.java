@@ -56,6 +56,10 @@ class PromptParserTest {
       \\[x\\] \\\\                     | [x] \\=1
       a cat :1.2 AND a dog :0.8        | a cat=1.2; a dog=0.8
       a cat AND a dog                  | a cat=1; a dog=1
+      a cat :1.2                       | a cat=1.2
+      ratio 16:9                       | ratio 16=9
+      (ratio 16:9 wide)                | ratio 16:9 wide=1.1
+      a ANDROID                        | a ANDROID=1
       (red:2) cat :0.5 AND dog         | red=1; cat=0.5; dog=1
       (red hat, blue sky:1.2)          | red hat, blue sky=1.2
       (16:9 wide)                      | 16:9 wide=1.1

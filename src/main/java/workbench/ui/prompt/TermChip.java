@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.shared.Registration;
+import java.util.Optional;
 import workbench.prompt.Term;
 
 /**
@@ -85,12 +86,12 @@ class TermChip extends Div {
     return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
   }
 
-  private static java.util.Optional<Double> parse(String value) {
+  private static Optional<Double> parse(String value) {
     try {
       double parsed = Double.parseDouble(value);
-      return Double.isFinite(parsed) ? java.util.Optional.of(parsed) : java.util.Optional.empty();
+      return Double.isFinite(parsed) ? Optional.of(parsed) : Optional.empty();
     } catch (NumberFormatException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

@@ -61,7 +61,7 @@ public class WeightedPromptEditor extends Composite<VerticalLayout> {
     text.addClassName("prompt-text");
     text.setWidthFull();
     text.setPlaceholder("apple:: tart::2");
-    text.setMaxLength(PromptParser.MAX_LENGTH + 500); // room to see the length error, not to lose text
+    // No maxLength: the browser would cut pasted text; the parser's length error says what is too much.
     text.setValueChangeMode(ValueChangeMode.LAZY);
     text.addValueChangeListener(this::textTyped);
 
