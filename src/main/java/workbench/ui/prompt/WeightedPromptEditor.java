@@ -121,6 +121,7 @@ public class WeightedPromptEditor extends Composite<VerticalLayout> {
 
   private boolean switchDialect(Dialect newDialect, boolean fromClient) {
     dialectChosen = true;
+    dialectSelect.setHelperText("");
     var prompt = current;
     if (prompt == null) {
       // Nothing parsed to translate: maybe the text was written in the other dialect.
@@ -143,17 +144,25 @@ public class WeightedPromptEditor extends Composite<VerticalLayout> {
     }
   }
 
+  /**
+   * Rewrites the text with the new weight, unless that would make it invalid (all weights
+   * negative, say): then the chips would vanish under the user's hand, so the edit is refused
+   * with the reason and the chip shows the old weight again.
+   */
   private void weightEdited(TermChip.WeightEdited event) {
     var prompt = current;
     if (prompt == null) {
       return;
     }
+    var chip = event.getSource();
     try {
-      String rewritten = PromptRenderer.render(prompt.withWeight(event.getSource().index(), event.weight()), dialect);
+      String rewritten = PromptRenderer.render(prompt.withWeight(chip.index(), event.weight()), dialect);
+      PromptParser.parse(rewritten, dialect);
       text.setValue(rewritten);
       parseAndShow(rewritten, true);
-    } catch (PromptRenderException cannot) {
-      error.show(cannot.getMessage());
+    } catch (PromptRenderException | PromptSyntaxException refused) {
+      chip.show(prompt.term(chip.index()));
+      error.show(refused.getMessage());
     }
   }
 
@@ -162,6 +171,7 @@ public class WeightedPromptEditor extends Composite<VerticalLayout> {
       dialect = PromptParser.detect(value);
       dialectSelect.setValue(dialect);
     }
+    dialectSelect.setHelperText(dialectChosen ? "" : "Detected from the text");
     if (!text.getValue().equals(value)) {
       text.setValue(value);
     }

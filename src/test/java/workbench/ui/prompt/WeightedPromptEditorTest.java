@@ -74,6 +74,17 @@ class WeightedPromptEditorTest {
   }
 
   @Test
+  void aWeightEditThatWouldLeaveNoPositiveWeightIsRefused() {
+    type("apple");
+    _setValue(_find(editor, NumberField.class).get(0), -1.0);
+    assertThat(text().getValue()).isEqualTo("apple");
+    assertThat(_find(editor, NumberField.class).get(0).getValue()).isEqualTo(1.0);
+    assertThat(_get(editor, Span.class, spec -> spec.withClasses("prompt-error-message")).getText())
+        .isEqualTo("weights sum to -1: at least one positive weight is needed");
+    assertThat(editor.prompt()).isPresent();
+  }
+
+  @Test
   void syntaxErrorShowsTheColumnAndKeepsTheText() {
     type("apple:: tart::2x");
     assertThat(text().getValue()).isEqualTo("apple:: tart::2x");
@@ -98,6 +109,8 @@ class WeightedPromptEditorTest {
     assertThat(editor.dialect()).isEqualTo(Dialect.A1111);
     _setValue(dialectSelect(), Dialect.COMPEL);
     assertThat(text().getValue()).isEqualTo("apple, (tart)2");
+    _setValue(dialectSelect(), Dialect.MIDJOURNEY);
+    assertThat(text().getValue()).isEqualTo("apple:: tart::2");
   }
 
   @Test
@@ -111,6 +124,15 @@ class WeightedPromptEditorTest {
     assertThat(chipTexts()).containsExactly("C++ code", "apple");
     assertThat(_get(editor, Span.class, spec -> spec.withClasses("prompt-error-message")).getText())
         .startsWith("Compel cannot express the term 'C++ code'");
+  }
+
+  @Test
+  void switchingDialectOnTextThatDoesNotParseReadsItInTheNewDialect() {
+    type("(red hat:1.3");
+    assertThat(editor.prompt()).isEmpty();
+    assertThat(editor.setDialect(Dialect.MIDJOURNEY)).isTrue();
+    assertThat(text().getValue()).isEqualTo("(red hat:1.3");
+    assertThat(chipTexts()).containsExactly("(red hat:1.3");
   }
 
   @Test
