@@ -62,8 +62,7 @@ final class MidjourneyParser {
         && source.charAt(end) != ':' && source.charAt(end) != ',') {
       end++;
     }
-    if (end == start || !Weights.looksNumeric(source.charAt(start))
-        || isNoParameter(source, start)) {
+    if (end == start || !Weights.looksNumeric(source.charAt(start))) {
       return 1;
     }
     pos = end;

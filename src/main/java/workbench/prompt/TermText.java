@@ -1,5 +1,6 @@
 package workbench.prompt;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,14 +16,10 @@ final class TermText {
 
   void append(char c, int sourceIndex) {
     if (chars.length() == sources.length) {
-      sources = java.util.Arrays.copyOf(sources, sources.length * 2);
+      sources = Arrays.copyOf(sources, sources.length * 2);
     }
     sources[chars.length()] = sourceIndex;
     chars.append(c);
-  }
-
-  boolean isBlank() {
-    return firstKept() < 0;
   }
 
   /** Adds the cleaned term to {@code terms} unless it is blank; returns whether it added one. */
@@ -37,16 +34,6 @@ final class TermText {
     Weights.checkRange(weight, sources[first], text);
     terms.add(new Term(text, weight, new Span(sources[first], sources[last] + 1)));
     return true;
-  }
-
-  void clear() {
-    chars.setLength(0);
-  }
-
-  /** Source index of the first character that will be kept, or -1 when blank. */
-  int firstSource() {
-    int first = firstKept();
-    return first < 0 ? -1 : sources[first];
   }
 
   /** The cleaned form of any text: what a parser would make of it as one term. */
