@@ -1,0 +1,117 @@
+package workbench.prompt;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the A1111 and Compel scanners build: characters, commas and weighted groups, later
+ * flattened into terms. Both dialects split terms the same way: a top-level comma ends a term,
+ * a group (and a Compel {@code word+}) is a term of its own, and commas inside a group stay in
+ * its phrase, so {@code a cat, (red hat, blue sky:1.2)} is "a cat" 1 and "red hat, blue sky" 1.2.
+ */
+final class EmphasisTree {
+
+  sealed interface Node permits Chr, Comma, Group, AndSeparator, PartWeight {}
+
+  /** A character of term text; {@code pos} is where it sits in the source. */
+  record Chr(char c, int pos) implements Node {}
+
+  record Comma(int pos) implements Node {}
+
+  /** Brackets or a Compel weighted word: every term inside is multiplied by {@code factor}. */
+  record Group(List<Node> children, double factor, int pos) implements Node {}
+
+  /** A1111 {@code AND}: the prompts on either side are separate terms. */
+  record AndSeparator(int pos) implements Node {}
+
+  /** A1111 {@code :1.2} at the end of an {@code AND} part weights the whole part. */
+  record PartWeight(double weight, int pos) implements Node {}
+
+  private EmphasisTree() {}
+
+  static List<Term> flatten(List<Node> top) {
+    var terms = new ArrayList<Term>();
+    var part = new ArrayList<Node>();
+    int previousAnd = -1;
+    for (var node : top) {
+      if (node instanceof AndSeparator and) {
+        if (!flattenPart(part, terms)) {
+          throw emptyAndPart(and.pos(), "before");
+        }
+        part.clear();
+        previousAnd = and.pos();
+      } else {
+        part.add(node);
+      }
+    }
+    if (!flattenPart(part, terms) && previousAnd >= 0) {
+      throw emptyAndPart(previousAnd, "after");
+    }
+    return terms;
+  }
+
+  private static boolean flattenPart(List<Node> part, List<Term> terms) {
+    double weight = 1;
+    for (var node : part) {
+      if (node instanceof PartWeight partWeight) {
+        weight = partWeight.weight();
+      }
+    }
+    int before = terms.size();
+    flattenInto(part, weight, true, terms);
+    return terms.size() > before;
+  }
+
+  private static void flattenInto(List<Node> nodes, double multiplier, boolean topLevel,
+      List<Term> terms) {
+    var current = new TermText();
+    for (var node : nodes) {
+      if (node instanceof Chr chr) {
+        current.append(chr.c(), chr.pos());
+      } else if (node instanceof Comma comma) {
+        if (topLevel) {
+          current.addTo(terms, multiplier);
+          current = new TermText();
+        } else {
+          current.append(',', comma.pos());
+        }
+      } else if (node instanceof Group group) {
+        current.addTo(terms, multiplier);
+        current = new TermText();
+        flattenInto(group.children(), multiplier * group.factor(), false, terms);
+      }
+      // AND parts are split off before; a PartWeight applies to its whole part.
+    }
+    current.addTo(terms, multiplier);
+  }
+
+  private static PromptSyntaxException emptyAndPart(int pos, String side) {
+    return new PromptSyntaxException(
+        "'AND' at column " + (pos + 1) + " has no prompt " + side + " it",
+        pos + 1, "AND", "AND joins two prompts, as in 'a cat :1.2 AND a dog'");
+  }
+
+  static PromptSyntaxException unclosed(char open, int pos) {
+    char close = open == '(' ? ')' : ']';
+    return new PromptSyntaxException(
+        "unclosed '" + open + "' opened at column " + (pos + 1),
+        pos + 1, String.valueOf(open),
+        "close it with '" + close + "', or write '\\" + open + "' for a bracket as text");
+  }
+
+  static PromptSyntaxException unmatched(char close, int pos) {
+    return new PromptSyntaxException(
+        "unmatched '" + close + "' at column " + (pos + 1),
+        pos + 1, String.valueOf(close),
+        "remove it, or write '\\" + close + "' for a bracket as text");
+  }
+
+  /** Product of signs: {@code +} is ×1.1, {@code -} is ×0.9, repeated signs compound. */
+  static double signFactor(String signs) {
+    double factor = 1;
+    for (int i = 0; i < signs.length(); i++) {
+      factor *= signs.charAt(i) == '+' ? 1.1 : 0.9;
+    }
+    return factor;
+  }
+}

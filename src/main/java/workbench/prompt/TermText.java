@@ -1,0 +1,79 @@
+package workbench.prompt;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Collects a term's characters as a parser meets them, remembering where each came from, so the
+ * term gets its source span even when escapes ({@code \(}) make text and source differ.
+ * Every dialect cleans term text the same way: runs of whitespace become one space, and
+ * whitespace and commas at either end are dropped ({@code " apple,  tart, "} is "apple, tart").
+ */
+final class TermText {
+
+  private final StringBuilder chars = new StringBuilder();
+  private int[] sources = new int[16];
+
+  void append(char c, int sourceIndex) {
+    if (chars.length() == sources.length) {
+      sources = Arrays.copyOf(sources, sources.length * 2);
+    }
+    sources[chars.length()] = sourceIndex;
+    chars.append(c);
+  }
+
+  /** Adds the cleaned term to {@code terms} unless it is blank; returns whether it added one. */
+  boolean addTo(List<Term> terms, double weight) {
+    int first = firstKept();
+    if (first < 0) {
+      return false;
+    }
+    int last = lastKept();
+    String text = clean(chars.substring(first, last + 1));
+    // Nested emphasis can multiply past the limit (or to infinity): say so at the term.
+    Weights.checkRange(weight, sources[first], text);
+    terms.add(new Term(text, weight, new Span(sources[first], sources[last] + 1)));
+    return true;
+  }
+
+  /** The cleaned form of any text: what a parser would make of it as one term. */
+  static String clean(String raw) {
+    String collapsed = raw.replaceAll("\\s+", " ");
+    int start = 0;
+    int end = collapsed.length();
+    while (start < end && isEdge(collapsed.charAt(start))) {
+      start++;
+    }
+    while (end > start && isEdge(collapsed.charAt(end - 1))) {
+      end--;
+    }
+    return collapsed.substring(start, end);
+  }
+
+  private int firstKept() {
+    for (int i = 0; i < chars.length(); i++) {
+      if (!isEdge(chars.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private int lastKept() {
+    for (int i = chars.length() - 1; i >= 0; i--) {
+      if (!isEdge(chars.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isEdge(char c) {
+    return c == ',' || isSpace(c);
+  }
+
+  /** The whitespace {@code \s} means in a regex, so cleaning and scanning agree. */
+  static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+}

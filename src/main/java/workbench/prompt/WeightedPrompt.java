@@ -1,0 +1,86 @@
+package workbench.prompt;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A prompt as the checker sees it: ordered terms with relative weights, and the dialect it was
+ * written in. {@code hot::2 dog} and {@code hot::4 dog::2} differ in weights but not in
+ * {@link #normalisedWeights()}.
+ */
+public record WeightedPrompt(Dialect dialect, List<Term> terms) {
+
+  public WeightedPrompt {
+    terms = List.copyOf(terms);
+  }
+
+  public static WeightedPrompt of(Dialect dialect, Term... terms) {
+    return new WeightedPrompt(dialect, List.of(terms));
+  }
+
+  public int size() {
+    return terms.size();
+  }
+
+  public Term term(int index) {
+    return terms.get(index);
+  }
+
+  public List<String> texts() {
+    return terms.stream().map(Term::text).toList();
+  }
+
+  public List<Double> weights() {
+    return terms.stream().map(Term::weight).toList();
+  }
+
+  /** Σ w: must be positive for a prompt to mean anything. */
+  public double weightSum() {
+    return terms.stream().mapToDouble(Term::weight).sum();
+  }
+
+  /** Σ |w|: the denominator of the combined score. */
+  public double absoluteWeightSum() {
+    return terms.stream().mapToDouble(t -> Math.abs(t.weight())).sum();
+  }
+
+  /** Each weight divided by Σ |w|, so their absolute values sum to 1 (all 0 when all are 0). */
+  public List<Double> normalisedWeights() {
+    double total = absoluteWeightSum();
+    return terms.stream().map(t -> total == 0 ? 0.0 : t.weight() / total).toList();
+  }
+
+  public double normalisedWeight(int index) {
+    return normalisedWeights().get(index);
+  }
+
+  /** The same prompt with one term's weight changed (spans keep pointing at the old text). */
+  public WeightedPrompt withWeight(int index, double weight) {
+    var changed = new ArrayList<>(terms);
+    changed.set(index, terms.get(index).withWeight(weight));
+    return new WeightedPrompt(dialect, changed);
+  }
+
+  public WeightedPrompt withDialect(Dialect newDialect) {
+    return new WeightedPrompt(newDialect, terms);
+  }
+
+  /**
+   * Same texts in the same order with weights within {@code tolerance}: what a round trip through
+   * another dialect keeps (spans and dialect are allowed to differ).
+   */
+  public boolean sameTermsAs(WeightedPrompt other, double tolerance) {
+    if (terms.size() != other.terms.size()) {
+      return false;
+    }
+    for (int i = 0; i < terms.size(); i++) {
+      var mine = terms.get(i);
+      var theirs = other.terms.get(i);
+      if (!mine.text().equals(theirs.text())
+          || Math.abs(mine.weight() - theirs.weight()) > tolerance) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

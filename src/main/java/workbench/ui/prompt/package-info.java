@@ -1,0 +1,9 @@
+/**
+ * The weighted-prompt editor: one reusable component (text with live parsing, a chip per term
+ * with its weight, a bar of normalised weights, inline errors, dialect translation) that the
+ * generate, grid and library pages embed.
+ */
+@NullMarked
+package workbench.ui.prompt;
+
+import org.jspecify.annotations.NullMarked;
