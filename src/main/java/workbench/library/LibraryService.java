@@ -126,8 +126,9 @@ public class LibraryService {
     var entity = new PromptEntity(library, title);
     entity.setTags(new java.util.TreeSet<>(InputRules.tags(draft.tags())));
     entity.setNotes(InputRules.notes(draft.notes()));
+    var parsed = terms.parseStrict(draft.text(), draft.dialect());
     prompts.save(entity);
-    addVersion(entity, draft.text(), draft.negativeText(), author(), Instant.now());
+    addVersion(entity, draft.text(), draft.negativeText(), parsed, author(), Instant.now());
     library.touch();
     return toPrompt(entity);
   }
@@ -152,11 +153,12 @@ public class LibraryService {
     if (!notes.equals(entity.getNotes())) {
       entity.setNotes(notes);
     }
+    var parsed = terms.parseStrict(draft.text(), draft.dialect());
     var latest = entity.latestVersion();
     if (latest == null
         || !latest.getText().equals(draft.text())
         || !latest.getNegativeText().equals(draft.negativeText())) {
-      addVersion(entity, draft.text(), draft.negativeText(), author(), Instant.now());
+      addVersion(entity, draft.text(), draft.negativeText(), parsed, author(), Instant.now());
     }
     return toPrompt(entity);
   }
@@ -243,7 +245,12 @@ public class LibraryService {
         prompts.save(entity);
         for (var v : p.versions()) {
           InputRules.text(v.text(), v.negativeText());
-          addVersion(entity, v.text(), v.negativeText(), v.author(), v.createdAt());
+          // A version keeps its recorded parse; one without is parsed now if it can be.
+          var parsed =
+              v.termsJson().isBlank()
+                  ? terms.parseLenient(v.text(), v.dialect())
+                  : new PromptTerms.Parsed(v.dialect(), v.termsJson());
+          addVersion(entity, v.text(), v.negativeText(), parsed, v.author(), v.createdAt());
           versionCount++;
         }
       } catch (LibraryInputException e) {
@@ -255,9 +262,9 @@ public class LibraryService {
 
   // --- helpers ---------------------------------------------------------------------------
 
-  private void addVersion(PromptEntity prompt, String text, String negative, String author, Instant at) {
+  private void addVersion(
+      PromptEntity prompt, String text, String negative, PromptTerms.Parsed parsed, String author, Instant at) {
     int number = prompt.getVersions().size() + 1;
-    var parsed = terms.parse(text);
     var version =
         new PromptVersionEntity(prompt, number, text, negative, parsed.dialect(), parsed.termsJson(), author, at);
     versions.save(version);

@@ -32,6 +32,7 @@ import workbench.library.PromptDraft;
 import workbench.library.PromptVersion;
 import workbench.ui.Markdown;
 import workbench.ui.Notifications;
+import workbench.ui.prompt.WeightedPromptEditor;
 
 /**
  * A prompt: edit title, tags, text and notes; every save of a changed text adds a version;
@@ -45,7 +46,8 @@ public class PromptView extends VerticalLayout implements BeforeEnterObserver, H
   private final RouterLink libraryLink = new RouterLink();
   final TextField title = new TextField("Title");
   final TextField tags = new TextField("Tags");
-  final TextArea text = new TextArea("Prompt");
+  final WeightedPromptEditor text = new WeightedPromptEditor();
+  final Span textError = new Span();
   final TextArea negative = new TextArea("Negative prompt");
   final TextArea notes = new TextArea("Notes (Markdown)");
   private final Div notesPreview = new Div();
@@ -62,9 +64,9 @@ public class PromptView extends VerticalLayout implements BeforeEnterObserver, H
     title.setId("title");
     tags.setHelperText("comma separated, e.g. hands, watercolour");
     tags.setId("tags");
-    text.setMaxLength(LibraryLimits.TEXT);
-    text.setHelperText("Saving a changed text makes a new version; older ones are kept.");
     text.setId("text");
+    textError.addClassName("field-error");
+    textError.setId("text-error");
     negative.setMaxLength(LibraryLimits.TEXT);
     negative.setId("negative");
     notes.setMaxLength(LibraryLimits.NOTES);
@@ -72,11 +74,13 @@ public class PromptView extends VerticalLayout implements BeforeEnterObserver, H
     notes.addValueChangeListener(e -> renderNotes());
     notes.setId("notes");
     notesPreview.addClassName("notes-preview");
-    var form = new FormLayout(title, tags, text, negative, notes);
+    var form = new FormLayout(title, tags, text, textError, negative, notes);
     form.setColspan(text, 2);
+    form.setColspan(textError, 2);
     form.setColspan(negative, 2);
     form.setColspan(notes, 2);
     var save = new Button("Save", e -> save());
+    save.setTooltipText("Saving a changed text makes a new version; older ones are kept.");
     save.setId("save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
@@ -159,7 +163,8 @@ public class PromptView extends VerticalLayout implements BeforeEnterObserver, H
             text.getValue(),
             negative.getValue(),
             Arrays.stream(tags.getValue().split(",")).toList(),
-            notes.getValue());
+            notes.getValue(),
+            text.dialect().id());
     try {
       var before = service.prompt(promptId).versions().size();
       var saved = service.savePrompt(promptId, draft);
@@ -180,10 +185,11 @@ public class PromptView extends VerticalLayout implements BeforeEnterObserver, H
           switch (e.field()) {
             case "negativeText" -> negative;
             case "notes" -> notes;
-            case "text" -> text;
             default -> null;
           };
-      if (field != null) {
+      if (e.field().equals("text") || e.field().equals("dialect")) {
+        textError.setText(e.getMessage());
+      } else if (field != null) {
         field.setErrorMessage(e.getMessage());
         field.setInvalid(true);
       } else if (area != null) {
@@ -196,7 +202,8 @@ public class PromptView extends VerticalLayout implements BeforeEnterObserver, H
 
   private void clearErrors() {
     List.of(title, tags).forEach(f -> f.setInvalid(false));
-    List.of(text, negative, notes).forEach(f -> f.setInvalid(false));
+    List.of(negative, notes).forEach(f -> f.setInvalid(false));
+    textError.setText("");
   }
 
   private void renderNotes() {

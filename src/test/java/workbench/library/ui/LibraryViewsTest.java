@@ -51,9 +51,9 @@ class LibraryViewsTest extends KaribuTest {
 
     // Creating navigates to the prompt page.
     var view = _get(PromptView.class);
-    _setValue(_get(TextArea.class, spec -> spec.withId("text")), "a hand with five fingers");
+    _setValue(_get(TextArea.class, spec -> spec.withClasses("prompt-text")), "a hand with five fingers");
     _click(_get(Button.class, spec -> spec.withId("save")));
-    _setValue(_get(TextArea.class, spec -> spec.withId("text")), "a hand with five long fingers");
+    _setValue(_get(TextArea.class, spec -> spec.withClasses("prompt-text")), "a hand with five long fingers");
     _click(_get(Button.class, spec -> spec.withId("save")));
 
     assertThat(GridKt._size(view.versions)).isEqualTo(3);
@@ -72,14 +72,43 @@ class LibraryViewsTest extends KaribuTest {
     var prompt = service.createPrompt(library.id(), workbench.library.PromptDraft.of("p", "apple"));
     UI.getCurrent().navigate(PromptView.class, PromptView.params(prompt.id()));
     _setValue(_get(TextField.class, spec -> spec.withId("title")), " ");
-    _setValue(_get(TextArea.class, spec -> spec.withId("text")), "my long careful prompt");
+    _setValue(_get(TextArea.class, spec -> spec.withClasses("prompt-text")), "my long careful prompt");
     _click(_get(Button.class, spec -> spec.withId("save")));
 
     var title = _get(TextField.class, spec -> spec.withId("title"));
     assertThat(title.isInvalid()).isTrue();
     assertThat(title.getErrorMessage()).isEqualTo("Title is empty");
-    assertThat(_get(TextArea.class, spec -> spec.withId("text")).getValue()).isEqualTo("my long careful prompt");
+    assertThat(_get(TextArea.class, spec -> spec.withClasses("prompt-text")).getValue()).isEqualTo("my long careful prompt");
     assertThat(service.prompt(prompt.id()).versions()).hasSize(1);
+  }
+
+  @Test
+  void aPromptSyntaxErrorIsRefusedWithItsColumnAndTheTextKept() {
+    var library = service.createLibrary("Syntax " + UUID.randomUUID().toString().substring(0, 6), "");
+    var prompt = service.createPrompt(library.id(), workbench.library.PromptDraft.of("p", "apple"));
+    UI.getCurrent().navigate(PromptView.class, PromptView.params(prompt.id()));
+    _setValue(_get(TextArea.class, spec -> spec.withClasses("prompt-text")), "apple:: tart::2x");
+    _click(_get(Button.class, spec -> spec.withId("save")));
+
+    assertThat(_get(Span.class, spec -> spec.withId("text-error")).getText())
+        .contains("'2x'").contains("column 15");
+    assertThat(_get(TextArea.class, spec -> spec.withClasses("prompt-text")).getValue()).isEqualTo("apple:: tart::2x");
+    assertThat(service.prompt(prompt.id()).versions()).hasSize(1);
+  }
+
+  @Test
+  void savingStoresTheParsedTermsNextToTheText() {
+    var library = service.createLibrary("Terms " + UUID.randomUUID().toString().substring(0, 6), "");
+    var prompt = service.createPrompt(library.id(), workbench.library.PromptDraft.of("p", "apple"));
+    UI.getCurrent().navigate(PromptView.class, PromptView.params(prompt.id()));
+    _setValue(_get(TextArea.class, spec -> spec.withClasses("prompt-text")), "apple:: tart::2");
+    _click(_get(Button.class, spec -> spec.withId("save")));
+
+    var latest = service.prompt(prompt.id()).latest();
+    assertThat(latest.text()).isEqualTo("apple:: tart::2");
+    assertThat(latest.dialect()).isEqualTo("midjourney");
+    assertThat(latest.termsJson()).startsWith(
+        "{\"dialect\":\"midjourney\",\"terms\":[{\"text\":\"apple\",\"weight\":1.0");
   }
 
   @Test
