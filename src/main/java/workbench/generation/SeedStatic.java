@@ -52,9 +52,7 @@ public final class SeedStatic {
     checkSeed(seed);
     var z = new float[size];
     for (int i = 0; i < size; i++) {
-      double u1 = 1.0 - (value(seed, LATENT, 2L * i) >>> 11) * 0x1.0p-53;
-      double u2 = (value(seed, LATENT, 2L * i + 1) >>> 11) * 0x1.0p-53;
-      z[i] = (float) (StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * StrictMath.PI * u2));
+      z[i] = (float) normal(seed, LATENT, i);
     }
     return z;
   }
@@ -62,6 +60,18 @@ public final class SeedStatic {
   /** A stream of uniform doubles in [0, 1) derived from the seed, for seeded art processes. */
   public static double uniform(long seed, long stream, long index) {
     return (value(seed, stream, index) >>> 11) * 0x1.0p-53;
+  }
+
+  /** A standard normal value from the seed's stream (Box–Muller in StrictMath). */
+  public static double normal(long seed, long stream, long index) {
+    double u1 = 1.0 - (value(seed, stream, 2 * index) >>> 11) * 0x1.0p-53;
+    double u2 = (value(seed, stream, 2 * index + 1) >>> 11) * 0x1.0p-53;
+    return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * StrictMath.PI * u2);
+  }
+
+  /** A stream id for one purpose at one step, so no two choices of a run share numbers. */
+  public static long stream(String purpose, int step) {
+    return mix(purpose.hashCode() * 0x1_0000_0001L + step);
   }
 
   static long value(long seed, long stream, long index) {

@@ -1,0 +1,26 @@
+package workbench.generation;
+
+import java.util.Map;
+
+/**
+ * The art process of the seed page: changes the current latents a little each step. It does
+ * not know whether it did well; the check output after the step says so. New processes are
+ * added by implementing this and listing them in {@link ArtProcesses}; the loop is unchanged.
+ */
+public interface ArtProcess {
+
+  /** The name recipes use. */
+  String name();
+
+  /** One line for people choosing a process. */
+  String description();
+
+  /** The settings and their defaults; a schedule's stages override them. */
+  Map<String, Double> defaults();
+
+  /** A schedule that suits this process for {@code steps} steps (coarse first, then fine). */
+  Schedule defaultSchedule(int steps);
+
+  /** Moves every live item of the batch one step. */
+  void step(LoopBatch.Step batch, int step);
+}

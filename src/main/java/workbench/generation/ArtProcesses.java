@@ -1,0 +1,32 @@
+package workbench.generation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The art processes by name. */
+public final class ArtProcesses {
+
+  private static final Map<String, ArtProcess> BY_NAME = new LinkedHashMap<>();
+
+  static {
+    for (ArtProcess p : List.of(new GuidedArtProcess(), new EvolveArtProcess())) {
+      BY_NAME.put(p.name(), p);
+    }
+  }
+
+  private ArtProcesses() {}
+
+  public static List<String> names() {
+    return List.copyOf(BY_NAME.keySet());
+  }
+
+  public static ArtProcess get(String name) {
+    var process = BY_NAME.get(name);
+    if (process == null) {
+      throw new IllegalArgumentException(
+          "unknown art process '" + name + "': choose one of " + String.join(", ", BY_NAME.keySet()));
+    }
+    return process;
+  }
+}

@@ -1,0 +1,162 @@
+package workbench.generation;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The loop of the seed page: a starting seed image, then art process → check output, over
+ * and over, until the schedule's steps are done, the check output is confident enough, or the
+ * run is cancelled; then image done. Recipes in one call go through the networks together.
+ */
+public final class GenerationLoop {
+
+  private final LoopModels models;
+
+  public GenerationLoop(LoopModels models) {
+    this.models = models;
+  }
+
+  public LoopResult run(Recipe recipe, LoopListener listener) {
+    return run(List.of(recipe), listener).get(0);
+  }
+
+  /** Runs recipes that share process, schedule, size and upscale as one batch. */
+  public List<LoopResult> run(List<Recipe> recipes, LoopListener listener) {
+    checkBatchable(recipes);
+    long started = System.nanoTime();
+    var first = recipes.get(0);
+    var process = ArtProcesses.get(first.process());
+    int n = recipes.size();
+    int steps = first.steps();
+    try (NDManager scope = models.newScope()) {
+      var batch = new LoopBatch(models, scope, recipes);
+      var traces = new ArrayList<List<LoopResult.TraceStep>>();
+      var outcomes = new LoopResult.Outcome[n];
+      var stepsRun = new int[n];
+
+      // Step 0: the starting seed image, scored as it is.
+      var statics = recipes.stream().map(r -> SeedStatic.of(r.seed(), r.width(), r.height())).toList();
+      var initial = scoreImages(batch, statics);
+      for (int i = 0; i < n; i++) {
+        outcomes[i] = LoopResult.Outcome.DONE;
+        stepsRun[i] = steps;
+        traces.add(new ArrayList<>(List.of(trace(0, initial.get(i)))));
+        listener.stepped(i, 0, steps, initial.get(i), statics.get(i));
+      }
+
+      var current = decodeAndScore(batch);
+      var prior = current.scores();
+      for (int step = 1; step <= steps && anyLive(batch); step++) {
+        for (int i = 0; i < n; i++) {
+          if (batch.live[i] && listener.cancelled(i)) {
+            batch.live[i] = false;
+            outcomes[i] = LoopResult.Outcome.CANCELLED;
+            stepsRun[i] = step - 1;
+          }
+        }
+        if (!anyLive(batch)) {
+          break;
+        }
+        try (NDManager stepScope = scope.newSubManager()) {
+          process.step(new LoopBatch.Step(batch, stepScope), step);
+        }
+        var live = batch.live.clone();
+        current = decodeAndScore(batch);
+        for (int i = 0; i < n; i++) {
+          if (!live[i]) {
+            continue;
+          }
+          var scores = current.scores().get(i);
+          traces.get(i).add(trace(step, scores));
+          listener.stepped(i, step, steps, scores, current.images().get(i));
+          if (first.schedule().confidentAt(scores.combinedScore()) && step < steps) {
+            batch.live[i] = false;
+            outcomes[i] = LoopResult.Outcome.STOPPED_EARLY;
+            stepsRun[i] = step;
+          }
+        }
+      }
+
+      // Image done: the raw image as stored (8-bit), scored again from its pixels.
+      var raws = current.images();
+      var last = scoreImages(batch, raws);
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      var results = new ArrayList<LoopResult>(n);
+      for (int i = 0; i < n; i++) {
+        var recipe = recipes.get(i);
+        results.add(
+            new LoopResult(
+                recipe, outcomes[i], stepsRun[i], statics.get(i), raws.get(i),
+                PostProcess.apply(raws.get(i), recipe.upscale()),
+                initial.get(i), prior.get(i), last.get(i), List.copyOf(traces.get(i)), millis));
+      }
+      return results;
+    }
+  }
+
+  private record Scored(List<BufferedImage> images, List<TermScores> scores) {}
+
+  /** Decodes every item's latent and scores the images; updates the batch's current scores. */
+  private Scored decodeAndScore(LoopBatch batch) {
+    try (NDManager stepScope = batch.scope.newSubManager()) {
+      NDArray images = models.decode(models.latents(stepScope, batch.z), batch.condition);
+      var pictures = models.images(images);
+      var scores = cosines(batch, models.imageEmbeddings(images));
+      for (int i = 0; i < batch.size(); i++) {
+        batch.combined[i] = scores.get(i).combined();
+      }
+      return new Scored(pictures, scores);
+    }
+  }
+
+  private List<TermScores> scoreImages(LoopBatch batch, List<BufferedImage> images) {
+    try (NDManager stepScope = batch.scope.newSubManager()) {
+      return cosines(batch, models.imageEmbeddings(models.imageArray(stepScope, images)));
+    }
+  }
+
+  private static List<TermScores> cosines(LoopBatch batch, NDArray imageEmbeddings) {
+    float[] cos = imageEmbeddings.matMul(batch.termsT).toFloatArray();
+    int width = batch.termCount();
+    var out = new ArrayList<TermScores>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      var row = new float[width];
+      System.arraycopy(cos, i * width, row, 0, width);
+      out.add(batch.termScores(i, row));
+    }
+    return out;
+  }
+
+  private static LoopResult.TraceStep trace(int step, TermScores scores) {
+    return new LoopResult.TraceStep(
+        step, scores.combined(), scores.terms().stream().mapToDouble(TermScores.TermScore::similarity).toArray());
+  }
+
+  private static boolean anyLive(LoopBatch batch) {
+    for (boolean b : batch.live) {
+      if (b) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void checkBatchable(List<Recipe> recipes) {
+    if (recipes.isEmpty()) {
+      throw new IllegalArgumentException("nothing to run");
+    }
+    var first = recipes.get(0);
+    for (var r : recipes) {
+      if (!r.process().equals(first.process())
+          || !r.schedule().equals(first.schedule())
+          || r.width() != first.width()
+          || r.height() != first.height()
+          || r.upscale() != first.upscale()) {
+        throw new IllegalArgumentException("a batch shares process, schedule, size and upscale");
+      }
+    }
+  }
+}

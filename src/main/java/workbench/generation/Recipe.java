@@ -1,0 +1,57 @@
+package workbench.generation;
+
+import java.util.List;
+
+/**
+ * Everything that determines an image: with the same recipe on CPU the loop writes the same
+ * PNG bytes. Stored with every run and in every PNG it makes.
+ *
+ * @param prompt the prompt text as typed
+ * @param dialect the prompt dialect id the text was read in
+ * @param terms the weighted terms the checker scores (the parse of {@code prompt})
+ * @param seed 0 … 2³²−1: the starting seed image and every random choice of the run
+ * @param width model image width in pixels
+ * @param height model image height in pixels
+ * @param process the art process by name ({@code guided}, {@code evolve})
+ * @param schedule steps, stages with their settings, early stop
+ * @param upscale the image-done post-process's enlargement factor
+ * @param modelId the registry id of the checker and generator pair
+ * @param weightsSha256 the weights the images came from
+ * @param device where it ran ({@code cpu}, {@code gpu(0)})
+ */
+public record Recipe(
+    String prompt,
+    String dialect,
+    List<RecipeTerm> terms,
+    long seed,
+    int width,
+    int height,
+    String process,
+    Schedule schedule,
+    int upscale,
+    String modelId,
+    String weightsSha256,
+    String device) {
+
+  public Recipe {
+    terms = List.copyOf(terms);
+  }
+
+  public record RecipeTerm(String text, double weight) {}
+
+  public int steps() {
+    return schedule.steps();
+  }
+
+  public List<String> termTexts() {
+    return terms.stream().map(RecipeTerm::text).toList();
+  }
+
+  public double[] termWeights() {
+    return terms.stream().mapToDouble(RecipeTerm::weight).toArray();
+  }
+
+  public Recipe withSeed(long newSeed) {
+    return new Recipe(prompt, dialect, terms, newSeed, width, height, process, schedule, upscale, modelId, weightsSha256, device);
+  }
+}

@@ -1,0 +1,211 @@
+package workbench.generation;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Runs and what they made, in PostgreSQL (plain SQL: bulk rows, bytea images, real[] traces). */
+@Repository
+class RunStore {
+
+  private final JdbcClient jdbc;
+
+  RunStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insertQueued(UUID id, Recipe recipe, long promptVersionId) {
+    jdbc.sql("""
+        insert into run (id, status, recipe_json, prompt_text, seed, process, model_id, prompt_version_id, steps)
+        values (:id, 'QUEUED', :recipe, :prompt, :seed, :process, :model, :version, :steps)""")
+        .param("id", id)
+        .param("recipe", RecipeText.json(recipe))
+        .param("prompt", recipe.prompt())
+        .param("seed", recipe.seed())
+        .param("process", recipe.process())
+        .param("model", recipe.modelId())
+        .param("version", promptVersionId > 0 ? promptVersionId : null)
+        .param("steps", recipe.steps())
+        .update();
+  }
+
+  /**
+   * Claims a run for this worker: QUEUED, or RUNNING left behind by a worker that died (the
+   * queue only hands it out again after that worker's heartbeat stopped). Clears any partial
+   * output of the earlier attempt. False when the run was cancelled or finished meanwhile.
+   */
+  @Transactional
+  boolean claim(UUID id, String worker) {
+    int claimed = jdbc.sql("""
+        update run set status = 'RUNNING', worker = :worker, started_at = now(), step = 0,
+                       attempts = attempts + 1
+        where id = :id and status in ('QUEUED', 'RUNNING') and not cancel_requested""")
+        .param("id", id).param("worker", worker).update();
+    if (claimed == 1) {
+      deleteOutput(id);
+    }
+    return claimed == 1;
+  }
+
+  void step(UUID id, int step) {
+    jdbc.sql("update run set step = :step where id = :id").param("step", step).param("id", id).update();
+  }
+
+  boolean cancelRequested(UUID id) {
+    return jdbc.sql("select cancel_requested from run where id = :id").param("id", id)
+        .query(Boolean.class).optional().orElse(true);
+  }
+
+  /** Asks a run to stop; a queued one is cancelled at once. True when the run exists and was not finished. */
+  @Transactional
+  boolean requestCancel(UUID id) {
+    int queued = jdbc.sql("""
+        update run set status = 'CANCELLED', cancel_requested = true, finished_at = now()
+        where id = :id and status = 'QUEUED'""").param("id", id).update();
+    int running = jdbc.sql("update run set cancel_requested = true where id = :id and status = 'RUNNING'")
+        .param("id", id).update();
+    return queued + running > 0;
+  }
+
+  /** Stores everything a finished (or cancelled) run made, in one transaction. */
+  @Transactional
+  void finish(UUID id, LoopResult result, byte[] staticPng, byte[] rawPng, byte[] finalPng) {
+    deleteOutput(id);
+    image(id, ImageKind.STATIC, staticPng, result.staticImage().getWidth(), result.staticImage().getHeight());
+    image(id, ImageKind.RAW, rawPng, result.raw().getWidth(), result.raw().getHeight());
+    image(id, ImageKind.FINAL, finalPng, result.finalImage().getWidth(), result.finalImage().getHeight());
+    var terms = result.last().terms();
+    for (int t = 0; t < terms.size(); t++) {
+      jdbc.sql("insert into term_score (run_id, term_index, text, weight, similarity) values (?, ?, ?, ?, ?)")
+          .params(id, t, terms.get(t).text(), (float) terms.get(t).weight(), (float) terms.get(t).similarity())
+          .update();
+    }
+    for (var trace : result.trace()) {
+      var values = new Float[trace.terms().length];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = (float) trace.terms()[i];
+      }
+      jdbc.sql("insert into step_trace (run_id, step, combined, terms) values (?, ?, ?, ?)")
+          .params(id, trace.step(), (float) trace.combined(), values)
+          .update();
+    }
+    var status = result.outcome() == LoopResult.Outcome.CANCELLED ? RunStatus.CANCELLED : RunStatus.DONE;
+    jdbc.sql("""
+        update run set status = :status, step = :step, score_initial = :initial, score_final = :final,
+                       finished_at = now(), error = null
+        where id = :id""")
+        .param("status", status.name())
+        .param("step", result.stepsRun())
+        .param("initial", result.initial().combinedScore())
+        .param("final", result.last().combinedScore())
+        .param("id", id)
+        .update();
+  }
+
+  void fail(UUID id, String error) {
+    jdbc.sql("update run set status = 'FAILED', error = :error, finished_at = now() where id = :id")
+        .param("error", error).param("id", id).update();
+  }
+
+  Optional<Run> find(UUID id) {
+    return jdbc.sql("select * from run where id = :id").param("id", id).query(this::run).optional();
+  }
+
+  /** Runs that are queued or running, oldest first, then the most recent finished ones. */
+  List<Run> queue(int finishedToo) {
+    var active = jdbc.sql("select * from run where status in ('QUEUED', 'RUNNING') order by created_at")
+        .query(this::run).list();
+    var recent = jdbc.sql("select * from run where status not in ('QUEUED', 'RUNNING') order by created_at desc limit :n")
+        .param("n", finishedToo).query(this::run).list();
+    var all = new ArrayList<>(active);
+    all.addAll(recent);
+    return all;
+  }
+
+  Optional<byte[]> image(UUID id, ImageKind kind) {
+    return jdbc.sql("select png from image where run_id = :id and kind = :kind")
+        .param("id", id).param("kind", kind.name()).query(byte[].class).optional();
+  }
+
+  List<LoopResult.TraceStep> trace(UUID id) {
+    return jdbc.sql("select step, combined, terms from step_trace where run_id = :id order by step")
+        .param("id", id)
+        .query((rs, n) -> new LoopResult.TraceStep(rs.getInt(1), rs.getFloat(2), doubles(rs.getArray(3))))
+        .list();
+  }
+
+  private void image(UUID id, ImageKind kind, byte[] png, int width, int height) {
+    jdbc.sql("insert into image (run_id, kind, png, width, height, sha256) values (?, ?, ?, ?, ?, ?)")
+        .params(id, kind.name(), png, width, height, sha256(png))
+        .update();
+  }
+
+  private void deleteOutput(UUID id) {
+    jdbc.sql("delete from image where run_id = ?").params(id).update();
+    jdbc.sql("delete from term_score where run_id = ?").params(id).update();
+    jdbc.sql("delete from step_trace where run_id = ?").params(id).update();
+  }
+
+  private Run run(ResultSet rs, int row) throws SQLException {
+    var id = rs.getObject("id", UUID.class);
+    var terms = jdbc.sql("select text, weight, similarity from term_score where run_id = :id order by term_index")
+        .param("id", id)
+        .query((r, n) -> new TermScores.TermScore(r.getString(1), r.getFloat(2), r.getFloat(3)))
+        .list();
+    long version = rs.getLong("prompt_version_id");
+    boolean fromLibrary = !rs.wasNull();
+    return new Run(
+        id,
+        RunStatus.valueOf(rs.getString("status")),
+        RecipeText.fromJson(rs.getString("recipe_json")),
+        fromLibrary ? version : 0,
+        rs.getInt("step"),
+        rs.getInt("steps"),
+        optionalDouble(rs, "score_initial"),
+        optionalDouble(rs, "score_final"),
+        terms,
+        Optional.ofNullable(rs.getString("error")).orElse(""),
+        rs.getTimestamp("created_at").toInstant(),
+        instant(rs.getTimestamp("started_at")),
+        instant(rs.getTimestamp("finished_at")));
+  }
+
+  private static Optional<Double> optionalDouble(ResultSet rs, String column) throws SQLException {
+    float v = rs.getFloat(column);
+    return rs.wasNull() ? Optional.empty() : Optional.of((double) v);
+  }
+
+  private static Optional<Instant> instant(Timestamp t) {
+    return Optional.ofNullable(t).map(Timestamp::toInstant);
+  }
+
+  private static double[] doubles(Array array) throws SQLException {
+    var values = (Object[]) array.getArray();
+    var out = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = ((Number) values[i]).doubleValue();
+    }
+    return out;
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+}

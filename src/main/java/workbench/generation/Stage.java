@@ -1,0 +1,19 @@
+package workbench.generation;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A stretch of the loop with its own settings, from {@code fromStep} on: coarse blobs first,
+ * details later, as the seed page says. Settings are named numbers the art process reads.
+ */
+public record Stage(int fromStep, Map<String, Double> settings) {
+
+  public Stage {
+    settings = java.util.Collections.unmodifiableMap(new TreeMap<>(settings));
+  }
+
+  public double setting(String name, double otherwise) {
+    return settings.getOrDefault(name, otherwise);
+  }
+}
