@@ -1,0 +1,118 @@
+package workbench.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv1d;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import workbench.sketchbook.Sketchbook;
+
+/**
+ * The checker's two encoders in one block (so one parameter file holds both): a small CNN for
+ * images and an order-aware text encoder (word + position embeddings, two 1-D convolutions,
+ * max and mean pooled). Forward takes (images, texts) and returns both unnormalised embeddings;
+ * callers may also run {@link #images()} or {@link #texts()} alone.
+ */
+final class CheckerNetwork extends AbstractBlock {
+
+  static final int EMBEDDING = 128;
+  static final int[] CHANNELS = {16, 32, 64, 128};
+  private static final int TEXT_WIDTH = 96;
+
+  private final SequentialBlock images;
+  private final SequentialBlock texts;
+
+  CheckerNetwork() {
+    super((byte) 1);
+    images = addChildBlock("images", imageEncoder());
+    texts = addChildBlock("texts", textEncoder());
+  }
+
+  SequentialBlock images() {
+    return images;
+  }
+
+  SequentialBlock texts() {
+    return texts;
+  }
+
+  static Shape imageShape(int batch) {
+    return new Shape(batch, 3, Sketchbook.IMAGE_SIZE, Sketchbook.IMAGE_SIZE);
+  }
+
+  static Shape textShape(int batch) {
+    return new Shape(batch, TextFeatures.LENGTH, TextFeatures.WIDTH);
+  }
+
+  private static SequentialBlock imageEncoder() {
+    var block = new SequentialBlock();
+    // The first convolution strides by 2: most of the cost of a 64x64 CNN is in its first layers.
+    block.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
+            .optStride(new Shape(2, 2)).setFilters(CHANNELS[0]).build())
+        .add(BatchNorm.builder().build())
+        .add(Activation.reluBlock());
+    for (int i = 1; i < CHANNELS.length; i++) {
+      block.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
+              .setFilters(CHANNELS[i]).build())
+          .add(BatchNorm.builder().build())
+          .add(Activation.reluBlock())
+          .add(Pool.maxPool2dBlock(new Shape(2, 2)));
+    }
+    // Flatten, not global pooling: where things are is part of what captions say.
+    return block.add(Blocks.batchFlattenBlock())
+        .add(Linear.builder().setUnits(256).build())
+        .add(Activation.reluBlock())
+        .add(Linear.builder().setUnits(EMBEDDING).build());
+  }
+
+  private static SequentialBlock textEncoder() {
+    return new SequentialBlock()
+        // A linear map of one-hot word + one-hot position: word embedding plus position embedding.
+        .add(Linear.builder().setUnits(TEXT_WIDTH).optBias(false).build())
+        .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().transpose(0, 2, 1))))
+        .add(Conv1d.builder().setKernelShape(new Shape(3)).optPadding(new Shape(1)).setFilters(TEXT_WIDTH).build())
+        .add(Activation.reluBlock())
+        .add(Conv1d.builder().setKernelShape(new Shape(3)).optPadding(new Shape(1)).setFilters(TEXT_WIDTH).build())
+        .add(Activation.reluBlock())
+        .add(new LambdaBlock(x -> {
+          NDArray h = x.singletonOrThrow();
+          return new NDList(h.max(new int[] {2}).concat(h.mean(new int[] {2}), 1));
+        }))
+        .add(Linear.builder().setUnits(256).build())
+        .add(Activation.reluBlock())
+        .add(Linear.builder().setUnits(EMBEDDING).build());
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDArray image = images.forward(store, new NDList(inputs.get(0)), training, params).singletonOrThrow();
+    NDArray text = texts.forward(store, new NDList(inputs.get(1)), training, params).singletonOrThrow();
+    return new NDList(image, text);
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return new Shape[] {
+      new Shape(inputShapes[0].get(0), EMBEDDING), new Shape(inputShapes[1].get(0), EMBEDDING)
+    };
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    images.initialize(manager, dataType, inputShapes[0]);
+    texts.initialize(manager, dataType, inputShapes[1]);
+  }
+}

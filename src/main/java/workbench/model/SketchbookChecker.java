@@ -1,0 +1,142 @@
+package workbench.model;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import workbench.sketchbook.Sketchbook;
+
+/**
+ * The default checker: scores images against text terms by cosine similarity in a shared
+ * embedding space. Loads once; every call works in its own sub-manager and parameter store, so
+ * calls from several threads do not share state, and the same code runs on CPU or GPU.
+ */
+public final class SketchbookChecker implements AutoCloseable {
+
+  private final Model model;
+  private final CheckerNetwork network;
+  private final ModelCard card;
+
+  private SketchbookChecker(Model model, CheckerNetwork network, ModelCard card) {
+    this.model = model;
+    this.network = network;
+    this.card = card;
+  }
+
+  /** The shipped weights from the classpath, on the CPU. */
+  public static SketchbookChecker load() {
+    return load(ModelSource.classpath(), Device.cpu());
+  }
+
+  public static SketchbookChecker load(ModelSource source, Device device) {
+    ModelCard card = source.card();
+    var network = new CheckerNetwork();
+    Model model = Networks.load(source, card, CheckerTraining.WEIGHTS, network, device,
+        CheckerNetwork.imageShape(1), CheckerNetwork.textShape(1));
+    return new SketchbookChecker(model, network, card);
+  }
+
+  public ModelCard card() {
+    return card;
+  }
+
+  public Device device() {
+    return model.getNDManager().getDevice();
+  }
+
+  /** Unit-length embeddings of texts, and the words of theirs the checker does not know. */
+  public record TextEmbeddings(float[][] vectors, List<String> unknownWords) {}
+
+  public TextEmbeddings embedTexts(List<String> texts) {
+    try (NDManager scope = model.getNDManager().newSubManager()) {
+      TextFeatures features = TextFeatures.of(texts);
+      NDArray vectors = textEmbeddings(scope, features);
+      return new TextEmbeddings(rows(vectors, texts.size()), features.unknownWords());
+    }
+  }
+
+  /** Unit-length embeddings of Sketchbook-sized images (others are scaled to 64x64). */
+  public float[][] embedImages(List<BufferedImage> images) {
+    try (NDManager scope = model.getNDManager().newSubManager()) {
+      return rows(imageEmbeddings(imageArray(scope, images)), images.size());
+    }
+  }
+
+  /** Cosine similarity of every image with every term: {@code [image][term]}. */
+  public float[][] similarity(List<BufferedImage> images, List<String> terms) {
+    try (NDManager scope = model.getNDManager().newSubManager()) {
+      NDArray image = imageEmbeddings(imageArray(scope, images));
+      NDArray text = textEmbeddings(scope, TextFeatures.of(terms));
+      NDArray cos = image.matMul(text.transpose());
+      float[] flat = cos.toFloatArray();
+      float[][] out = new float[images.size()][terms.size()];
+      for (int i = 0; i < images.size(); i++) {
+        System.arraycopy(flat, i * terms.size(), out[i], 0, terms.size());
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Unit-length image embeddings of a (batch, 3, 64, 64) array of RGB in [0, 1], kept
+   * differentiable with respect to the images (for guidance through the generator).
+   */
+  public NDArray imageEmbeddings(NDArray images) {
+    var store = new ParameterStore(images.getManager(), false);
+    return network.images().forward(store, new NDList(images), false).singletonOrThrow().normalize(2, 1);
+  }
+
+  /** Unit-length text embeddings, created in {@code scope}. */
+  public NDArray textEmbeddings(NDManager scope, List<String> texts) {
+    return textEmbeddings(scope, TextFeatures.of(texts));
+  }
+
+  NDArray textEmbeddings(NDManager scope, TextFeatures features) {
+    NDArray input = scope.create(features.values(), CheckerNetwork.textShape(features.count()));
+    var store = new ParameterStore(scope, false);
+    return network.texts().forward(store, new NDList(input), false).singletonOrThrow().normalize(2, 1);
+  }
+
+  /** Images as a (batch, 3, 64, 64) array in {@code scope}. */
+  public static NDArray imageArray(NDManager scope, List<BufferedImage> images) {
+    int size = Sketchbook.IMAGE_SIZE;
+    int pixels = 3 * size * size;
+    float[] values = new float[images.size() * pixels];
+    for (int i = 0; i < images.size(); i++) {
+      System.arraycopy(Sketchbook.pixels(fit(images.get(i))), 0, values, i * pixels, pixels);
+    }
+    return scope.create(values, CheckerNetwork.imageShape(images.size()));
+  }
+
+  private static BufferedImage fit(BufferedImage image) {
+    int size = Sketchbook.IMAGE_SIZE;
+    if (image.getWidth() == size && image.getHeight() == size) {
+      return image;
+    }
+    var scaled = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+    var g = scaled.createGraphics();
+    g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(image, 0, 0, size, size, null);
+    g.dispose();
+    return scaled;
+  }
+
+  static float[][] rows(NDArray matrix, int count) {
+    float[] flat = matrix.toFloatArray();
+    int width = flat.length / Math.max(1, count);
+    float[][] out = new float[count][width];
+    for (int i = 0; i < count; i++) {
+      System.arraycopy(flat, i * width, out[i], 0, width);
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}

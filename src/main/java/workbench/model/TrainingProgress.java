@@ -1,0 +1,72 @@
+package workbench.model;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Console progress with an ETA, and the loss curve as CSV (step,loss,accuracy,seconds). */
+final class TrainingProgress implements AutoCloseable {
+
+  private final PrintStream console;
+  private final Writer csv;
+  private final int steps;
+  private final long start = System.nanoTime();
+  private double lossSum;
+  private double accuracySum;
+  private int seen;
+
+  TrainingProgress(Path csvFile, int steps, PrintStream console) {
+    this.console = console;
+    this.steps = steps;
+    try {
+      Files.createDirectories(csvFile.toAbsolutePath().getParent());
+      this.csv = Files.newBufferedWriter(csvFile);
+      csv.write("step,loss,accuracy,seconds\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + csvFile, e);
+    }
+  }
+
+  void record(int step, double loss, double accuracy, int examplesPerStep) {
+    lossSum += loss;
+    accuracySum += accuracy;
+    seen++;
+    double seconds = seconds();
+    try {
+      csv.write(String.format("%d,%.5f,%.4f,%.1f%n", step, loss, accuracy, seconds));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (step % 25 == 0 || step == steps) {
+      double eta = seconds / step * (steps - step);
+      console.printf("step %d/%d  loss %.4f  accuracy %.3f  %.0f examples/s  elapsed %s  ETA %s%n",
+          step, steps, lossSum / seen, accuracySum / seen, step * examplesPerStep / seconds,
+          clock(seconds), clock(eta));
+      console.flush();
+      lossSum = 0;
+      accuracySum = 0;
+      seen = 0;
+    }
+  }
+
+  double seconds() {
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static String clock(double seconds) {
+    long s = Math.round(seconds);
+    return String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+  }
+
+  @Override
+  public void close() {
+    try {
+      csv.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
