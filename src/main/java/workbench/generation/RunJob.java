@@ -39,12 +39,17 @@ class RunJob {
     private final GenerationLimits limits;
     private final String worker;
 
-    RunExecutor(RunStore store, ModelHolder models, RunEvents events, GenerationLimits limits) {
+    RunExecutor(
+        RunStore store,
+        ModelHolder models,
+        RunEvents events,
+        GenerationLimits limits,
+        @org.springframework.beans.factory.annotation.Value("${workbench.generation.worker-name:}") String workerName) {
       this.store = store;
       this.models = models;
       this.events = events;
       this.limits = limits;
-      this.worker = workerName();
+      this.worker = workerName.isBlank() ? workerName() : workerName;
     }
 
     void execute(UUID runId) {

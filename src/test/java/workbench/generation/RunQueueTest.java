@@ -1,0 +1,83 @@
+package workbench.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import workbench.Application;
+import workbench.db.EmbeddedDatabase;
+
+/** The queue lives in PostgreSQL: a stop loses no job, and two instances share it. */
+class RunQueueTest {
+
+  @TempDir Path dataDir;
+
+  @Test
+  void aQueuedRunSurvivesAStopAndRunsAfterTheNextStart() throws Exception {
+    UUID id;
+    // An instance that queues but never polls (as if it stopped before a worker got to it).
+    try (var first = start("--workbench.data-dir=" + dataDir, "--db-scheduler.immediate-execution-enabled=false",
+        "--db-scheduler.polling-interval=1h")) {
+      id = first.getBean(GenerationService.class).submit(request(1), 0);
+      assertThat(first.getBean(GenerationService.class).run(id).orElseThrow().status()).isEqualTo(RunStatus.QUEUED);
+    }
+    try (var second = start("--workbench.data-dir=" + dataDir)) {
+      var run = await(second.getBean(GenerationService.class), id);
+      assertThat(run.status()).isEqualTo(RunStatus.DONE);
+    }
+  }
+
+  @Test
+  void twoInstancesOnOneDatabaseRunEachJobOnce() throws Exception {
+    try (var database = EmbeddedDatabase.start(dataDir.resolve("shared"))) {
+      var url = "--spring.datasource.url=" + database.jdbcUrl();
+      try (var a = start(url, "--spring.datasource.username=postgres", "--workbench.generation.worker-name=A");
+          var b = start(url, "--spring.datasource.username=postgres", "--workbench.generation.worker-name=B")) {
+        var ids = new ArrayList<UUID>();
+        for (int i = 0; i < 6; i++) {
+          ids.add((i % 2 == 0 ? a : b).getBean(GenerationService.class).submit(request(10 + i), 0));
+        }
+        for (var id : ids) {
+          assertThat(await(a.getBean(GenerationService.class), id).status()).isEqualTo(RunStatus.DONE);
+        }
+        var jdbc = a.getBean(JdbcClient.class);
+        var attempts = jdbc.sql("select attempts from run").query(Integer.class).list();
+        assertThat(attempts).hasSize(6).containsOnly(1);
+        var workers = jdbc.sql("select distinct worker from run").query(String.class).set();
+        assertThat(workers).isSubsetOf(java.util.Set.of("A", "B")).isNotEmpty();
+        assertThat(jdbc.sql("select count(*) from image").query(Long.class).single()).isEqualTo(18);
+      }
+    }
+  }
+
+  static RecipeFactory.Request request(long seed) {
+    return new RecipeFactory.Request("a red apple", "", seed, 3, "evolve", 2);
+  }
+
+  static Run await(GenerationService generation, UUID id) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (System.nanoTime() < deadline) {
+      var run = generation.run(id).orElseThrow();
+      if (run.status().finished()) {
+        return run;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("run " + id + " did not finish");
+  }
+
+  static ConfigurableApplicationContext start(String... args) {
+    var all = new ArrayList<>(java.util.List.of(args));
+    all.add("--server.port=0");
+    all.add("--spring.main.banner-mode=off");
+    return new SpringApplicationBuilder(Application.class).web(WebApplicationType.SERVLET).run(all.toArray(String[]::new));
+  }
+}
