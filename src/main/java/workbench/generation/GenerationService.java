@@ -54,6 +54,31 @@ public class GenerationService {
     return id;
   }
 
+  /**
+   * Queues runs that go through the networks together (they must share process, steps and
+   * upscale, as a grid's cells do). All are checked first: one bad request queues nothing.
+   */
+  @Transactional
+  public List<UUID> submitBatch(List<RecipeFactory.Request> requests, List<Long> promptVersionIds) {
+    var recipes = requests.stream().map(this::recipe).toList();
+    var first = recipes.get(0);
+    for (var r : recipes) {
+      if (!r.process().equals(first.process()) || r.steps() != first.steps() || r.upscale() != first.upscale()) {
+        throw new InvalidRecipeException("batch", "A batch shares process, steps and upscale");
+      }
+    }
+    var ids = new java.util.ArrayList<UUID>();
+    for (int i = 0; i < recipes.size(); i++) {
+      var id = UUID.randomUUID();
+      store.insertQueued(id, recipes.get(i), promptVersionIds.get(i));
+      ids.add(id);
+    }
+    var data = String.join(",", ids.stream().map(UUID::toString).toList());
+    scheduler.scheduleIfNotExists(new TaskInstance<>(RunJob.BATCH_TASK, ids.get(0).toString(), data), Instant.now());
+    events.queueChanged();
+    return ids;
+  }
+
   /** Stops a run at its next step (a queued one at once); it keeps what it made so far. */
   public boolean cancel(UUID runId) {
     boolean asked = store.requestCancel(runId);
@@ -76,6 +101,34 @@ public class GenerationService {
 
   public List<LoopResult.TraceStep> trace(UUID runId) {
     return store.trace(runId);
+  }
+
+  /**
+   * Scores finished runs' raw images against any terms (not only their own prompt's): how a
+   * grid measures "hand" on every cell. Runs without an image are left out.
+   */
+  public java.util.Map<UUID, double[]> similarities(List<UUID> runIds, List<String> terms) {
+    var ids = new java.util.ArrayList<UUID>();
+    var images = new java.util.ArrayList<java.awt.image.BufferedImage>();
+    for (var id : runIds) {
+      store.image(id, ImageKind.RAW).ifPresent(png -> {
+        ids.add(id);
+        images.add(PngMetadata.decode(png));
+      });
+    }
+    var out = new java.util.HashMap<UUID, double[]>();
+    if (images.isEmpty() || terms.isEmpty()) {
+      return out;
+    }
+    var cos = models.get().similarity(images, terms);
+    for (int i = 0; i < ids.size(); i++) {
+      var row = new double[terms.size()];
+      for (int t = 0; t < row.length; t++) {
+        row[t] = cos[i][t];
+      }
+      out.put(ids.get(i), row);
+    }
+    return out;
   }
 
   public GenerationLimits limits() {

@@ -78,6 +78,11 @@ public final class LoopModels implements AutoCloseable {
     return checker.embedTexts(texts).unknownWords();
   }
 
+  /** Cosine similarity of every image with every term: {@code [image][term]}. */
+  public float[][] similarity(List<BufferedImage> images, List<String> terms) {
+    return checker.similarity(images, terms);
+  }
+
   NDManager newScope() {
     return NDManager.newBaseManager(checker.device());
   }

@@ -4,6 +4,8 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.awt.image.BufferedImage;
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -21,12 +23,21 @@ import org.springframework.context.annotation.Configuration;
 class RunJob {
 
   static final String TASK = "generation-run";
+  static final String BATCH_TASK = "generation-batch";
   private static final Logger log = LoggerFactory.getLogger(RunJob.class);
 
   @Bean
   OneTimeTask<String> generationRunTask(RunExecutor executor) {
     return Tasks.oneTime(TASK, String.class)
-        .execute((instance, context) -> executor.execute(UUID.fromString(instance.getData())));
+        .execute((instance, context) -> executor.execute(List.of(UUID.fromString(instance.getData()))));
+  }
+
+  /** Several runs that share process, schedule and size, through the networks together (grids). */
+  @Bean
+  OneTimeTask<String> generationBatchTask(RunExecutor executor) {
+    return Tasks.oneTime(BATCH_TASK, String.class)
+        .execute((instance, context) -> executor.execute(
+            java.util.Arrays.stream(instance.getData().split(",")).map(UUID::fromString).toList()));
   }
 
   /** Runs one job: claim, loop with progress, store; a failure is stored as the run's error. */
@@ -52,18 +63,25 @@ class RunJob {
       this.worker = workerName.isBlank() ? workerName() : workerName;
     }
 
-    void execute(UUID runId) {
-      if (!store.claim(runId, worker)) {
-        return; // cancelled while queued, or already finished
+    /** Claims the runs still to do and runs them as one batch; each is stored on its own. */
+    void execute(List<UUID> runIds) {
+      var claimed = new ArrayList<UUID>();
+      for (var id : runIds) {
+        if (store.claim(id, worker)) {
+          claimed.add(id); // the others were cancelled while queued, or finished
+        }
+      }
+      if (claimed.isEmpty()) {
+        return;
       }
       events.queueChanged();
       try {
-        var run = store.find(runId).orElseThrow();
-        var recipe = run.recipe();
+        var recipes = claimed.stream().map(id -> store.find(id).orElseThrow().recipe()).toList();
         long started = System.currentTimeMillis();
         var listener = new LoopListener() {
           @Override
           public void stepped(int item, int step, int steps, TermScores scores, BufferedImage image) {
+            var runId = claimed.get(item);
             boolean preview = step == 0 || step % limits.previewEvery() == 0 || step == steps;
             byte[] png = preview ? PngMetadata.write(image, Map.of()) : new byte[0];
             if (preview) {
@@ -74,21 +92,26 @@ class RunJob {
 
           @Override
           public boolean cancelled(int item) {
-            return store.cancelRequested(runId);
+            return store.cancelRequested(claimed.get(item));
           }
         };
-        var result = new GenerationLoop(models.get()).run(recipe, listener);
-        var texts = RecipeText.pngTexts(recipe);
-        store.finish(runId, result,
-            PngMetadata.write(result.staticImage(), texts),
-            PngMetadata.write(result.raw(), texts),
-            PngMetadata.write(result.finalImage(), texts));
-        var status = result.outcome() == LoopResult.Outcome.CANCELLED ? RunStatus.CANCELLED : RunStatus.DONE;
-        events.finished(new RunFinished(runId, status));
+        var results = new GenerationLoop(models.get()).run(recipes, listener);
+        for (int i = 0; i < results.size(); i++) {
+          var result = results.get(i);
+          var texts = RecipeText.pngTexts(result.recipe());
+          store.finish(claimed.get(i), result,
+              PngMetadata.write(result.staticImage(), texts),
+              PngMetadata.write(result.raw(), texts),
+              PngMetadata.write(result.finalImage(), texts));
+          var status = result.outcome() == LoopResult.Outcome.CANCELLED ? RunStatus.CANCELLED : RunStatus.DONE;
+          events.finished(new RunFinished(claimed.get(i), status));
+        }
       } catch (RuntimeException e) {
-        log.warn("Run {} failed", runId, e);
-        store.fail(runId, e.getClass().getSimpleName() + ": " + e.getMessage());
-        events.finished(new RunFinished(runId, RunStatus.FAILED));
+        log.warn("Runs {} failed", claimed, e);
+        for (var id : claimed) {
+          store.fail(id, e.getClass().getSimpleName() + ": " + e.getMessage());
+          events.finished(new RunFinished(id, RunStatus.FAILED));
+        }
       }
       events.queueChanged();
     }

@@ -1,0 +1,81 @@
+package workbench.grid;
+
+import java.util.List;
+
+/**
+ * What a grid compares: prompt variants (the first is the baseline) on the same seeds, with
+ * everything else fixed, and optionally a third axis. {@code probes} are extra terms (e.g.
+ * "hand", "watercolour") scored on every cell without steering any: with the variants' own
+ * terms they make the per-term heatmap.
+ */
+public record ExperimentDefinition(
+    String title,
+    String notes,
+    List<Variant> variants,
+    List<Long> seeds,
+    List<String> probes,
+    Axis axis,
+    int steps,
+    String process,
+    int upscale) {
+
+  public ExperimentDefinition {
+    variants = List.copyOf(variants);
+    seeds = List.copyOf(seeds);
+    probes = List.copyOf(probes);
+  }
+
+  /** A row: its label, the prompt text, and the library version it came from (0 if typed). */
+  public record Variant(String label, String prompt, String dialect, long promptVersionId) {
+    public static Variant typed(String label, String prompt) {
+      return new Variant(label, prompt, "", 0);
+    }
+  }
+
+  /**
+   * The optional third axis: {@code steps} or {@code process} values, or {@code weight} values
+   * for the term {@code term} (e.g. {@code hand::0.5,1,2}).
+   */
+  public record Axis(Kind kind, String term, List<String> values) {
+    public Axis {
+      values = List.copyOf(values);
+    }
+
+    public static Axis none() {
+      return new Axis(Kind.NONE, "", List.of());
+    }
+
+    public int size() {
+      return kind == Kind.NONE ? 1 : values.size();
+    }
+
+    public String label(int index) {
+      return switch (kind) {
+        case NONE -> "";
+        case STEPS -> values.get(index) + " steps";
+        case PROCESS -> values.get(index);
+        case WEIGHT -> term + "::" + values.get(index);
+      };
+    }
+
+    public enum Kind {
+      NONE,
+      STEPS,
+      PROCESS,
+      WEIGHT;
+
+      public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+      }
+    }
+  }
+
+  /** N consecutive seeds from a base seed: the same columns for every row. */
+  public static List<Long> seedsFrom(long base, int count) {
+    return java.util.stream.LongStream.range(base, base + count).boxed().toList();
+  }
+
+  public int cells() {
+    return variants.size() * seeds.size() * axis.size();
+  }
+}

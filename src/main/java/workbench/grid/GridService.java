@@ -1,0 +1,251 @@
+package workbench.grid;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import workbench.generation.GenerationService;
+import workbench.generation.RecipeFactory;
+import workbench.generation.RunStatus;
+import workbench.generation.TermScores;
+import workbench.grid.ExperimentDefinition.Axis;
+
+/**
+ * A/B seed grids: define (checked before anything runs), start or resume (cells go to the
+ * queue in batches), cancel, and read the results with their statistics.
+ */
+@Service
+public class GridService {
+
+  private final GridStore store;
+  private final GenerationService generation;
+  private final GridSettings settings;
+  private final GridValidation validation;
+  private final Map<String, double[]> similarityCache = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, double[]> eldest) {
+          return size() > 20_000;
+        }
+      });
+
+  GridService(GridStore store, GenerationService generation, GridSettings settings) {
+    this.store = store;
+    this.generation = generation;
+    this.settings = settings;
+    this.validation = new GridValidation(generation, settings);
+  }
+
+  /** Stores a checked definition; nothing runs until {@link #start}. */
+  @Transactional
+  public UUID create(ExperimentDefinition definition) {
+    validation.check(definition);
+    var id = UUID.randomUUID();
+    store.insert(id, definition);
+    return id;
+  }
+
+  /**
+   * Queues every cell that has no finished image yet: the first start, or a resume after a
+   * cancel or a failure. Finished cells are kept. Returns how many cells were queued.
+   */
+  @Transactional
+  public int start(UUID id) {
+    var experiment = experiment(id);
+    var d = experiment.definition();
+    var kept = new java.util.HashSet<String>();
+    for (var cell : store.cells(id)) {
+      if (cell.status() == RunStatus.DONE || !cell.status().finished()) {
+        kept.add(key(cell.row(), cell.seedIndex(), cell.axisIndex()));
+      }
+    }
+    int queued = 0;
+    for (int a = 0; a < d.axis().size(); a++) {
+      var places = new ArrayList<int[]>();
+      var requests = new ArrayList<RecipeFactory.Request>();
+      var versions = new ArrayList<Long>();
+      for (int r = 0; r < d.variants().size(); r++) {
+        for (int s = 0; s < d.seeds().size(); s++) {
+          if (kept.contains(key(r, s, a))) {
+            continue;
+          }
+          places.add(new int[] {r, s, a});
+          requests.add(GridValidation.request(d, r, s, a));
+          versions.add(d.variants().get(r).promptVersionId());
+        }
+      }
+      for (int from = 0; from < requests.size(); from += settings.batchSize()) {
+        int to = Math.min(requests.size(), from + settings.batchSize());
+        var ids = generation.submitBatch(requests.subList(from, to), versions.subList(from, to));
+        for (int i = from; i < to; i++) {
+          var p = places.get(i);
+          store.cellRun(id, p[0], p[1], p[2], ids.get(i - from));
+        }
+        queued += to - from;
+      }
+    }
+    return queued;
+  }
+
+  /** Stops the cells still queued or running; finished cells stay. */
+  public int cancel(UUID id) {
+    int cancelled = 0;
+    for (var cell : store.cells(id)) {
+      if (!cell.status().finished() && generation.cancel(cell.runId())) {
+        cancelled++;
+      }
+    }
+    return cancelled;
+  }
+
+  @Transactional
+  public void saveNotes(UUID id, String notes) {
+    experiment(id);
+    if (notes.length() > 20_000) {
+      throw new InvalidExperimentException("notes", "Notes are " + notes.length() + " characters; at most 20000");
+    }
+    store.notes(id, notes);
+  }
+
+  public Optional<Experiment> find(UUID id) {
+    return store.find(id);
+  }
+
+  public List<Experiment> search(String query) {
+    return store.search(query, 200);
+  }
+
+  /** The grid as it stands: cells, heatmap values, summaries and paired comparisons. */
+  public ExperimentResult result(UUID id) {
+    var experiment = experiment(id);
+    var d = experiment.definition();
+    var terms = GridValidation.measuredTerms(d);
+    var rows = store.cells(id);
+    var doneRuns = rows.stream().filter(c -> c.status() == RunStatus.DONE).map(GridStore.CellRow::runId).toList();
+    var similarities = similarities(doneRuns, terms);
+    var cells = new ArrayList<ExperimentResult.Cell>();
+    for (var row : rows) {
+      var perTerm = new java.util.LinkedHashMap<String, Double>();
+      var sims = similarities.get(row.runId());
+      if (sims != null) {
+        for (int t = 0; t < terms.size(); t++) {
+          perTerm.put(terms.get(t), TermScores.display(sims[t]));
+        }
+      }
+      cells.add(new ExperimentResult.Cell(row.row(), row.seedIndex(), row.axisIndex(), d.seeds().get(row.seedIndex()),
+          Optional.of(row.runId()), Optional.of(row.status()),
+          row.status() == RunStatus.DONE ? Optional.ofNullable(row.score()) : Optional.empty(), perTerm));
+    }
+    cells.sort(java.util.Comparator.comparingInt(ExperimentResult.Cell::axisIndex)
+        .thenComparingInt(ExperimentResult.Cell::row).thenComparingInt(ExperimentResult.Cell::seedIndex));
+    var partial = new ExperimentResult(experiment, cells, terms, List.of(), List.of());
+    return new ExperimentResult(experiment, cells, terms, GridAnalysis.summaries(partial), GridAnalysis.comparisons(partial));
+  }
+
+  /** Finished runs never change, so their probe scores are computed once per term list. */
+  private Map<UUID, double[]> similarities(List<UUID> runs, List<String> terms) {
+    var key = String.join("\u0000", terms);
+    var out = new java.util.HashMap<UUID, double[]>();
+    var missing = new ArrayList<UUID>();
+    for (var run : runs) {
+      var cached = similarityCache.get(run + key);
+      if (cached != null) {
+        out.put(run, cached);
+      } else {
+        missing.add(run);
+      }
+    }
+    if (!missing.isEmpty()) {
+      generation.similarities(missing, terms).forEach((run, sims) -> {
+        similarityCache.put(run + key, sims);
+        out.put(run, sims);
+      });
+    }
+    return out;
+  }
+
+  // --- exports -------------------------------------------------------------------------
+
+  public String wikitext(UUID id) {
+    return workbench.grid.export.WikitextExport.of(result(id));
+  }
+
+  public String markdown(UUID id) {
+    return workbench.grid.export.MarkdownExport.of(result(id));
+  }
+
+  public String json(UUID id) {
+    return workbench.grid.export.ExperimentJson.write(result(id));
+  }
+
+  /** The labelled contact sheet as PNG. */
+  public byte[] contactSheet(UUID id) {
+    return contactSheet(result(id));
+  }
+
+  private byte[] contactSheet(ExperimentResult result) {
+    var images = new java.util.HashMap<UUID, java.awt.image.BufferedImage>();
+    for (var cell : result.cells()) {
+      if (cell.done()) {
+        cell.runId().flatMap(run -> generation.image(run, workbench.generation.ImageKind.FINAL))
+            .ifPresent(png -> images.put(cell.runId().get(), workbench.generation.PngMetadata.decode(png)));
+      }
+    }
+    var sheet = workbench.grid.export.ContactSheet.draw(result, images);
+    return workbench.generation.PngMetadata.write(sheet, Map.of("Title", result.experiment().definition().title()));
+  }
+
+  /** Every cell image (each PNG with its recipe), the contact sheet, wikitext, Markdown and JSON. */
+  public byte[] zip(UUID id) {
+    var result = result(id);
+    var d = result.experiment().definition();
+    var slug = workbench.grid.export.GridTables.slug(d);
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+      for (var cell : result.cells()) {
+        if (!cell.done()) {
+          continue;
+        }
+        var png = generation.image(cell.runId().orElseThrow(), workbench.generation.ImageKind.FINAL);
+        if (png.isPresent()) {
+          entry(zip, workbench.grid.export.GridTables.fileName(d, cell), png.get());
+        }
+      }
+      entry(zip, slug + "-contact-sheet.png", contactSheet(result));
+      entry(zip, slug + ".wikitext", workbench.grid.export.WikitextExport.of(result).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      entry(zip, slug + ".md", workbench.grid.export.MarkdownExport.of(result).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      entry(zip, slug + ".json", workbench.grid.export.ExperimentJson.write(result).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Re-creates an experiment's definition from its JSON file (not its images: run it again). */
+  @Transactional
+  public UUID importJson(String json) {
+    return create(workbench.grid.export.ExperimentJson.readDefinition(json));
+  }
+
+  private static void entry(java.util.zip.ZipOutputStream zip, String name, byte[] data) throws java.io.IOException {
+    zip.putNextEntry(new java.util.zip.ZipEntry(name));
+    zip.write(data);
+    zip.closeEntry();
+  }
+
+  public GridSettings settings() {
+    return settings;
+  }
+
+  private Experiment experiment(UUID id) {
+    return store.find(id).orElseThrow(() -> new InvalidExperimentException("id", "There is no experiment " + id));
+  }
+
+  private static String key(int r, int s, int a) {
+    return r + "/" + s + "/" + a;
+  }
+
+}

@@ -1,0 +1,188 @@
+package workbench.grid;
+
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import workbench.generation.ArtProcesses;
+import workbench.generation.GenerationService;
+import workbench.generation.InvalidRecipeException;
+import workbench.generation.RecipeFactory;
+import workbench.generation.SeedStatic;
+import workbench.prompt.Dialect;
+import workbench.prompt.PromptParser;
+import workbench.prompt.PromptRenderer;
+import workbench.prompt.PromptSyntaxException;
+import workbench.prompt.WeightedPrompt;
+
+/** The checks a grid passes before anything runs, and how a cell becomes a generation request. */
+final class GridValidation {
+
+  static final int MIN_ROWS = 2;
+  static final int MAX_ROWS = 8;
+  static final int MAX_SEEDS = 64;
+  static final int MAX_AXIS_VALUES = 6;
+  static final int MAX_PROBES = 8;
+
+  private final GenerationService generation;
+  private final GridSettings settings;
+
+  GridValidation(GenerationService generation, GridSettings settings) {
+    this.generation = generation;
+    this.settings = settings;
+  }
+
+  void check(ExperimentDefinition d) {
+    if (d.title().isBlank() || d.title().length() > 120) {
+      throw new InvalidExperimentException("title", "The title must be 1–120 characters");
+    }
+    int rows = d.variants().size();
+    if (rows < MIN_ROWS || rows > MAX_ROWS) {
+      throw new InvalidExperimentException("variants", "A grid has 2–8 prompt variants (rows); this one has " + rows);
+    }
+    for (int r = 0; r < rows; r++) {
+      var v = d.variants().get(r);
+      if (v.label().isBlank() || v.label().length() > 120) {
+        throw new InvalidExperimentException("variants", "Row " + (r + 1) + ": the label must be 1–120 characters");
+      }
+      try {
+        parse(v);
+      } catch (PromptSyntaxException e) {
+        throw new InvalidExperimentException("variants", "Row " + (r + 1) + ": " + e.messageWithColumn());
+      }
+    }
+    if (d.seeds().isEmpty() || d.seeds().size() > MAX_SEEDS) {
+      throw new InvalidExperimentException("seeds", "A grid has 1–" + MAX_SEEDS + " seeds; this one has " + d.seeds().size());
+    }
+    if (new HashSet<>(d.seeds()).size() != d.seeds().size()) {
+      throw new InvalidExperimentException("seeds", "A seed is listed twice: each column needs its own seed");
+    }
+    for (long seed : d.seeds()) {
+      if (seed < 0 || seed > SeedStatic.MAX_SEED) {
+        throw new InvalidExperimentException("seeds", "Seed " + seed + " is outside 0 … " + SeedStatic.MAX_SEED);
+      }
+    }
+    if (d.probes().size() > MAX_PROBES || d.probes().stream().anyMatch(p -> p.isBlank() || p.length() > 200)) {
+      throw new InvalidExperimentException("probes", "Up to " + MAX_PROBES + " measured terms of 1–200 characters each");
+    }
+    checkAxis(d);
+    checkSize(d);
+    // Every cell must make a valid recipe (steps, process, upscale limits of the loop).
+    for (int a = 0; a < d.axis().size(); a++) {
+      for (int r = 0; r < rows; r++) {
+        try {
+          generation.recipe(request(d, r, 0, a));
+        } catch (InvalidRecipeException e) {
+          throw new InvalidExperimentException(e.field(), e.getMessage());
+        }
+      }
+    }
+  }
+
+  private static void checkAxis(ExperimentDefinition d) {
+    var axis = d.axis();
+    if (axis.kind() == ExperimentDefinition.Axis.Kind.NONE) {
+      return;
+    }
+    if (axis.values().size() < 2 || axis.values().size() > MAX_AXIS_VALUES) {
+      throw new InvalidExperimentException("axis", "A third axis has 2–" + MAX_AXIS_VALUES + " values");
+    }
+    for (var value : axis.values()) {
+      switch (axis.kind()) {
+        case STEPS -> number(value, "steps", true);
+        case PROCESS -> {
+          if (!ArtProcesses.names().contains(value)) {
+            throw new InvalidExperimentException("axis", "Unknown art process '" + value + "': choose one of "
+                + String.join(", ", ArtProcesses.names()));
+          }
+        }
+        case WEIGHT -> {
+          double w = number(value, "weight", false);
+          if (Math.abs(w) > 100) {
+            throw new InvalidExperimentException("axis", "Weight " + value + " is beyond ±100");
+          }
+        }
+        default -> {}
+      }
+    }
+    if (axis.kind() == ExperimentDefinition.Axis.Kind.WEIGHT) {
+      boolean anywhere = d.variants().stream().anyMatch(v -> parse(v).texts().contains(axis.term()));
+      if (!anywhere) {
+        throw new InvalidExperimentException("axis", "No row has the term '" + axis.term() + "' whose weight the axis sweeps");
+      }
+    }
+  }
+
+  private void checkSize(ExperimentDefinition d) {
+    int cells = d.cells();
+    long side = 64L * d.upscale();
+    long pixels = cells * side * side;
+    var shape = d.variants().size() + " rows × " + d.seeds().size() + " seeds"
+        + (d.axis().size() > 1 ? " × " + d.axis().size() + " " + d.axis().kind().id() + " values" : "");
+    if (cells > settings.maxCells()) {
+      throw new InvalidExperimentException("size", "This grid is " + shape + " = " + cells
+          + " cells; the limit is " + settings.maxCells() + ": use fewer seeds or rows");
+    }
+    if (pixels > settings.maxPixels()) {
+      throw new InvalidExperimentException("size", String.format(Locale.ROOT,
+          "This grid is %s = %d cells of %d×%d px = %.1f megapixels; the limit is %.1f: use fewer seeds or a smaller upscale",
+          shape, cells, side, side, pixels / 1e6, settings.maxPixels() / 1e6));
+    }
+  }
+
+  private static double number(String value, String what, boolean wholeNumber) {
+    try {
+      double v = Double.parseDouble(value.strip());
+      if (wholeNumber && v != Math.rint(v)) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new InvalidExperimentException("axis", "'" + value + "' is not a " + (wholeNumber ? "whole number" : "number")
+          + " of " + what);
+    }
+  }
+
+  static WeightedPrompt parse(ExperimentDefinition.Variant v) {
+    return v.dialect().isBlank() ? PromptParser.parse(v.prompt()) : PromptParser.parse(v.prompt(), Dialect.fromId(v.dialect()));
+  }
+
+  /** The cell (row r, seed s, third-axis value a) as a generation request. */
+  static RecipeFactory.Request request(ExperimentDefinition d, int r, int s, int a) {
+    var variant = d.variants().get(r);
+    var prompt = variant.prompt();
+    var dialect = variant.dialect();
+    int steps = d.steps();
+    var process = d.process();
+    var axis = d.axis();
+    switch (axis.kind()) {
+      case STEPS -> steps = (int) Double.parseDouble(axis.values().get(a).strip());
+      case PROCESS -> process = axis.values().get(a);
+      case WEIGHT -> {
+        var parsed = parse(variant);
+        int index = parsed.texts().indexOf(axis.term());
+        if (index >= 0) {
+          var swept = parsed.withWeight(index, Double.parseDouble(axis.values().get(a).strip()));
+          prompt = PromptRenderer.render(swept, parsed.dialect());
+          dialect = parsed.dialect().id();
+        }
+      }
+      default -> {}
+    }
+    return new RecipeFactory.Request(prompt, dialect, d.seeds().get(s), steps, process, d.upscale());
+  }
+
+  /** The heatmap's terms: every variant's terms, then the probes, each once. */
+  static List<String> measuredTerms(ExperimentDefinition d) {
+    var terms = new LinkedHashSet<String>();
+    for (var v : d.variants()) {
+      try {
+        terms.addAll(parse(v).texts());
+      } catch (PromptSyntaxException e) {
+        // checked at definition; an old row that no longer parses just adds no terms
+      }
+    }
+    terms.addAll(d.probes());
+    return List.copyOf(terms);
+  }
+}

@@ -1,0 +1,72 @@
+package workbench.grid.export;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
+import workbench.grid.ExperimentDefinition;
+import workbench.grid.ExperimentResult;
+import workbench.grid.InvalidExperimentException;
+import workbench.grid.PairedComparison;
+
+/**
+ * The whole experiment as JSON: the definition (importing it re-creates the experiment),
+ * the cells with their scores, the summaries and the comparisons with their verdicts.
+ */
+public final class ExperimentJson {
+
+  public static final String FORMAT = "prompt-workbench-experiment";
+
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .addModule(new JavaTimeModule())
+      .addModule(new Jdk8Module())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+      .build();
+
+  private ExperimentJson() {}
+
+  /** The file: format, definition, and the results as they stand. */
+  public record Document(
+      String format,
+      int formatVersion,
+      ExperimentDefinition definition,
+      List<ExperimentResult.Cell> cells,
+      List<ExperimentResult.VariantSummary> summaries,
+      List<Verdict> verdicts) {}
+
+  public record Verdict(PairedComparison comparison, String text) {}
+
+  public static String write(ExperimentResult result) {
+    var verdicts = result.comparisons().stream().map(c -> new Verdict(c, c.verdict())).toList();
+    try {
+      return JSON.writeValueAsString(new Document(FORMAT, 1, result.experiment().definition(), result.cells(),
+          result.summaries(), verdicts));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The definition inside an experiment file; a bad file is refused with where it is bad. */
+  public static ExperimentDefinition readDefinition(String json) {
+    try {
+      var tree = JSON.readTree(json);
+      if (tree == null || !FORMAT.equals(tree.path("format").asText())) {
+        throw new InvalidExperimentException("file", "Not a workbench experiment file: \"format\" must be '" + FORMAT + "'");
+      }
+      return JSON.treeToValue(tree.get("definition"), ExperimentDefinition.class);
+    } catch (JsonProcessingException e) {
+      var where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
+      throw new InvalidExperimentException("file", "Not a valid experiment file" + where + ": "
+          + e.getOriginalMessage().lines().findFirst().orElse(""));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidExperimentException("file", "Not a valid experiment file: " + e.getMessage());
+    }
+  }
+}
