@@ -1,0 +1,123 @@
+package workbench.gallery;
+
+import java.util.ArrayList;
+import java.util.Locale;
+import org.springframework.stereotype.Service;
+import workbench.generation.ArtProcesses;
+import workbench.generation.GenerationService;
+import workbench.generation.PngMetadata;
+import workbench.generation.RecipeFactory;
+import workbench.generation.RecipeText;
+import workbench.generation.SeedStatic;
+import workbench.prompt.Dialect;
+
+/**
+ * Recall from a PNG: an image made by the workbench (its recipe chunk) or by A1111 and
+ * friends (a {@code parameters} chunk) fills the generate form. The limits are checked
+ * before anything is decoded: bytes first, then the pixel count from IHDR.
+ */
+@Service
+public class RecipeRecall {
+
+  private final GallerySettings settings;
+  private final GenerationService generation;
+
+  RecipeRecall(GallerySettings settings, GenerationService generation) {
+    this.settings = settings;
+    this.generation = generation;
+  }
+
+  public GallerySettings settings() {
+    return settings;
+  }
+
+  /**
+   * Reads {@code png} (named {@code fileName} in messages); what it does not say is taken
+   * from {@code form}. Throws {@link RecallException} with the reason otherwise.
+   */
+  public RecalledRecipe recall(String fileName, byte[] png, RecipeFactory.Request form) {
+    long maxBytes = settings.maxUploadSize().toBytes();
+    if (png.length > maxBytes) {
+      throw new RecallException(fileName + " is " + megabytes(png.length) + "; the most a PNG may be is " + megabytes(maxBytes));
+    }
+    int[] size;
+    java.util.Map<String, String> texts;
+    try {
+      size = PngMetadata.size(png);
+      long pixels = (long) size[0] * size[1];
+      if (pixels > settings.maxUploadPixels() || size[0] <= 0 || size[1] <= 0) {
+        throw new RecallException(fileName + " is " + size[0] + " × " + size[1] + " pixels ("
+            + megapixels(pixels) + "); the most is " + megapixels(settings.maxUploadPixels()));
+      }
+      texts = PngMetadata.read(png);
+    } catch (RecallException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new RecallException(fileName + " is not a PNG the workbench can read: " + e.getMessage());
+    }
+    if (texts.containsKey(RecipeText.RECIPE_KEY)) {
+      try {
+        var recipe = RecipeText.fromJson(texts.get(RecipeText.RECIPE_KEY));
+        var request = new RecipeFactory.Request(recipe.prompt(), recipe.dialect(), recipe.seed(), recipe.steps(),
+            recipe.process(), recipe.upscale());
+        return new RecalledRecipe(request, RecalledRecipe.Source.WORKBENCH, java.util.List.of());
+      } catch (IllegalArgumentException e) {
+        if (!texts.containsKey(RecipeText.PARAMETERS_KEY)) {
+          throw new RecallException(fileName + ": its workbench recipe is damaged (" + e.getMessage() + ")");
+        }
+      }
+    }
+    if (texts.containsKey(RecipeText.PARAMETERS_KEY) && !texts.get(RecipeText.PARAMETERS_KEY).isBlank()) {
+      return fromParameters(texts.get(RecipeText.PARAMETERS_KEY), form);
+    }
+    throw new RecallException("No parameters found in " + fileName
+        + ": it has neither a workbench recipe nor an A1111 “parameters” text chunk");
+  }
+
+  private RecalledRecipe fromParameters(String text, RecipeFactory.Request form) {
+    var parameters = RecipeText.readParameters(text);
+    var notes = new ArrayList<String>();
+    long seed = parameters.seed().filter(s -> s >= 0 && s <= SeedStatic.MAX_SEED).orElse(form.seed());
+    if (parameters.seed().isEmpty()) {
+      notes.add("no seed in the PNG: kept " + form.seed());
+    } else if (seed != parameters.seed().get()) {
+      notes.add("seed " + parameters.seed().get() + " is outside 0 … " + SeedStatic.MAX_SEED + ": kept " + form.seed());
+    }
+    int maxSteps = generation.limits().maxSteps();
+    int steps = parameters.steps().orElse(form.steps());
+    if (steps > maxSteps) {
+      notes.add(steps + " steps are over the limit: using " + maxSteps);
+      steps = maxSteps;
+    }
+    var sampler = parameters.settings().getOrDefault("Sampler", "").strip().toLowerCase(Locale.ROOT);
+    var process = ArtProcesses.names().contains(sampler) ? sampler : form.process();
+    if (!sampler.isEmpty() && !process.equals(sampler)) {
+      notes.add("sampler “" + parameters.settings().get("Sampler") + "” is not a workbench art process: using " + process);
+    }
+    if (!parameters.negativePrompt().isBlank()) {
+      notes.add("the negative prompt was left out (a recipe has one weighted prompt; write negatives as term::-0.5)");
+    }
+    int upscale = parseInt(parameters.settings().get("Upscale"), form.upscale());
+    var request = new RecipeFactory.Request(parameters.prompt(), Dialect.A1111.id(), seed, steps, process, upscale);
+    return new RecalledRecipe(request, RecalledRecipe.Source.A1111, notes);
+  }
+
+  private static int parseInt(String text, int otherwise) {
+    if (text == null) {
+      return otherwise;
+    }
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      return otherwise;
+    }
+  }
+
+  static String megabytes(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+  }
+
+  static String megapixels(long pixels) {
+    return String.format(Locale.ROOT, "%.1f megapixels", pixels / 1_000_000.0);
+  }
+}

@@ -1,0 +1,5 @@
+/** Gallery, run detail and compare pages. */
+@NullMarked
+package workbench.gallery.ui;
+
+import org.jspecify.annotations.NullMarked;

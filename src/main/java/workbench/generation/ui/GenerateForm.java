@@ -1,0 +1,283 @@
+package workbench.generation.ui;
+
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.shared.Registration;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import workbench.generation.ArtProcesses;
+import workbench.generation.GenerationLimits;
+import workbench.generation.PostProcess;
+import workbench.generation.RecipeFactory;
+import workbench.generation.SeedStatic;
+import workbench.library.LibraryService;
+import workbench.library.PromptSummary;
+import workbench.prompt.Dialect;
+import workbench.prompt.PromptParser;
+import workbench.prompt.PromptSyntaxException;
+import workbench.ui.prompt.WeightedPromptEditor;
+
+/**
+ * What to make: a prompt (typed, or picked from a library), seed with "random" and a lock,
+ * steps, art process, upscale; and a drop zone that fills all of it from a PNG. Checks what it
+ * can itself (numbers and ranges, prompt syntax) and fires {@link GenerateEvent}; the page
+ * shows what the service refuses through {@link #showError}.
+ */
+public class GenerateForm extends Composite<VerticalLayout> {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  final ComboBox<PromptSummary> promptPicker = new ComboBox<>("From a library");
+  final WeightedPromptEditor editor = new WeightedPromptEditor();
+  final TextField seed = new TextField("Seed");
+  final Button randomSeed = new Button(VaadinIcon.RANDOM.create());
+  final Checkbox lockSeed = new Checkbox("Lock seed");
+  final IntegerField steps = new IntegerField("Steps");
+  final Select<String> process = new Select<>();
+  final Select<Integer> upscale = new Select<>();
+  final Button generate = new Button("Generate", VaadinIcon.PLAY.create());
+  final Div error = new Div();
+  final Div warning = new Div();
+  final Upload recall;
+  private final GenerationLimits limits;
+  private long promptVersionId;
+  private String versionText = "";
+
+  public GenerateForm(LibraryService libraries, GenerationLimits limits, long maxUploadBytes) {
+    this.limits = limits;
+    var layout = getContent();
+    layout.addClassName("generate-form");
+    layout.setPadding(false);
+
+    promptPicker.setId("prompt-picker");
+    promptPicker.setWidthFull();
+    promptPicker.setPlaceholder("Pick a saved prompt, or type below");
+    promptPicker.setItems((item, filter) -> (item.libraryName() + " " + item.title() + " " + item.latestText())
+        .toLowerCase(java.util.Locale.ROOT).contains(filter.toLowerCase(java.util.Locale.ROOT)), prompts(libraries));
+    promptPicker.setItemLabelGenerator(p -> p.libraryName() + " / " + p.title());
+    promptPicker.addValueChangeListener(e -> {
+      if (e.getValue() != null) {
+        var version = libraries.prompt(e.getValue().id()).latest();
+        fillPrompt(version.text(), version.dialect(), version.id());
+      }
+    });
+    editor.addPromptChangedListener(e -> {
+      if (!e.text().equals(versionText)) {
+        promptVersionId = 0; // edited: no longer that library version
+      }
+      error.setVisible(false);
+    });
+
+    seed.setId("seed");
+    seed.setHelperText("0 … " + SeedStatic.MAX_SEED);
+    seed.setAllowedCharPattern("[0-9]");
+    seed.setValue(Long.toString(randomSeed()));
+    randomSeed.setId("random-seed");
+    randomSeed.setTooltipText("A new random seed");
+    randomSeed.addThemeVariants(ButtonVariant.LUMO_ICON);
+    randomSeed.addClickListener(e -> seed.setValue(Long.toString(randomSeed())));
+    lockSeed.setId("lock-seed");
+    lockSeed.setValue(true);
+    lockSeed.setTooltipText("Locked: every run uses this seed. Unlocked: a new seed is drawn after each run.");
+    lockSeed.addValueChangeListener(e -> randomSeed.setEnabled(true));
+
+    steps.setId("steps");
+    steps.setMin(1);
+    steps.setMax(limits.maxSteps());
+    steps.setStepButtonsVisible(true);
+    steps.setValue(limits.defaultSteps());
+    steps.setHelperText("1 … " + limits.maxSteps());
+
+    process.setId("process");
+    process.setLabel("Art process");
+    process.setItems(ArtProcesses.names());
+    process.setValue(ArtProcesses.names().get(0));
+    upscale.setId("upscale");
+    upscale.setLabel("Upscale");
+    upscale.setItems(1, 2, 4, PostProcess.MAX_UPSCALE);
+    upscale.setItemLabelGenerator(f -> f + "×");
+    upscale.setValue(4);
+
+    generate.setId("generate");
+    generate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    generate.addClickShortcut(com.vaadin.flow.component.Key.ENTER, com.vaadin.flow.component.KeyModifier.CONTROL);
+    generate.addClickListener(e -> generate());
+    error.setId("generate-error");
+    error.addClassName("form-error");
+    error.setVisible(false);
+    warning.setId("generate-warning");
+    warning.addClassName("form-warning");
+    warning.setVisible(false);
+
+    recall = new Upload(UploadHandler.inMemory((metadata, data) ->
+        getUI().ifPresent(ui -> ui.access(() -> fireEvent(new RecallEvent(this, metadata.fileName(), data))))));
+    recall.setId("recall-upload");
+    recall.setAcceptedFileTypes("image/png", ".png");
+    recall.setMaxFiles(1);
+    recall.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxUploadBytes));
+    recall.setDropLabel(new Span("Drop a PNG to use its recipe"));
+    recall.addFileRejectedListener(e -> showError("recall", e.getErrorMessage()));
+
+    var seedRow = new HorizontalLayout(seed, randomSeed, lockSeed);
+    seedRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+    var settings = new HorizontalLayout(seedRow, steps, process, upscale);
+    settings.setWrap(true);
+    settings.setAlignItems(FlexComponent.Alignment.BASELINE);
+    layout.add(promptPicker, editor, settings, new HorizontalLayout(generate), error, warning, recall);
+  }
+
+  /** Fills the form (from a recalled PNG, a gallery link, a re-run); library version 0 = typed. */
+  public void fill(RecipeFactory.Request request, long versionId) {
+    fillPrompt(request.prompt(), request.dialect(), versionId);
+    seed.setValue(Long.toString(request.seed()));
+    lockSeed.setValue(true);
+    steps.setValue(request.steps());
+    selectProcess(request.process());
+    upscale.setValue(upscale.getListDataView().getItems().anyMatch(f -> f == request.upscale()) ? request.upscale() : 4);
+  }
+
+  /** Picks an art process by name, or says it does not exist (a hand-made link, an old PNG). */
+  public void selectProcess(String name) {
+    if (ArtProcesses.names().contains(name)) {
+      process.setValue(name);
+    } else {
+      showError("process", "Unknown art process '" + name + "': choose one of " + String.join(", ", ArtProcesses.names()));
+    }
+  }
+
+  public void fillPrompt(String text, String dialect, long versionId) {
+    if (!dialect.isBlank()) {
+      editor.setDialect(Dialect.fromId(dialect));
+    }
+    editor.setValue(text);
+    versionText = text;
+    promptVersionId = versionId;
+  }
+
+  public void fillSeed(long value) {
+    seed.setValue(Long.toString(value));
+    lockSeed.setValue(true);
+  }
+
+  /** The form as a request, falling back to defaults for fields that do not read (for recall). */
+  public RecipeFactory.Request currentOrDefaults() {
+    long s = parseSeed().orElse(0L);
+    int n = steps.getValue() == null ? limits.defaultSteps() : steps.getValue();
+    return new RecipeFactory.Request(editor.getValue(), editor.dialect().id(), s, n, process.getValue(), upscale.getValue());
+  }
+
+  public long promptVersionId() {
+    return promptVersionId;
+  }
+
+  /** After a run was queued: an unlocked seed rolls on for the next one. */
+  public void submitted() {
+    if (!lockSeed.getValue()) {
+      seed.setValue(Long.toString(randomSeed()));
+    }
+  }
+
+  /** Shows a refusal next to the field it is about ("prompt", "seed", "steps", "process", …). */
+  public void showError(String field, String message) {
+    seed.setInvalid(false);
+    steps.setInvalid(false);
+    process.setInvalid(false);
+    switch (field) {
+      case "seed" -> invalid(seed, message);
+      case "steps" -> invalid(steps, message);
+      case "process" -> {
+        process.setInvalid(true);
+        process.setErrorMessage(message);
+      }
+      default -> {}
+    }
+    error.setText(message);
+    error.setVisible(true);
+  }
+
+  public void showWarning(String message) {
+    warning.setText(message);
+    warning.setVisible(!message.isEmpty());
+  }
+
+  public Registration addGenerateListener(ComponentEventListener<GenerateEvent> listener) {
+    return addListener(GenerateEvent.class, listener);
+  }
+
+  public Registration addRecallListener(ComponentEventListener<RecallEvent> listener) {
+    return addListener(RecallEvent.class, listener);
+  }
+
+  private void generate() {
+    error.setVisible(false);
+    warning.setVisible(false);
+    var text = editor.getValue();
+    if (text.isBlank()) {
+      showError("prompt", "The prompt is empty");
+      return;
+    }
+    if (editor.prompt().isEmpty()) {
+      try {
+        PromptParser.parse(text, editor.dialect());
+      } catch (PromptSyntaxException e) {
+        showError("prompt", "Prompt: " + e.messageWithColumn());
+        return;
+      }
+    }
+    var seedValue = parseSeed();
+    if (seedValue.isEmpty()) {
+      var typed = seed.getValue().strip();
+      showError("seed", typed.matches("[0-9]+")
+          ? "Seed " + typed + " is outside 0 … " + SeedStatic.MAX_SEED
+          : "Seed must be a whole number 0 … " + SeedStatic.MAX_SEED + "; got '" + typed + "'");
+      return;
+    }
+    if (steps.getValue() == null || steps.getValue() < 1 || steps.getValue() > limits.maxSteps()) {
+      showError("steps", "Steps must be 1 … " + limits.maxSteps());
+      return;
+    }
+    seed.setInvalid(false);
+    steps.setInvalid(false);
+    process.setInvalid(false);
+    fireEvent(new GenerateEvent(this, new RecipeFactory.Request(text, editor.dialect().id(), seedValue.get(),
+        steps.getValue(), process.getValue(), upscale.getValue()), promptVersionId));
+  }
+
+  private Optional<Long> parseSeed() {
+    try {
+      long value = Long.parseLong(seed.getValue().strip());
+      return value >= 0 && value <= SeedStatic.MAX_SEED ? Optional.of(value) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void invalid(com.vaadin.flow.component.HasValidation field, String message) {
+    field.setInvalid(true);
+    field.setErrorMessage(message);
+  }
+
+  private static long randomSeed() {
+    return RANDOM.nextLong(SeedStatic.MAX_SEED + 1);
+  }
+
+  private static List<PromptSummary> prompts(LibraryService libraries) {
+    return libraries.libraries(false).stream().flatMap(l -> libraries.prompts(l.id()).stream()).toList();
+  }
+}
