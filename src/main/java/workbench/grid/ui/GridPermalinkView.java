@@ -1,0 +1,52 @@
+package workbench.grid.ui;
+
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import workbench.generation.GenerationService;
+import workbench.grid.GridService;
+import workbench.ui.Markdown;
+
+/** The read-only page of an experiment, for sharing: results and notes, no controls. */
+@Route("grids/:id/view")
+public class GridPermalinkView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+  private final GridService grids;
+  private final ResultPanel results;
+  private final H2 heading = new H2();
+  private final VerticalLayout notes = new VerticalLayout();
+  private String title = "Grid";
+
+  public GridPermalinkView(GridService grids, GenerationService generation) {
+    this.grids = grids;
+    this.results = new ResultPanel(generation);
+    notes.setPadding(false);
+    add(heading, notes, results);
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    var experiment = event.getRouteParameters().get("id").flatMap(GridView::uuid).flatMap(grids::find);
+    if (experiment.isEmpty()) {
+      event.rerouteToError(NotFoundException.class, "That experiment does not exist.");
+      return;
+    }
+    var d = experiment.get().definition();
+    title = d.title() + " · Prompt Workbench";
+    heading.setText(d.title());
+    notes.removeAll();
+    if (!d.notes().isBlank()) {
+      notes.add(Markdown.component(d.notes()));
+    }
+    results.show(grids.result(experiment.get().id()));
+  }
+
+  @Override
+  public String getPageTitle() {
+    return title;
+  }
+}

@@ -1,0 +1,203 @@
+package workbench.grid.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import workbench.generation.GenerationService;
+import workbench.generation.RunEvents;
+import workbench.generation.RunFinished;
+import workbench.grid.ExperimentResult;
+import workbench.grid.GridService;
+import workbench.grid.InvalidExperimentException;
+import workbench.grid.export.GridTables;
+import workbench.ui.Markdown;
+import workbench.ui.Notifications;
+
+/**
+ * An experiment: run or resume it, cancel it, watch cells fill in as they finish (pushed),
+ * read the heatmap and the verdicts, write the technique's notes, and export for the wiki.
+ */
+@Route("grids/:id")
+public class GridView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+  private final GridService grids;
+  private final RunEvents events;
+  private final H2 heading = new H2();
+  final Button run = new Button("Run", VaadinIcon.PLAY.create(), e -> start());
+  final Button cancel = new Button("Cancel", VaadinIcon.STOP.create(), e -> cancel());
+  final ResultPanel results;
+  final TextArea wikitext = new TextArea("Wikitext (copy into the wiki page)");
+  final TextArea notes = new TextArea("Notes (Markdown): the technique write-up");
+  private final Div notesPreview = new Div();
+  private final HorizontalLayout exports = new HorizontalLayout();
+  private UUID id = new UUID(0, 0);
+  private String title = "Grid";
+  private Runnable stopListening = () -> {};
+  private volatile long lastRefresh;
+
+  public GridView(GridService grids, GenerationService generation, RunEvents events) {
+    this.grids = grids;
+    this.events = events;
+    results = new ResultPanel(generation);
+    run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    run.setId("run-grid");
+    cancel.setId("cancel-grid");
+    wikitext.setReadOnly(true);
+    wikitext.setWidthFull();
+    wikitext.setId("wikitext");
+    notes.setWidthFull();
+    notes.setValueChangeMode(ValueChangeMode.LAZY);
+    notes.addValueChangeListener(e -> notesPreview.removeAll());
+    notes.setId("grid-notes");
+    var saveNotes = new Button("Save notes", e -> saveNotes());
+    saveNotes.setId("save-notes");
+    notesPreview.addClassName("notes-preview");
+    add(heading, new HorizontalLayout(run, cancel), results,
+        new Details("Export", new VerticalLayout(exports, wikitext)),
+        new Details("Notes", new VerticalLayout(notes, saveNotes, notesPreview)));
+  }
+
+  public static RouteParameters params(UUID id) {
+    return new RouteParameters("id", id.toString());
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    var experiment = event.getRouteParameters().get("id").flatMap(GridView::uuid).flatMap(grids::find);
+    if (experiment.isEmpty()) {
+      event.rerouteToError(NotFoundException.class, "That experiment does not exist.");
+      return;
+    }
+    id = experiment.get().id();
+    title = experiment.get().definition().title() + " · Prompt Workbench";
+    heading.setText(experiment.get().definition().title());
+    notes.setValue(experiment.get().definition().notes());
+    renderNotes();
+    exports.removeAll();
+    var slug = GridTables.slug(experiment.get().definition());
+    exports.add(
+        download("ZIP (everything)", slug + ".zip", "application/zip", () -> grids.zip(id)),
+        download("Contact sheet", slug + "-contact-sheet.png", "image/png", () -> grids.contactSheet(id)),
+        download("Wikitext", slug + ".wikitext", "text/plain", () -> grids.wikitext(id).getBytes(StandardCharsets.UTF_8)),
+        download("Markdown", slug + ".md", "text/markdown", () -> grids.markdown(id).getBytes(StandardCharsets.UTF_8)),
+        download("JSON", slug + ".json", "application/json", () -> grids.json(id).getBytes(StandardCharsets.UTF_8)),
+        new Anchor("grids/" + id + "/view", "Read-only permalink"));
+    refresh();
+  }
+
+  @Override
+  protected void onAttach(AttachEvent attachEvent) {
+    var ui = attachEvent.getUI();
+    stopListening = events.listen(new RunEvents.Listener() {
+      @Override
+      public void finished(RunFinished event) {
+        // Cells fill in as their runs finish; several at once make one refresh.
+        ui.access(GridView.this::refreshSoon);
+      }
+    });
+  }
+
+  @Override
+  protected void onDetach(DetachEvent detachEvent) {
+    stopListening.run();
+  }
+
+  void refresh() {
+    lastRefresh = System.currentTimeMillis();
+    ExperimentResult result = grids.result(id);
+    results.show(result);
+    wikitext.setValue(grids.wikitext(id));
+    run.setText(result.done() == 0 && result.cells().isEmpty() ? "Run" : "Run the rest");
+    run.setEnabled(result.done() < result.experiment().definition().cells() && result.finished());
+    cancel.setEnabled(!result.finished());
+  }
+
+  private void refreshSoon() {
+    if (System.currentTimeMillis() - lastRefresh > 300) {
+      refresh();
+    }
+  }
+
+  private void start() {
+    try {
+      int queued = grids.start(id);
+      Notifications.success(queued + " cells queued; they fill in as they finish");
+    } catch (IllegalArgumentException e) {
+      // An experiment whose prompts or limits no longer hold, or a bad batch.
+      Notifications.error(e.getMessage());
+    }
+    refresh();
+  }
+
+  private void cancel() {
+    int cancelled = grids.cancel(id);
+    Notifications.success(cancelled + " cells cancelled; finished cells stay. “Run the rest” resumes.");
+    refresh();
+  }
+
+  private void saveNotes() {
+    try {
+      grids.saveNotes(id, notes.getValue());
+      renderNotes();
+      Notifications.success("Notes saved");
+    } catch (InvalidExperimentException e) {
+      notes.setErrorMessage(e.getMessage());
+      notes.setInvalid(true);
+    }
+  }
+
+  private void renderNotes() {
+    notesPreview.removeAll();
+    if (!notes.getValue().isBlank()) {
+      notesPreview.add(Markdown.component(notes.getValue()));
+    }
+  }
+
+  private static Anchor download(String label, String file, String type, Supplier<byte[]> bytes) {
+    var anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
+      var data = bytes.get();
+      return new DownloadResponse(new ByteArrayInputStream(data), file, type, data.length);
+    }), "");
+    var button = new Button(label, VaadinIcon.DOWNLOAD.create());
+    button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    anchor.add(button);
+    return anchor;
+  }
+
+  static Optional<UUID> uuid(String s) {
+    try {
+      return Optional.of(UUID.fromString(s));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public String getPageTitle() {
+    return title;
+  }
+}
