@@ -1,0 +1,195 @@
+package workbench.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The packaged app on a free port with a fresh data dir, and Debian's Chromium driving it
+ * headless. Every step leaves a screenshot in {@code target/e2e}; a failing step also leaves
+ * the browser's console log.
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  final int port;
+  final ChromeDriver driver;
+  private final Process app;
+  private final Path shots;
+  private int step;
+
+  private Browser(int port, Process app, ChromeDriver driver, Path shots) {
+    this.port = port;
+    this.app = app;
+    this.driver = driver;
+    this.shots = shots;
+  }
+
+  static Browser start() throws Exception {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver "
+          + "(apt-get install chromium chromium-driver); .ci/run installs them");
+    }
+    var jar = Path.of(System.getProperty("workbench.jar", "target/prompt-workbench.jar"));
+    var shots = Path.of(System.getProperty("e2e.dir", "target/e2e"));
+    Files.createDirectories(shots);
+    var data = Files.createTempDirectory(shots.getParent(), "e2e-data-");
+    int port = freePort();
+    var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    var app = new ProcessBuilder(java, "-Xmx3g", "-jar", jar.toString(), "--server.port=" + port,
+            "--workbench.data-dir=" + data)
+        .redirectErrorStream(true)
+        .redirectOutput(shots.resolve("app.log").toFile())
+        .start();
+    try {
+      awaitHealthy(port, app);
+      System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+      var options = new ChromeOptions();
+      options.setBinary(CHROMIUM.toFile());
+      options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+          "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("e2e-chromium-"));
+      var logs = new LoggingPreferences();
+      logs.enable(LogType.BROWSER, Level.ALL);
+      options.setCapability("goog:loggingPrefs", logs);
+      var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+      return new Browser(port, app, new ChromeDriver(service, options), shots);
+    } catch (Exception e) {
+      app.destroy();
+      throw e;
+    }
+  }
+
+  /** Runs one named step; its screenshot is kept either way, the console log on failure. */
+  void step(String name, Runnable action) throws IOException {
+    step++;
+    var file = String.format("%02d-%s", step, name);
+    try {
+      action.run();
+      awaitIdle();
+      shot(file);
+    } catch (RuntimeException | AssertionError e) {
+      shot("FAILED-" + file);
+      var log = new StringBuilder();
+      driver.manage().logs().get(LogType.BROWSER).forEach(entry -> log.append(entry).append('\n'));
+      Files.writeString(shots.resolve("FAILED-" + file + "-browser.log"), log);
+      throw e;
+    }
+  }
+
+  void open(String path) {
+    driver.get("http://localhost:" + port + "/" + path);
+    awaitIdle();
+  }
+
+  WebElement find(String css) {
+    return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+  }
+
+  List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  void click(String css) {
+    var element = find(css);
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", element);
+    element.click();
+    awaitIdle();
+  }
+
+  /** Types into a Vaadin field's input (or textarea) and leaves it, so the value reaches the server. */
+  void type(String css, String text) {
+    var field = find(css);
+    field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    field.sendKeys(text);
+    field.sendKeys(Keys.TAB);
+    awaitIdle();
+  }
+
+  void awaitText(String css, String text, Duration timeout) {
+    new WebDriverWait(driver, timeout).until(d -> {
+      var elements = d.findElements(By.cssSelector(css));
+      return elements.stream().anyMatch(e -> textOf(e).contains(text));
+    });
+  }
+
+  String textOf(WebElement e) {
+    var value = e.getDomProperty("value");
+    return value != null && !value.isEmpty() ? value : e.getText();
+  }
+
+  /** Vaadin has answered every request the page made. */
+  void awaitIdle() {
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+        "return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients)"
+            + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive());")));
+  }
+
+  void shot(String name) throws IOException {
+    Files.write(shots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      app.destroy();
+      try {
+        app.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static void awaitHealthy(int port, Process app) throws Exception {
+    var http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!app.isAlive()) {
+        throw new IllegalStateException("the app exited with " + app.exitValue() + "; see target/e2e/app.log");
+      }
+      try {
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("the app did not become healthy in 180 s; see target/e2e/app.log");
+  }
+
+  private static int freePort() throws IOException {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
