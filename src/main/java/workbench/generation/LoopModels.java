@@ -83,6 +83,21 @@ public final class LoopModels implements AutoCloseable {
     return checker.similarity(images, terms);
   }
 
+  /** Unit-length image embeddings (the checker's image encoder alone): for throughput figures. */
+  public float[][] embedImages(List<BufferedImage> images) {
+    return checker.embedImages(images);
+  }
+
+  /** FLOPs of the checker's image encoder for one image. */
+  public long checkerFlopsPerImage() {
+    return checker.imageEncoderFlops();
+  }
+
+  /** FLOPs of the generator's decoder for one image. */
+  public long generatorFlopsPerImage() {
+    return prior.decoderFlops();
+  }
+
   NDManager newScope() {
     return NDManager.newBaseManager(checker.device());
   }

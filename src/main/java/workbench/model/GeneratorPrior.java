@@ -138,6 +138,14 @@ public final class GeneratorPrior implements AutoCloseable {
     return Math.max(0, Math.min(255, Math.round(value * 255)));
   }
 
+  /** FLOPs of the decoder for one image (counted on a forward pass of a zero latent). */
+  public long decoderFlops() {
+    try (NDManager scope = model.getNDManager().newSubManager()) {
+      var input = scope.zeros(new ai.djl.ndarray.types.Shape(1, GeneratorNetwork.LATENT + CheckerNetwork.EMBEDDING));
+      return Flops.count(network.decoder(), new ai.djl.ndarray.NDList(input));
+    }
+  }
+
   @Override
   public void close() {
     model.close();

@@ -135,6 +135,13 @@ public final class SketchbookChecker implements AutoCloseable {
     return out;
   }
 
+  /** FLOPs of the image encoder for one image (counted on a forward pass of a blank image). */
+  public long imageEncoderFlops() {
+    try (NDManager scope = model.getNDManager().newSubManager()) {
+      return Flops.count(network.images(), new NDList(scope.zeros(CheckerNetwork.imageShape(1))));
+    }
+  }
+
   @Override
   public void close() {
     model.close();

@@ -1,0 +1,211 @@
+package workbench.cli;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import workbench.Application;
+import workbench.gallery.GalleryFilter;
+import workbench.gallery.GallerySamples;
+import workbench.gallery.GalleryService;
+import workbench.gallery.GallerySort;
+import workbench.generation.GenerationLimits;
+import workbench.generation.GenerationLoop;
+import workbench.generation.GenerationService;
+import workbench.generation.LoopListener;
+import workbench.generation.LoopModels;
+import workbench.generation.Recipe;
+import workbench.generation.RecipeFactory;
+import workbench.generation.SeedStatic;
+
+/**
+ * Measures, in one run on this machine: the machine's own matrix-product peak through DJL,
+ * the checker's and the loop's throughput against it, one image, a 4×4 grid batched against
+ * the same 16 cells one by one, the gallery query over 5,000 stored images, and the server's
+ * peak memory with models loaded. Ratios are of numbers measured in this same run.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measure how fast the loop runs and how close to the machine's limit.")
+public final class BenchCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--json", description = "print the figures as JSON")
+  boolean json;
+
+  @Option(names = "--grid-steps", defaultValue = "20", description = "steps per cell in the 4×4 grid (default ${DEFAULT-VALUE})")
+  int gridSteps;
+
+  @Option(names = "--repeats", defaultValue = "3", description = "timed repeats for medians (default ${DEFAULT-VALUE})")
+  int repeats;
+
+  @Override
+  public Integer call() throws Exception {
+    var out = new LinkedHashMap<String, Object>();
+    var err = spec.commandLine().getErr();
+    err.println("bench: matrix-product peak…");
+    double peak = peakGflops();
+    out.put("peak_gflops", round(peak));
+
+    err.println("bench: server with models and 5,000 stored images…");
+    serverFigures(out);
+
+    try (var models = LoopModels.sketchbook()) {
+      var recipes = new RecipeFactory(models, GenerationLimits.defaults());
+      var loop = new GenerationLoop(models);
+
+      err.println("bench: checker throughput…");
+      var images = new ArrayList<java.awt.image.BufferedImage>();
+      for (int i = 0; i < 64; i++) {
+        images.add(SeedStatic.of(i, models.imageSize(), models.imageSize()));
+      }
+      models.embedImages(images); // warm
+      double checkerSeconds = median(() -> time(() -> models.embedImages(images))) / 1e9;
+      double checkerPerSecond = images.size() / checkerSeconds;
+      long checkerFlops = models.checkerFlopsPerImage();
+      out.put("checker_images_per_s", round(checkerPerSecond));
+      out.put("checker_gflop_per_image", round(checkerFlops / 1e9, 4));
+      out.put("checker_fraction_of_peak", round(checkerPerSecond * checkerFlops / (peak * 1e9), 3));
+
+      err.println("bench: one image at default settings…");
+      var single = recipes.recipe(new RecipeFactory.Request("red apple:: table::0.5", "", 42,
+          GenerationLimits.defaults().defaultSteps(), "guided", 4));
+      loop.run(single, LoopListener.NONE);
+      out.put("single_image_ms", round(median(() -> time(() -> loop.run(single, LoopListener.NONE))) / 1e6));
+
+      err.println("bench: 4×4 grid, batched and one by one…");
+      var prompts = List.of("a red apple on a table", "a hand with five fingers", "a watercolour of a house at night",
+          "two small blue balls at the left");
+      var grid = new ArrayList<Recipe>();
+      for (var prompt : prompts) {
+        for (long seed = 1; seed <= 4; seed++) {
+          grid.add(recipes.recipe(new RecipeFactory.Request(prompt, "", seed, gridSteps, "guided", 4)));
+        }
+      }
+      loop.run(grid.subList(0, 2), LoopListener.NONE);
+      double batched = median(() -> time(() -> loop.run(grid, LoopListener.NONE)));
+      double sequential = median(() -> time(() -> grid.forEach(r -> loop.run(r, LoopListener.NONE))));
+      out.put("grid_batched_ms", round(batched / 1e6));
+      out.put("grid_sequential_ms", round(sequential / 1e6));
+      out.put("grid_speedup", round(sequential / batched, 2));
+
+      double stepsPerSecond = grid.size() * (double) gridSteps / (batched / 1e9);
+      // A guided step: decode, the checker on every view, and their backward (about twice the forward).
+      int views = (int) grid.get(0).schedule().stageAt(gridSteps).setting("views", 4);
+      long stepFlops = 3 * (models.generatorFlopsPerImage() + views * checkerFlops);
+      out.put("loop_steps_per_s", round(stepsPerSecond));
+      out.put("loop_gflop_per_step", round(stepFlops / 1e9, 4));
+      out.put("loop_fraction_of_peak", round(stepsPerSecond * stepFlops / (peak * 1e9), 3));
+    }
+    out.put("machine", machine());
+
+    var mapper = new ObjectMapper();
+    if (json) {
+      spec.commandLine().getOut().println(mapper.writeValueAsString(out));
+    } else {
+      spec.commandLine().getOut().println(mapper.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+    }
+    return 0;
+  }
+
+  /** Best-of-several float32 1536×1536 matrix products through DJL: the machine's own peak. */
+  private double peakGflops() {
+    int n = 1536;
+    try (var manager = NDManager.newBaseManager()) {
+      var a = manager.randomUniform(-1, 1, new Shape(n, n));
+      var b = manager.randomUniform(-1, 1, new Shape(n, n));
+      a.matMul(b).close();
+      double best = Double.MAX_VALUE;
+      for (int i = 0; i < 8; i++) {
+        long start = System.nanoTime();
+        var c = a.matMul(b);
+        c.toFloatArray(); // forces the product to finish
+        best = Math.min(best, System.nanoTime() - start);
+        c.close();
+      }
+      return 2.0 * n * n * n / best;
+    }
+  }
+
+  /** The server as deployed: models loaded, 5,000 stored images, the gallery's filtered page. */
+  private void serverFigures(Map<String, Object> out) throws Exception {
+    var dataDir = Files.createTempDirectory("workbench-bench-");
+    try (var server = new SpringApplicationBuilder(Application.class).web(WebApplicationType.SERVLET)
+        .run("--server.port=0", "--workbench.data-dir=" + dataDir, "--spring.main.banner-mode=off",
+            "--logging.level.root=WARN")) {
+      var generation = server.getBean(GenerationService.class);
+      generation.recipe(new RecipeFactory.Request("a red apple", "", 1, 1, "guided", 1)); // loads the models
+      GallerySamples.insertRuns(server.getBean(JdbcClient.class), "bench-model", 5_000);
+      var gallery = server.getBean(GalleryService.class);
+      var filter = GalleryFilter.all().withTerm("red apple");
+      gallery.page(filter, GallerySort.NEWEST, 100, 50);
+      double[] times = new double[20];
+      for (int i = 0; i < times.length; i++) {
+        int offset = 50 * i;
+        times[i] = time(() -> gallery.page(filter, GallerySort.NEWEST, offset, 50));
+      }
+      Arrays.sort(times);
+      out.put("gallery_query_ms", round(times[times.length / 2] / 1e6, 2));
+      out.put("gallery_rows", gallery.count(GalleryFilter.all()));
+      out.put("server_rss_mb", peakResidentMb());
+    } finally {
+      org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
+    }
+  }
+
+  private double median(LongSupplier measurement) {
+    var times = new double[Math.max(1, repeats)];
+    for (int i = 0; i < times.length; i++) {
+      times[i] = measurement.getAsLong();
+    }
+    Arrays.sort(times);
+    return times[times.length / 2];
+  }
+
+  private static long time(Runnable work) {
+    long start = System.nanoTime();
+    work.run();
+    return System.nanoTime() - start;
+  }
+
+  /** VmHWM: the most resident memory this process has had. */
+  private static long peakResidentMb() throws Exception {
+    var status = Files.readAllLines(java.nio.file.Path.of("/proc/self/status"));
+    return status.stream().filter(l -> l.startsWith("VmHWM:")).findFirst()
+        .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024).orElse(-1L);
+  }
+
+  private static Map<String, Object> machine() throws Exception {
+    var m = new LinkedHashMap<String, Object>();
+    m.put("cores", Runtime.getRuntime().availableProcessors());
+    var cpu = Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo")).stream()
+        .filter(l -> l.startsWith("model name")).findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
+    m.put("cpu", cpu);
+    m.put("java", System.getProperty("java.version"));
+    m.put("engine", ai.djl.engine.Engine.getInstance().getEngineName() + " " + ai.djl.engine.Engine.getInstance().getVersion());
+    return m;
+  }
+
+  private static double round(double v) {
+    return round(v, 1);
+  }
+
+  private static double round(double v, int places) {
+    return Double.parseDouble(String.format(Locale.ROOT, "%." + places + "f", v));
+  }
+}
