@@ -28,6 +28,12 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "run seed (default: ${DEFAULT-VALUE})", defaultValue = "1")
   long seed;
 
+  @Option(names = "--init", description = "continue training from the checker weights in this folder")
+  Path init;
+
+  @Option(names = "--learning-rate", description = "peak learning rate (default: the model's own)")
+  Float learningRate;
+
   @Option(names = "--checker", description = "folder with the checker the generator is trained against (default: --out)")
   Path checker;
 
@@ -36,16 +42,27 @@ public final class TrainCommand implements Callable<Integer> {
     var run = new LinkedHashMap<String, Object>();
     if (model == Which.checker) {
       var settings = CheckerTraining.Settings.defaults(steps, seed);
-      var result = CheckerTraining.train(settings, out, System.out);
+      if (learningRate != null) {
+        settings = new CheckerTraining.Settings(steps, seed, settings.batch(), learningRate, settings.unknownRate());
+      }
+      var result = CheckerTraining.train(settings, init, out, System.out);
       run.put("settings", settings);
+      if (init != null) {
+        var card = ModelCard.readOrFresh(init);
+        run.put("continuedFrom", card.training().getOrDefault("checker", java.util.Map.of()));
+      }
       run.put("result", result);
     } else {
       var settings = GeneratorTraining.Settings.defaults(steps, seed);
-      var result = GeneratorTraining.train(settings, checker == null ? out : checker, out, System.out);
+      Path against = checker == null ? out : checker;
+      var result = GeneratorTraining.train(settings, against, out, System.out);
       run.put("settings", settings);
+      run.put("checker", "the checker in " + against + " (frozen); loss = reconstruction + KL"
+          + " + alignmentWeight x InfoNCE of images decoded from fresh latents against the batch captions");
       run.put("result", result);
     }
-    run.put("command", "train --model " + model + " --steps " + steps + " --seed " + seed);
+    run.put("command", "train --model " + model + " --steps " + steps + " --seed " + seed
+        + (init == null ? "" : " --init DIR") + (learningRate == null ? "" : " --learning-rate " + learningRate));
     ModelCard.readOrFresh(out).withTraining(model.name(), run).writeTo(out);
     System.out.println("wrote " + out.resolve(ModelCard.FILE));
     return 0;

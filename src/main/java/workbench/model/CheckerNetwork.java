@@ -73,7 +73,7 @@ final class CheckerNetwork extends AbstractBlock {
     // Flatten, not global pooling: where things are is part of what captions say.
     return block.add(Blocks.batchFlattenBlock())
         .add(Linear.builder().setUnits(256).build())
-        .add(Activation.reluBlock())
+        .add(Activation.leakyReluBlock(0.1f)) // a dead ReLU layer here would fix every embedding
         .add(Linear.builder().setUnits(EMBEDDING).build());
   }
 
@@ -91,7 +91,7 @@ final class CheckerNetwork extends AbstractBlock {
           return new NDList(h.max(new int[] {2}).concat(h.mean(new int[] {2}), 1));
         }))
         .add(Linear.builder().setUnits(256).build())
-        .add(Activation.reluBlock())
+        .add(Activation.leakyReluBlock(0.1f)) // a dead ReLU layer here would fix every embedding
         .add(Linear.builder().setUnits(EMBEDDING).build());
   }
 

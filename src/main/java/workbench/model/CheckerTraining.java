@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Trains the checker contrastively: InfoNCE both ways at temperature 0.07, each image also
@@ -34,16 +35,22 @@ public final class CheckerTraining {
   /** Settings of one run; {@link #defaults(int, long)} is what the shipped weights used. */
   public record Settings(int steps, long seed, int batch, float learningRate, double unknownRate) {
     public static Settings defaults(int steps, long seed) {
-      return new Settings(steps, seed, 64, 2e-3f, 0.02);
+      return new Settings(steps, seed, 64, 1e-3f, 0.02);
     }
   }
 
-  /** What a run produced: the final running loss and in-batch accuracy, and its duration. */
-  public record Result(int steps, double loss, double accuracy, double seconds) {}
+  /** What a run produced: the step whose weights were saved, last loss and in-batch accuracy, duration. */
+  public record Result(int steps, int savedStep, double loss, double accuracy, double seconds) {}
 
   private CheckerTraining() {}
 
   public static Result train(Settings settings, Path outDir, PrintStream console) throws IOException {
+    return train(settings, null, outDir, console);
+  }
+
+  /** Continues from the checker weights in {@code init} when given (fine-tuning), else starts fresh. */
+  public static Result train(Settings settings, @Nullable Path init, Path outDir, PrintStream console)
+      throws IOException {
     Engine.getInstance().setRandomSeed((int) settings.seed());
     int b = settings.batch();
     Files.createDirectories(outDir);
@@ -59,10 +66,25 @@ public final class CheckerTraining {
       Optimizer adam = Optimizer.adam()
           .optLearningRateTracker(Tracker.cosine().setBaseValue(settings.learningRate())
               .optFinalValue(settings.learningRate() / 20).setMaxUpdates(settings.steps()).build())
+          .optBeta2(0.98f) // as CLIP: a slow second moment lets loss spikes through and the run collapsed
+          .optClipGrad(1f)
           .build();
       var config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam).optDevices(new Device[] {Device.cpu()});
       double loss = 0;
       double accuracy = 0;
+      double windowLoss = 0;
+      double bestWindowLoss = Double.POSITIVE_INFINITY;
+      int bestStep = 0;
+      if (init != null) {
+        // Loaded parameters count as initialised, so the trainer keeps them.
+        network.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32,
+            CheckerNetwork.imageShape(b), CheckerNetwork.textShape(2 * b));
+        try (var in = new java.io.DataInputStream(Files.newInputStream(init.resolve(WEIGHTS)))) {
+          network.loadParameters(model.getNDManager(), in);
+        } catch (ai.djl.MalformedModelException e) {
+          throw new ModelLoadException("cannot load " + init.resolve(WEIGHTS) + ": " + e.getMessage(), e);
+        }
+      }
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(CheckerNetwork.imageShape(b), CheckerNetwork.textShape(2 * b));
         CompletableFuture<CheckerExamples> next = prefetch(render, settings, 0);
@@ -77,20 +99,36 @@ public final class CheckerTraining {
             try (GradientCollector collector = trainer.newGradientCollector()) {
               NDList out = trainer.forward(new NDList(images, texts));
               NDArray[] terms = contrastiveLoss(out.get(0), out.get(1), toText, toImage);
-              collector.backward(terms[0]);
               loss = terms[0].getFloat();
               accuracy = terms[1].getFloat();
+              if (!Double.isFinite(loss)) {
+                // A bad batch must not poison the weights: skip it (the first run died of one).
+                console.println("skipping step " + step + ": loss " + loss);
+                continue;
+              }
+              collector.backward(terms[0]);
             }
             trainer.step();
           }
           progress.record(step, loss, accuracy, b);
+          windowLoss += loss;
           if (step % CHECKPOINT_EVERY == 0) {
-            save(network, outDir.resolve(WEIGHTS)); // a run cut short still leaves its best weights
+            // Keep the best window's weights: a run cut short, or one that diverges, still leaves good weights.
+            if (windowLoss < bestWindowLoss) {
+              bestWindowLoss = windowLoss;
+              save(network, outDir.resolve(WEIGHTS));
+              bestStep = step;
+            }
+            windowLoss = 0;
           }
         }
       }
-      save(network, outDir.resolve(WEIGHTS));
-      return new Result(settings.steps(), loss, accuracy, progress.seconds());
+      if (settings.steps() % CHECKPOINT_EVERY != 0 || bestStep == 0) {
+        save(network, outDir.resolve(WEIGHTS));
+        bestStep = settings.steps();
+      }
+      console.println("saved the weights of step " + bestStep);
+      return new Result(settings.steps(), bestStep, loss, accuracy, progress.seconds());
     } finally {
       render.shutdownNow();
     }

@@ -104,8 +104,9 @@ final class GeneratorNetwork extends AbstractBlock {
     NDArray features = encoderImage.forward(store, new NDList(image), training).singletonOrThrow();
     NDArray stats = encoderHead.forward(store, new NDList(features.concat(text, 1)), training).singletonOrThrow();
     NDArray mean = stats.get(":, 0:" + LATENT);
-    NDArray logVariance = stats.get(":, " + LATENT + ":");
-    NDArray z = mean.add(noise.mul(logVariance.mul(0.5).exp()));
+    // Bounded: Adam's first steps on the wide head can push it past exp() range (a run died of that).
+    NDArray logVariance = stats.get(":, " + LATENT + ":").clip(-8f, 4f);
+    NDArray z = mean.add(noise.mul(logVariance.mul(0.5f).exp()));
     return new NDList(decode(store, z, text, training), mean, logVariance);
   }
 

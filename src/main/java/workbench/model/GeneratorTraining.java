@@ -47,7 +47,7 @@ public final class GeneratorTraining {
   public record Settings(int steps, long seed, int batch, float learningRate,
       float reconstructionWeight, float alignmentWeight) {
     public static Settings defaults(int steps, long seed) {
-      return new Settings(steps, seed, 32, 2e-3f, 10f, 100f);
+      return new Settings(steps, seed, 32, 1e-3f, 10f, 100f);
     }
   }
 
@@ -74,6 +74,8 @@ public final class GeneratorTraining {
       Optimizer adam = Optimizer.adam()
           .optLearningRateTracker(Tracker.cosine().setBaseValue(settings.learningRate())
               .optFinalValue(settings.learningRate() / 20).setMaxUpdates(settings.steps()).build())
+          .optBeta2(0.98f) // as CLIP: a slow second moment lets loss spikes through and the run collapsed
+          .optClipGrad(1f)
           .build();
       var config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam).optDevices(new Device[] {Device.cpu()});
       double loss = 0;
@@ -99,7 +101,7 @@ public final class GeneratorTraining {
               NDArray mean = out.get(1);
               NDArray logVariance = out.get(2);
               NDArray kl = logVariance.add(1).sub(mean.square()).sub(logVariance.exp())
-                  .sum(new int[] {1}).mean().mul(-0.5);
+                  .sum(new int[] {1}).mean().mul(-0.5f);
               NDArray total = reconstruction.add(kl);
               if (settings.alignmentWeight() > 0) {
                 NDArray fresh = network.decode(new ParameterStore(scope, false), prior, text, true);
@@ -111,8 +113,12 @@ public final class GeneratorTraining {
                 accuracy = logits.argMax(1).eq(target.toType(ai.djl.ndarray.types.DataType.INT64, false))
                     .toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mean().getFloat();
               }
-              collector.backward(total);
               loss = total.getFloat();
+              if (!Double.isFinite(loss)) {
+                console.println("skipping step " + step + ": loss " + loss);
+                continue;
+              }
+              collector.backward(total);
             }
             trainer.step();
           }
