@@ -23,7 +23,9 @@ class GenerationLoopTest {
 
   @AfterAll
   static void close() {
-    models.close();
+    if (models != null) {
+      models.close();
+    }
   }
 
   static Recipe recipe(String prompt, long seed, int steps, String process) {

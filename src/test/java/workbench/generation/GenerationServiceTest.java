@@ -77,7 +77,7 @@ class GenerationServiceTest extends DatabaseTest {
     assertThatThrownBy(() -> generation.submit(request("apple", 1, 100_000), 0))
         .isInstanceOf(InvalidRecipeException.class).hasMessageContaining("Steps must be 1 … 200");
     assertThatThrownBy(() -> generation.submit(new RecipeFactory.Request("apple", "", 1, 5, "dream", 4), 0))
-        .isInstanceOf(InvalidRecipeException.class).hasMessageContaining("unknown art process 'dream'");
+        .isInstanceOf(InvalidRecipeException.class).hasMessageContaining("Unknown art process 'dream'");
     assertThat(runCount()).isEqualTo(before);
   }
 
