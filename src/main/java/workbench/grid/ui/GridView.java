@@ -58,6 +58,13 @@ public class GridView extends VerticalLayout implements BeforeEnterObserver, Has
   private String title = "Grid";
   private Runnable stopListening = () -> {};
   private volatile long lastRefresh;
+  private boolean refreshPending;
+  private static final java.util.concurrent.ScheduledExecutorService LATER =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        var thread = new Thread(r, "grid-refresh");
+        thread.setDaemon(true);
+        return thread;
+      });
 
   public GridView(GridService grids, GenerationService generation, RunEvents events) {
     this.grids = grids;
@@ -116,7 +123,7 @@ public class GridView extends VerticalLayout implements BeforeEnterObserver, Has
       @Override
       public void finished(RunFinished event) {
         // Cells fill in as their runs finish; several at once make one refresh.
-        ui.access(GridView.this::refreshSoon);
+        ui.access(() -> refreshSoon(ui));
       }
     });
   }
@@ -136,9 +143,19 @@ public class GridView extends VerticalLayout implements BeforeEnterObserver, Has
     cancel.setEnabled(!result.finished());
   }
 
-  private void refreshSoon() {
+  /**
+   * A batch finishes its cells within milliseconds of each other: refresh once for the burst,
+   * and once more after it, so the last cells are never left showing "running".
+   */
+  private void refreshSoon(UI ui) {
     if (System.currentTimeMillis() - lastRefresh > 300) {
       refresh();
+    } else if (!refreshPending) {
+      refreshPending = true;
+      LATER.schedule(() -> ui.access(() -> {
+        refreshPending = false;
+        refresh();
+      }), 400, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
   }
 
