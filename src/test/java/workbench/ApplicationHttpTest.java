@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The app as a browser or a load balancer sees it: health with the database, and the shell. */
+/** The app as a browser or a load balancer sees it: health with the database, and the shell (signed out: the login page). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApplicationHttpTest extends DatabaseTest {
 
@@ -28,8 +28,15 @@ class ApplicationHttpTest extends DatabaseTest {
   }
 
   @Test
-  void rootServesTheAppShell() throws Exception {
+  void rootSendsSignedOutVisitorsToTheLoginPage() throws Exception {
     var response = get("/");
+    assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(response.headers().firstValue("location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+  }
+
+  @Test
+  void theLoginPageServesTheAppShell() throws Exception {
+    var response = get("/login");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
     assertThat(response.body()).contains("<html").contains("Vaadin");
