@@ -30,7 +30,7 @@ public abstract class KaribuTest extends DatabaseTest {
     MockVaadin.setMockRequestFactory(session -> {
       var request = new FakeRequest(session);
       var auth = SecurityContextHolder.getContext().getAuthentication();
-      if (auth != null) {
+      if (auth != null && !(auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)) {
         request.setUserPrincipalInt(auth);
         request.setUserInRole((principal, role) -> hasRole(auth, role));
       }
