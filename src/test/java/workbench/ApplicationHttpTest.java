@@ -12,7 +12,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The app as a browser or a load balancer sees it: health with the database, and the shell (signed out: the login page). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ApplicationHttpTest extends DatabaseTest {
+class ApplicationHttpTest {
+
+  // Its own data directory: this web app runs beside DatabaseTest's app in the same JVM, and two
+  // embedded servers cannot share one directory.
+  @org.springframework.test.context.DynamicPropertySource
+  static void dataDir(org.springframework.test.context.DynamicPropertyRegistry registry) throws Exception {
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+    var dir = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("target"), "test-data-http-").toAbsolutePath();
+    registry.add("workbench.data-dir", dir::toString);
+  }
 
   @LocalServerPort int port;
 

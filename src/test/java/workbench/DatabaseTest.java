@@ -22,6 +22,15 @@ import org.springframework.test.context.DynamicPropertySource;
 @WithMockUser(username = "tester", roles = {"ADMIN", "EDITOR", "VIEWER"})
 public abstract class DatabaseTest {
 
+  @org.springframework.beans.factory.annotation.Autowired
+  private org.springframework.context.ApplicationContext app;
+
+  /** Tests that sign in as real users (workbench.account.SignIn) do it in this app. */
+  @org.junit.jupiter.api.BeforeEach
+  void bindSignIn() {
+    workbench.account.SignIn.bind(app);
+  }
+
   private static final Path DATA_DIR = freshDataDir();
 
   @DynamicPropertySource

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,9 +31,16 @@ class ConfiguredAdminHttpTest {
     registry.add("workbench.data-dir", dir::toString);
   }
 
+  @Autowired org.springframework.context.ApplicationContext app;
+
+  @org.junit.jupiter.api.BeforeEach
+  void bindSignIn() {
+    SignIn.bind(app);
+  }
+
   @AfterEach
   void signOutOfTheTestThread() {
-    SecurityContextHolder.clearContext();
+    SignIn.out();
   }
 
   @Test

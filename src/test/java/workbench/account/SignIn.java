@@ -3,27 +3,52 @@ package workbench.account;
 import java.util.function.Supplier;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
-/** Acting as a user in service tests: their principal in the security context, as after sign-in. */
+/**
+ * Acting as a user in service tests: their principal in the security context, as after
+ * sign-in. Each app context has its own holder strategy (Vaadin's, with its own thread
+ * local) and method security reads that one, so tests {@link #bind} the app they call first.
+ */
 public final class SignIn {
 
+  private static volatile @org.jspecify.annotations.Nullable SecurityContextHolderStrategy strategy;
+
   private SignIn() {}
+
+  /** Signs in through the holder strategy of {@code app} from now on. */
+  public static void bind(org.springframework.context.ApplicationContext app) {
+    strategy = app.getBeanProvider(SecurityContextHolderStrategy.class)
+        .getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+  }
 
   /** Signs {@code user} in on this thread until the next call (the test's context is reset after each test). */
   public static void as(AppUser user) {
     var principal = new AccountPrincipal(user, "unused");
-    SecurityContextHolder.getContext().setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+    set(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+  }
+
+  private static void set(org.springframework.security.core.Authentication authentication) {
+    var bound = strategy == null ? SecurityContextHolder.getContextHolderStrategy() : strategy;
+    var context = bound.createEmptyContext();
+    context.setAuthentication(authentication);
+    bound.setContext(context);
+    SecurityContextHolder.setContext(context); // for code that reads the global holder (views, SecuredAccess)
   }
 
   /** Runs {@code action} as {@code user}, then restores whoever was signed in. */
   public static <T> T as(AppUser user, Supplier<T> action) {
-    var before = SecurityContextHolder.getContext().getAuthentication();
+    var bound = strategy == null ? SecurityContextHolder.getContextHolderStrategy() : strategy;
+    var before = bound.getContext().getAuthentication();
     try {
       as(user);
       return action.get();
     } finally {
-      SecurityContextHolder.getContext().setAuthentication(before);
+      if (before == null) {
+        out();
+      } else {
+        set(before);
+      }
     }
   }
 
@@ -36,12 +61,15 @@ public final class SignIn {
 
   /** Nobody signed in. */
   public static void out() {
+    if (strategy != null) {
+      strategy.clearContext();
+    }
     SecurityContextHolder.clearContext();
   }
 
   /** An admin without a user row, to set things up. */
   public static void asSetupAdmin() {
-    SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+    set(UsernamePasswordAuthenticationToken.authenticated(
         "setup", null, org.springframework.security.core.authority.AuthorityUtils.createAuthorityList(
             Role.ADMIN.authorities().toArray(String[]::new))));
   }

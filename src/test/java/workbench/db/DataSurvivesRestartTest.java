@@ -78,7 +78,8 @@ class DataSurvivesRestartTest {
     var context = new SpringApplicationBuilder(Application.class)
         .web(WebApplicationType.SERVLET)
         .run("--workbench.data-dir=" + dataDir, "--server.port=0", "--spring.main.banner-mode=off");
-    // Vaadin installs its own security context strategy at start-up: sign in after it.
+    // Vaadin installs its own security context strategy at start-up: sign in after it, in it.
+    workbench.account.SignIn.bind(context);
     workbench.account.SignIn.asSetupAdmin();
     return context;
   }

@@ -51,8 +51,11 @@ public abstract class MockedModelsTest {
     registry.add("workbench.data-dir", DATA_DIR::toString);
   }
 
+  @Autowired org.springframework.context.ApplicationContext app;
+
   @BeforeEach
   void stubModels() {
+    workbench.account.SignIn.bind(app);
     gate = new CountDownLatch(1);
     testThread = Thread.currentThread();
     var loop = mock(LoopModels.class);
@@ -77,7 +80,7 @@ public abstract class MockedModelsTest {
   /** Opens the gate and waits until no run is queued or running, so the next test starts empty. */
   @AfterEach
   void drainQueue() throws InterruptedException {
-    org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    workbench.account.SignIn.out();
     openGate();
     long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < until && activeRuns() > 0) {

@@ -85,7 +85,8 @@ class RunQueueTest {
     all.add("--server.port=0");
     all.add("--spring.main.banner-mode=off");
     var context = new SpringApplicationBuilder(Application.class).web(WebApplicationType.SERVLET).run(all.toArray(String[]::new));
-    // Vaadin installs its own security context strategy at start-up: sign in after it.
+    // Vaadin installs its own security context strategy at start-up: sign in after it, in it.
+    workbench.account.SignIn.bind(context);
     workbench.account.SignIn.asSetupAdmin();
     return context;
   }
