@@ -5,7 +5,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +21,12 @@ public class CurrentUser {
   public static final long NONE = 0;
 
   private final UserStore users;
+  private final SecurityContextHolderStrategy security;
 
-  CurrentUser(UserStore users) {
+  /** Reads the same holder as method security (Vaadin's strategy bean when there is one). */
+  CurrentUser(UserStore users, ObjectProvider<SecurityContextHolderStrategy> security) {
     this.users = users;
+    this.security = security.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
   }
 
   /** The signed-in name, or "anonymous". */
@@ -117,8 +122,8 @@ public class CurrentUser {
     return users.byIds(ids).stream().map(AppUser::username).toList();
   }
 
-  private static @Nullable Authentication authentication() {
-    var auth = SecurityContextHolder.getContext().getAuthentication();
+  private @Nullable Authentication authentication() {
+    var auth = security.getContext().getAuthentication();
     return auth == null || !auth.isAuthenticated()
         || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken ? null : auth;
   }

@@ -16,10 +16,18 @@ public final class SignIn {
 
   private SignIn() {}
 
-  /** Signs in through the holder strategy of {@code app} from now on. */
+  /**
+   * Signs in through the holder strategy of {@code app} from now on, and makes it the global
+   * one too: with several apps in one test JVM the global holder is whichever started last,
+   * while code that reads it (views, SecuredAccess) must see the same user as the services.
+   */
   public static void bind(org.springframework.context.ApplicationContext app) {
-    strategy = app.getBeanProvider(SecurityContextHolderStrategy.class)
+    var own = app.getBeanProvider(SecurityContextHolderStrategy.class)
         .getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+    strategy = own;
+    if (SecurityContextHolder.getContextHolderStrategy() != own) {
+      SecurityContextHolder.setContextHolderStrategy(own);
+    }
   }
 
   /** Signs {@code user} in on this thread until the next call (the test's context is reset after each test). */
