@@ -17,11 +17,14 @@ public class UserService {
   private final UserStore users;
   private final PasswordEncoder encoder;
   private final AuditLog audit;
+  private final org.springframework.security.core.session.SessionRegistry sessions;
 
-  UserService(UserStore users, PasswordEncoder encoder, AuditLog audit) {
+  UserService(UserStore users, PasswordEncoder encoder, AuditLog audit,
+      org.springframework.security.core.session.SessionRegistry sessions) {
     this.users = users;
     this.encoder = encoder;
     this.audit = audit;
+    this.sessions = sessions;
   }
 
   @Transactional(readOnly = true)
@@ -67,6 +70,9 @@ public class UserService {
       keepOneAdmin(user);
     }
     users.enabled(userId, enabled);
+    if (!enabled) {
+      signOutEverywhere(user);
+    }
     audit.record(enabled ? "user.enable" : "user.disable", "user", user.username(), "");
     return user(userId);
   }
@@ -76,8 +82,15 @@ public class UserService {
     var user = user(userId);
     var password = Passwords.generate();
     users.passwordHash(userId, encoder.encode(password));
+    signOutEverywhere(user);
     audit.record("user.password-reset", "user", user.username(), "");
     return new NewPassword(user, password);
+  }
+
+  /** Ends the user's sessions at their next request (principals compare by user name). */
+  private void signOutEverywhere(AppUser user) {
+    sessions.getAllSessions(new AccountPrincipal(user, ""), false)
+        .forEach(org.springframework.security.core.session.SessionInformation::expireNow);
   }
 
   private void keepOneAdmin(AppUser user) {

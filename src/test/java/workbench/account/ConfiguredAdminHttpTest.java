@@ -78,14 +78,17 @@ class ConfiguredAdminHttpTest {
   }
 
   @Test
-  void aDisabledUserIsRefusedAndAnEnabledOneLetIn() throws Exception {
+  void aDisabledUserIsSignedOutAndRefused() throws Exception {
     SignIn.asSetupAdmin();
     var dora = users.create(SignIn.unique("dora"), "dora-password", Role.VIEWER);
 
     var browser = new HttpSession(port);
     assertThat(HttpSession.location(browser.signIn(dora.username(), "dora-password"))).doesNotContain("error");
 
+    assertThat(browser.get("/").statusCode()).isEqualTo(200);
+
     users.setEnabled(dora.id(), false);
+    assertThat(HttpSession.location(browser.get("/"))).as("her open session ends").endsWith("/login");
     var refused = new HttpSession(port);
     assertThat(HttpSession.location(refused.signIn(dora.username(), "dora-password"))).endsWith("/login?error");
     assertThat(HttpSession.location(refused.get("/"))).endsWith("/login");
