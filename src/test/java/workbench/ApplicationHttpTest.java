@@ -10,9 +10,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The app as a browser or a load balancer sees it: health with the database, and the shell. */
+/** The app as a browser or a load balancer sees it: health with the database, and the shell (signed out: the login page). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ApplicationHttpTest extends DatabaseTest {
+class ApplicationHttpTest {
+
+  // Its own data directory: this web app runs beside DatabaseTest's app in the same JVM, and two
+  // embedded servers cannot share one directory.
+  @org.springframework.test.context.DynamicPropertySource
+  static void dataDir(org.springframework.test.context.DynamicPropertyRegistry registry) throws Exception {
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+    var dir = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("target"), "test-data-http-").toAbsolutePath();
+    registry.add("workbench.data-dir", dir::toString);
+  }
 
   @LocalServerPort int port;
 
@@ -28,8 +37,15 @@ class ApplicationHttpTest extends DatabaseTest {
   }
 
   @Test
-  void rootServesTheAppShell() throws Exception {
+  void rootSendsSignedOutVisitorsToTheLoginPage() throws Exception {
     var response = get("/");
+    assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(response.headers().firstValue("location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+  }
+
+  @Test
+  void theLoginPageServesTheAppShell() throws Exception {
+    var response = get("/login");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
     assertThat(response.body()).contains("<html").contains("Vaadin");

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -12,9 +13,23 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of tests that need the application on a real PostgreSQL: the embedded server the app
  * starts itself, in a fresh data directory per test JVM (one server, shared through Spring's
  * context cache). Set SPRING_DATASOURCE_URL to run them against another server.
+ *
+ * <p>The services check roles, so every test acts as a signed-in admin ("tester", who has no
+ * app_user row and so owns nothing: what it makes has no owner). Account tests sign in as
+ * real users instead.
  */
 @SpringBootTest
+@WithMockUser(username = "tester", roles = {"ADMIN", "EDITOR", "VIEWER"})
 public abstract class DatabaseTest {
+
+  @org.springframework.beans.factory.annotation.Autowired
+  private org.springframework.context.ApplicationContext app;
+
+  /** Tests that sign in as real users (workbench.account.SignIn) do it in this app. */
+  @org.junit.jupiter.api.BeforeEach
+  void bindSignIn() {
+    workbench.account.SignIn.bind(app);
+  }
 
   private static final Path DATA_DIR = freshDataDir();
 

@@ -148,6 +148,11 @@ public final class BenchCommand implements Callable<Integer> {
     try (var server = new SpringApplicationBuilder(Application.class).web(WebApplicationType.SERVLET)
         .run("--server.port=0", "--workbench.data-dir=" + dataDir, "--spring.main.banner-mode=off",
             "--logging.level.root=WARN")) {
+      // The services check roles: the bench acts as an admin.
+      org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+          org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("bench", null,
+              org.springframework.security.core.authority.AuthorityUtils.createAuthorityList(
+                  workbench.account.Role.ADMIN.authorities().toArray(String[]::new))));
       var generation = server.getBean(GenerationService.class);
       generation.recipe(new RecipeFactory.Request("a red apple", "", 1, 1, "guided", 1)); // loads the models
       GallerySamples.insertRuns(server.getBean(JdbcClient.class), "bench-model", 5_000);

@@ -10,28 +10,37 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import workbench.account.AccessSql;
+import workbench.account.CurrentUser;
 import workbench.generation.RunStatus;
 
 /**
  * The gallery: every run that stored images, filtered and paged in PostgreSQL (LIMIT/OFFSET
  * with a count), so thousands of images cost one small page at a time. Plain SQL over the
  * generation tables: a read model, the generation feature still owns the writes.
+ *
+ * <p>Every query shows only runs the caller may see ({@link AccessSql#run}): a run from a
+ * private library or grid of someone else's is not there. Admins see all.
  */
 @Service
 @Transactional(readOnly = true)
+@PreAuthorize("hasRole('VIEWER')")
 public class GalleryService {
 
   private final JdbcClient jdbc;
+  private final CurrentUser currentUser;
 
-  GalleryService(JdbcClient jdbc) {
+  GalleryService(JdbcClient jdbc, CurrentUser currentUser) {
     this.jdbc = jdbc;
+    this.currentUser = currentUser;
   }
 
   /** One page of the gallery, in {@code sort} order; {@code limit} at most 500. */
   public List<GalleryItem> page(GalleryFilter filter, GallerySort sort, int offset, int limit) {
-    var where = new Where(filter);
+    var where = where(filter);
     return jdbc.sql(pageSql(where, sort))
         .params(where.params)
         .param("limit", Math.max(0, Math.min(limit, 500)))
@@ -42,7 +51,11 @@ public class GalleryService {
 
   /** The page query: the database does the paging, so a page costs the same at any depth. */
   static String pageSql(GalleryFilter filter, GallerySort sort) {
-    return pageSql(new Where(filter), sort);
+    return pageSql(new Where(filter, CurrentUser.NONE, false), sort);
+  }
+
+  private Where where(GalleryFilter filter) {
+    return new Where(filter, currentUser.id(), currentUser.admin());
   }
 
   private static String pageSql(Where where, GallerySort sort) {
@@ -55,32 +68,39 @@ public class GalleryService {
 
   /** How many runs match {@code filter} (for the lazy list's size). */
   public int count(GalleryFilter filter) {
-    var where = new Where(filter);
+    var where = where(filter);
     return jdbc.sql("select count(*) from run r join image i on i.run_id = r.id and i.kind = 'RAW'" + where.sql)
         .params(where.params)
         .query(Integer.class)
         .single();
   }
 
-  /** Marks or unmarks a run as a favourite; false when there is no such run. */
+  /** Marks or unmarks a run as a favourite; false when there is no such run (or it is not visible). */
   @Transactional
+  @PreAuthorize("hasRole('EDITOR')")
   public boolean star(UUID runId, boolean starred) {
-    return jdbc.sql("update run set starred = :starred where id = :id")
-            .param("starred", starred).param("id", runId).update() == 1;
+    return jdbc.sql("update run r set starred = :starred where r.id = :id" + visible())
+            .param("starred", starred).param("id", runId).param("me", currentUser.id()).update() == 1;
   }
 
   public boolean starred(UUID runId) {
-    return jdbc.sql("select starred from run where id = :id").param("id", runId)
-        .query(Boolean.class).optional().orElse(false);
+    return jdbc.sql("select starred from run r where r.id = :id" + visible()).param("id", runId)
+        .param("me", currentUser.id()).query(Boolean.class).optional().orElse(false);
   }
 
   /** Art processes and models that occur in stored runs, for the filter choices. */
   public List<String> processes() {
-    return jdbc.sql("select distinct process from run order by 1").query(String.class).list();
+    return jdbc.sql("select distinct process from run r where true" + visible() + " order by 1")
+        .param("me", currentUser.id()).query(String.class).list();
   }
 
   public List<String> models() {
-    return jdbc.sql("select distinct model_id from run order by 1").query(String.class).list();
+    return jdbc.sql("select distinct model_id from run r where true" + visible() + " order by 1")
+        .param("me", currentUser.id()).query(String.class).list();
+  }
+
+  private String visible() {
+    return currentUser.admin() ? "" : " and " + AccessSql.run("r");
   }
 
   /** The where clause of a filter and its parameters (values are always bound, never spliced). */
@@ -88,9 +108,13 @@ public class GalleryService {
     final Map<String, Object> params = new LinkedHashMap<>();
     final String sql;
 
-    Where(GalleryFilter f) {
+    Where(GalleryFilter f, long me, boolean everyone) {
       var conditions = new ArrayList<String>();
       conditions.add("r.status in ('DONE', 'CANCELLED')");
+      if (!everyone) {
+        conditions.add(AccessSql.run("r"));
+        params.put("me", me);
+      }
       if (!f.text().isBlank()) {
         conditions.add("r.prompt_text ilike :text escape '\\'");
         params.put("text", "%" + likeEscape(f.text().strip()) + "%");

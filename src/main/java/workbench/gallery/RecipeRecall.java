@@ -2,6 +2,7 @@ package workbench.gallery;
 
 import java.util.ArrayList;
 import java.util.Locale;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import workbench.generation.ArtProcesses;
 import workbench.generation.GenerationService;
@@ -17,6 +18,7 @@ import workbench.prompt.Dialect;
  * before anything is decoded: bytes first, then the pixel count from IHDR.
  */
 @Service
+@PreAuthorize("hasRole('VIEWER')")
 public class RecipeRecall {
 
   private final GallerySettings settings;
@@ -38,7 +40,8 @@ public class RecipeRecall {
   public RecalledRecipe recall(String fileName, byte[] png, RecipeFactory.Request form) {
     long maxBytes = settings.maxUploadSize().toBytes();
     if (png.length > maxBytes) {
-      throw new RecallException(fileName + " is " + megabytes(png.length) + "; the most a PNG may be is " + megabytes(maxBytes));
+      throw new RecallException(fileName + " is " + megabytes(png.length) + "; the most a PNG may be is " + megabytes(maxBytes)
+          + " (setting workbench.gallery.max-upload-size)");
     }
     int[] size;
     java.util.Map<String, String> texts;
@@ -47,7 +50,8 @@ public class RecipeRecall {
       long pixels = (long) size[0] * size[1];
       if (pixels > settings.maxUploadPixels() || size[0] <= 0 || size[1] <= 0) {
         throw new RecallException(fileName + " is " + size[0] + " × " + size[1] + " pixels ("
-            + megapixels(pixels) + "); the most is " + megapixels(settings.maxUploadPixels()));
+            + megapixels(pixels) + "); the most is " + megapixels(settings.maxUploadPixels())
+            + " (setting workbench.gallery.max-upload-pixels)");
       }
       texts = PngMetadata.read(png);
     } catch (RecallException e) {

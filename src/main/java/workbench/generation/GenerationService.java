@@ -6,14 +6,24 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import workbench.account.CurrentUser;
+import workbench.account.LimitSettings;
 
 /**
  * Generation for the app: submit a run (validated before any job exists), follow it, cancel
  * it, and read what it made. Submitting returns at once; a worker runs the loop.
+ *
+ * <p>Viewers read, editors run. Each user may have {@code workbench.limits.max-queued-jobs}
+ * jobs waiting or running, and the queue is fair between users: a job's priority is minus
+ * the number of runs its user already has queued or running, so one user's grid does not
+ * hold back another user's single image. Workers call {@link RunStore} directly (no user).
  */
 @Service
+@PreAuthorize("hasRole('VIEWER')")
 public class GenerationService {
 
   private final RunStore store;
@@ -21,18 +31,46 @@ public class GenerationService {
   private final ModelHolder models;
   private final GenerationLimits limits;
   private final RunEvents events;
+  private final CurrentUser currentUser;
+  private final LimitSettings userLimits;
 
-  GenerationService(RunStore store, SchedulerClient scheduler, ModelHolder models, GenerationLimits limits, RunEvents events) {
+  GenerationService(RunStore store, SchedulerClient scheduler, ModelHolder models, GenerationLimits limits, RunEvents events,
+      CurrentUser currentUser, LimitSettings userLimits) {
     this.store = store;
     this.scheduler = scheduler;
     this.models = models;
     this.limits = limits;
     this.events = events;
+    this.currentUser = currentUser;
+    this.userLimits = userLimits;
   }
 
   /** Checks a request and makes its recipe, or throws with the reason (nothing is queued). */
   public Recipe recipe(RecipeFactory.Request request) {
+    userLimits.promptTooLong(request.prompt()).ifPresent(message -> {
+      throw new InvalidRecipeException("prompt", message);
+    });
     return new RecipeFactory(models.get(), limits).recipe(request);
+  }
+
+  /**
+   * Refuses (with the limit and its setting in the message) when the caller's queue has no
+   * room for {@code jobs} more jobs; a grid checks all its batches before queuing any.
+   */
+  public void checkQueueRoom(int jobs) {
+    var owner = currentUser.ownerIdForNew();
+    if (owner != null) {
+      userLimits.queueFull(store.activeJobs(owner), jobs).ifPresent(message -> {
+        throw new InvalidRecipeException("queue", message);
+      });
+    }
+  }
+
+  /** Minus the caller's runs already queued or running (db-scheduler runs higher first). */
+  private int fairPriority() {
+    var owner = currentUser.ownerIdForNew();
+    long active = owner == null ? 0 : store.activeRuns(owner);
+    return (int) -Math.min(active, Short.MAX_VALUE);
   }
 
   /** Words of the recipe's terms the checker does not know. */
@@ -45,11 +83,15 @@ public class GenerationService {
    * The run row and its job are written in one transaction.
    */
   @Transactional
+  @PreAuthorize("hasRole('EDITOR')")
   public UUID submit(RecipeFactory.Request request, long promptVersionId) {
     var recipe = recipe(request);
+    checkQueueRoom(1);
+    int priority = fairPriority();
     var id = UUID.randomUUID();
-    store.insertQueued(id, recipe, promptVersionId);
-    scheduler.scheduleIfNotExists(new TaskInstance<>(RunJob.TASK, id.toString(), id.toString()), Instant.now());
+    store.insertQueued(id, recipe, promptVersionId, currentUser.ownerIdForNew());
+    var data = id.toString();
+    scheduler.scheduleIfNotExists(new TaskInstance<>(RunJob.TASK, id.toString(), () -> data, priority), Instant.now());
     events.queueChanged();
     return id;
   }
@@ -59,6 +101,7 @@ public class GenerationService {
    * upscale, as a grid's cells do). All are checked first: one bad request queues nothing.
    */
   @Transactional
+  @PreAuthorize("hasRole('EDITOR')")
   public List<UUID> submitBatch(List<RecipeFactory.Request> requests, List<Long> promptVersionIds) {
     var recipes = requests.stream().map(this::recipe).toList();
     var first = recipes.get(0);
@@ -67,51 +110,77 @@ public class GenerationService {
         throw new InvalidRecipeException("batch", "A batch shares process, steps and upscale");
       }
     }
+    checkQueueRoom(1);
+    int priority = fairPriority();
     var ids = new java.util.ArrayList<UUID>();
     for (int i = 0; i < recipes.size(); i++) {
       var id = UUID.randomUUID();
-      store.insertQueued(id, recipes.get(i), promptVersionIds.get(i));
+      store.insertQueued(id, recipes.get(i), promptVersionIds.get(i), currentUser.ownerIdForNew());
       ids.add(id);
     }
     var data = String.join(",", ids.stream().map(UUID::toString).toList());
-    scheduler.scheduleIfNotExists(new TaskInstance<>(RunJob.BATCH_TASK, ids.get(0).toString(), data), Instant.now());
+    scheduler.scheduleIfNotExists(
+        new TaskInstance<>(RunJob.BATCH_TASK, ids.get(0).toString(), () -> data, priority), Instant.now());
     events.queueChanged();
     return ids;
   }
 
-  /** Stops a run at its next step (a queued one at once); it keeps what it made so far. */
+  /**
+   * Stops a run at its next step (a queued one at once); it keeps what it made so far. Only
+   * the run's owner or an admin may.
+   */
+  @PreAuthorize("hasRole('EDITOR')")
   public boolean cancel(UUID runId) {
+    if (!visible(runId)) {
+      return false;
+    }
+    if (!currentUser.canChange(store.owner(runId).orElse(null))) {
+      throw new AccessDeniedException("Only the user who started run " + runId + " or an admin may cancel it");
+    }
     boolean asked = store.requestCancel(runId);
     events.queueChanged();
     return asked;
   }
 
+  /** A run the caller may see (its library and grid are readable to them), else empty. */
   public Optional<Run> run(UUID runId) {
-    return store.find(runId);
+    return visible(runId) ? store.find(runId) : Optional.empty();
   }
 
-  /** Queued and running runs, then the {@code recent} latest finished ones. */
+  /** Queued and running runs, then the {@code recent} latest finished ones, that the caller may see. */
   public List<Run> queue(int recent) {
-    return store.queue(recent);
+    return store.queue(recent, currentUser.id(), currentUser.admin());
   }
 
+  /**
+   * A run's image for whoever may see the run, or for anyone when the run is a cell of a
+   * public grid (its permalink opens without signing in, images included).
+   */
+  @PreAuthorize("permitAll()")
   public Optional<byte[]> image(UUID runId, ImageKind kind) {
-    return store.image(runId, kind);
+    boolean allowed = currentUser.signedIn() ? visible(runId) : store.inPublicExperiment(runId);
+    return allowed ? store.image(runId, kind) : Optional.empty();
   }
 
   public List<LoopResult.TraceStep> trace(UUID runId) {
-    return store.trace(runId);
+    return visible(runId) ? store.trace(runId) : List.of();
+  }
+
+  private boolean visible(UUID runId) {
+    return currentUser.admin() || store.visible(runId, currentUser.id());
   }
 
   /**
    * Scores finished runs' raw images against any terms (not only their own prompt's): how a
-   * grid measures "hand" on every cell. Runs without an image are left out.
+   * grid measures "hand" on every cell. Runs without an image, or that the caller may not
+   * see (as for {@link #image}), are left out.
    */
+  @PreAuthorize("permitAll()")
   public java.util.Map<UUID, double[]> similarities(List<UUID> runIds, List<String> terms) {
     var ids = new java.util.ArrayList<UUID>();
     var images = new java.util.ArrayList<java.awt.image.BufferedImage>();
     for (var id : runIds) {
-      store.image(id, ImageKind.RAW).ifPresent(png -> {
+      image(id, ImageKind.RAW).ifPresent(png -> {
         ids.add(id);
         images.add(PngMetadata.decode(png));
       });

@@ -26,10 +26,11 @@ class RunStore {
     this.jdbc = jdbc;
   }
 
-  void insertQueued(UUID id, Recipe recipe, long promptVersionId) {
+  void insertQueued(UUID id, Recipe recipe, long promptVersionId, @org.jspecify.annotations.Nullable Long ownerId) {
     jdbc.sql("""
-        insert into run (id, status, recipe_json, prompt_text, seed, process, model_id, prompt_version_id, steps)
-        values (:id, 'QUEUED', :recipe, :prompt, :seed, :process, :model, :version, :steps)""")
+        insert into run (id, status, recipe_json, prompt_text, seed, process, model_id, prompt_version_id, steps, owner_id)
+        values (:id, 'QUEUED', :recipe, :prompt, :seed, :process, :model, :version, :steps, :owner)""")
+        .param("owner", ownerId)
         .param("id", id)
         .param("recipe", RecipeText.json(recipe))
         .param("prompt", recipe.prompt())
@@ -119,16 +120,58 @@ class RunStore {
         .param("error", error).param("id", id).update();
   }
 
+  /** Runs of {@code ownerId} that are queued or running: the fair queue's measure of a user's share. */
+  long activeRuns(long ownerId) {
+    return jdbc.sql("select count(*) from run where owner_id = ? and status in ('QUEUED', 'RUNNING')")
+        .params(ownerId).query(Long.class).single();
+  }
+
+  /**
+   * Jobs of {@code ownerId} still in the queue (waiting or executing): a job is named after
+   * its (first) run, and stays in db-scheduler's table until it has finished.
+   */
+  long activeJobs(long ownerId) {
+    return jdbc.sql("""
+        select count(*) from scheduled_tasks t
+        where t.task_name in (:single, :batch)
+          and exists (select 1 from run r where r.id::text = t.task_instance and r.owner_id = :owner)""")
+        .param("single", RunJob.TASK).param("batch", RunJob.BATCH_TASK).param("owner", ownerId)
+        .query(Long.class).single();
+  }
+
+  Optional<Long> owner(UUID id) {
+    return jdbc.sql("select owner_id from run where id = ?").params(id)
+        .query((rs, n) -> Optional.ofNullable((Long) rs.getObject(1, Long.class))).optional().flatMap(o -> o);
+  }
+
+  /** Whether user {@code me} may see run {@code id} (see {@link workbench.account.AccessSql#run}). */
+  boolean visible(UUID id, long me) {
+    return jdbc.sql("select count(*) from run r where r.id = :id and " + workbench.account.AccessSql.run("r"))
+        .param("id", id).param("me", me).query(Long.class).single() > 0;
+  }
+
+  /** Whether run {@code id} is a cell of a public experiment (its permalink opens without sign-in). */
+  boolean inPublicExperiment(UUID id) {
+    return jdbc.sql("""
+        select count(*) from experiment_cell c join experiment e on e.id = c.experiment_id
+        where c.run_id = ? and e.visibility = 'PUBLIC'""").params(id).query(Long.class).single() > 0;
+  }
+
   Optional<Run> find(UUID id) {
     return jdbc.sql("select * from run where id = :id").param("id", id).query(this::run).optional();
   }
 
-  /** Runs that are queued or running, oldest first, then the most recent finished ones. */
-  List<Run> queue(int finishedToo) {
-    var active = jdbc.sql("select * from run where status in ('QUEUED', 'RUNNING') order by created_at")
-        .query(this::run).list();
-    var recent = jdbc.sql("select * from run where status not in ('QUEUED', 'RUNNING') order by created_at desc limit :n")
-        .param("n", finishedToo).query(this::run).list();
+  /**
+   * Runs that are queued or running, oldest first, then the most recent finished ones; only
+   * those user {@code me} may see unless {@code everyone}.
+   */
+  List<Run> queue(int finishedToo, long me, boolean everyone) {
+    var visible = everyone ? "" : " and " + workbench.account.AccessSql.run("r");
+    var active = jdbc.sql("select * from run r where status in ('QUEUED', 'RUNNING')" + visible + " order by created_at")
+        .param("me", me).query(this::run).list();
+    var recent = jdbc.sql("select * from run r where status not in ('QUEUED', 'RUNNING')" + visible
+            + " order by created_at desc limit :n")
+        .param("me", me).param("n", finishedToo).query(this::run).list();
     var all = new ArrayList<>(active);
     all.addAll(recent);
     return all;

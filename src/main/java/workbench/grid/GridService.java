@@ -5,9 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import workbench.account.AuditLog;
+import workbench.account.CurrentUser;
+import workbench.account.Visibility;
 import workbench.generation.GenerationService;
+import workbench.generation.InvalidRecipeException;
 import workbench.generation.RecipeFactory;
 import workbench.generation.RunStatus;
 import workbench.generation.TermScores;
@@ -16,8 +21,12 @@ import workbench.grid.ExperimentDefinition.Axis;
 /**
  * A/B seed grids: define (checked before anything runs), start or resume (cells go to the
  * queue in batches), cancel, and read the results with their statistics.
+ *
+ * <p>Viewers read, editors create and run; only a grid's owner or an admin runs, cancels,
+ * edits or shares it. A grid the caller may not read does not exist for them.
  */
 @Service
+@PreAuthorize("hasRole('VIEWER')")
 public class GridService {
 
   private final GridStore store;
@@ -32,20 +41,42 @@ public class GridService {
         }
       });
 
-  GridService(GridStore store, GenerationService generation, GridSettings settings) {
+  private final CurrentUser currentUser;
+  private final AuditLog audit;
+
+  GridService(GridStore store, GenerationService generation, GridSettings settings, CurrentUser currentUser, AuditLog audit) {
     this.store = store;
     this.generation = generation;
     this.settings = settings;
     this.validation = new GridValidation(generation, settings);
+    this.currentUser = currentUser;
+    this.audit = audit;
   }
 
-  /** Stores a checked definition; nothing runs until {@link #start}. */
+  /** Stores a checked definition, owned by the caller and private; nothing runs until {@link #start}. */
   @Transactional
+  @PreAuthorize("hasRole('EDITOR')")
   public UUID create(ExperimentDefinition definition) {
     validation.check(definition);
     var id = UUID.randomUUID();
-    store.insert(id, definition);
+    store.insert(id, definition, currentUser.ownerIdForNew(), Visibility.PRIVATE);
+    audit.record("experiment.create", "experiment", id, definition.title() + ", " + definition.cells() + " cells");
     return id;
+  }
+
+  /**
+   * Who besides the owner and admins may read the grid: nobody, the named users, everyone
+   * signed in, or ({@code PUBLIC}) anyone with the permalink.
+   */
+  @Transactional
+  @PreAuthorize("hasRole('EDITOR')")
+  public Experiment share(UUID id, Visibility visibility, List<String> usernames) {
+    var experiment = changeable(id);
+    var ids = visibility == Visibility.SHARED ? currentUser.idsOf(usernames) : java.util.Set.<Long>of();
+    store.share(id, visibility, ids);
+    audit.record("experiment.share", "experiment", id, experiment.definition().title() + ": " + visibility
+        + (ids.isEmpty() ? "" : " with " + String.join(", ", currentUser.usernamesOf(ids))));
+    return experiment(id);
   }
 
   /**
@@ -53,8 +84,9 @@ public class GridService {
    * cancel or a failure. Finished cells are kept. Returns how many cells were queued.
    */
   @Transactional
+  @PreAuthorize("hasRole('EDITOR')")
   public int start(UUID id) {
-    var experiment = experiment(id);
+    var experiment = changeable(id);
     var d = experiment.definition();
     var kept = new java.util.HashSet<String>();
     for (var cell : store.cells(id)) {
@@ -62,6 +94,7 @@ public class GridService {
         kept.add(key(cell.row(), cell.seedIndex(), cell.axisIndex()));
       }
     }
+    checkQueueRoom(d, kept);
     int queued = 0;
     for (int a = 0; a < d.axis().size(); a++) {
       var places = new ArrayList<int[]>();
@@ -87,11 +120,37 @@ public class GridService {
         queued += to - from;
       }
     }
+    audit.record("experiment.run", "experiment", id, experiment.definition().title() + ": " + queued + " cells queued");
     return queued;
   }
 
+  /** The whole grid must fit in the caller's queue: half a grid compares nothing. */
+  private void checkQueueRoom(ExperimentDefinition d, java.util.Set<String> kept) {
+    int jobs = 0;
+    for (int a = 0; a < d.axis().size(); a++) {
+      int cells = 0;
+      for (int r = 0; r < d.variants().size(); r++) {
+        for (int s = 0; s < d.seeds().size(); s++) {
+          cells += kept.contains(key(r, s, a)) ? 0 : 1;
+        }
+      }
+      jobs += (cells + settings.batchSize() - 1) / settings.batchSize();
+    }
+    if (jobs == 0) {
+      return;
+    }
+    try {
+      generation.checkQueueRoom(jobs);
+    } catch (InvalidRecipeException e) {
+      throw new InvalidExperimentException("queue", e.getMessage() + " A grid's cells go in jobs of "
+          + settings.batchSize() + " (setting workbench.grid.batch-size).");
+    }
+  }
+
   /** Stops the cells still queued or running; finished cells stay. */
+  @PreAuthorize("hasRole('EDITOR')")
   public int cancel(UUID id) {
+    changeable(id);
     int cancelled = 0;
     for (var cell : store.cells(id)) {
       if (!cell.status().finished() && generation.cancel(cell.runId())) {
@@ -102,20 +161,33 @@ public class GridService {
   }
 
   @Transactional
+  @PreAuthorize("hasRole('EDITOR')")
   public void saveNotes(UUID id, String notes) {
-    experiment(id);
+    var experiment = changeable(id);
     if (notes.length() > 20_000) {
       throw new InvalidExperimentException("notes", "Notes are " + notes.length() + " characters; at most 20000");
     }
     store.notes(id, notes);
+    audit.record("experiment.edit", "experiment", id, experiment.definition().title() + ": notes");
   }
 
+  /** The experiment if the caller may read it. */
   public Optional<Experiment> find(UUID id) {
-    return store.find(id);
+    return store.find(id).flatMap(this::withAccess);
   }
 
   public List<Experiment> search(String query) {
-    return store.search(query, 200);
+    return store.search(query, 200, currentUser.id(), currentUser.admin()).stream()
+        .flatMap(e -> withAccess(e).stream()).toList();
+  }
+
+  /**
+   * The read-only permalink: the results of a grid the caller may read, which for a
+   * {@code PUBLIC} grid includes visitors who have not signed in.
+   */
+  @PreAuthorize("permitAll()")
+  public Optional<ExperimentResult> permalink(UUID id) {
+    return find(id).map(e -> result(id));
   }
 
   /** The grid as it stands: cells, heatmap values, summaries and paired comparisons. */
@@ -226,6 +298,7 @@ public class GridService {
 
   /** Re-creates an experiment's definition from its JSON file (not its images: run it again). */
   @Transactional
+  @PreAuthorize("hasRole('EDITOR')")
   public UUID importJson(String json) {
     return create(workbench.grid.export.ExperimentJson.readDefinition(json));
   }
@@ -241,7 +314,24 @@ public class GridService {
   }
 
   private Experiment experiment(UUID id) {
-    return store.find(id).orElseThrow(() -> new InvalidExperimentException("id", "There is no experiment " + id));
+    return find(id).orElseThrow(() -> new InvalidExperimentException("id", "There is no experiment " + id));
+  }
+
+  private Experiment changeable(UUID id) {
+    var experiment = experiment(id);
+    if (!experiment.changeable()) {
+      throw new org.springframework.security.access.AccessDeniedException(
+          "Only the owner of experiment '" + experiment.definition().title() + "' or an admin may change it");
+    }
+    return experiment;
+  }
+
+  /** The experiment with its owner and sharing, if the caller may read it. */
+  private Optional<Experiment> withAccess(Experiment e) {
+    return store.access(e.id())
+        .filter(a -> currentUser.canRead(a.ownerId(), a.visibility(), a.sharedWith()))
+        .map(a -> new Experiment(e.id(), e.definition(), e.createdAt(), currentUser.usernameOf(a.ownerId()),
+            a.visibility(), currentUser.usernamesOf(a.sharedWith()), currentUser.canChange(a.ownerId())));
   }
 
   private static String key(int r, int s, int a) {

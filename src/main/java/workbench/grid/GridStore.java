@@ -24,19 +24,42 @@ class GridStore {
     this.jdbc = jdbc;
   }
 
-  void insert(UUID id, ExperimentDefinition d) {
+  /** Who owns an experiment and who else may read it. */
+  record Access(@org.jspecify.annotations.Nullable Long ownerId, workbench.account.Visibility visibility,
+      java.util.Set<Long> sharedWith) {}
+
+  void insert(UUID id, ExperimentDefinition d, @org.jspecify.annotations.Nullable Long ownerId,
+      workbench.account.Visibility visibility) {
     jdbc.sql("""
-        insert into experiment (id, title, notes, seeds, probes, axis_kind, axis_term, axis_values, steps, process, upscale)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        insert into experiment (id, title, notes, seeds, probes, axis_kind, axis_term, axis_values, steps, process, upscale,
+                                owner_id, visibility)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(id, d.title(), d.notes(), d.seeds().toArray(Long[]::new), d.probes().toArray(String[]::new),
             d.axis().kind().id(), d.axis().term(),
-            d.axis().values().toArray(String[]::new), d.steps(), d.process(), d.upscale())
+            d.axis().values().toArray(String[]::new), d.steps(), d.process(), d.upscale(), ownerId, visibility.name())
         .update();
     for (int r = 0; r < d.variants().size(); r++) {
       var v = d.variants().get(r);
       jdbc.sql("insert into experiment_row (experiment_id, row_index, label, prompt, dialect, prompt_version_id) values (?, ?, ?, ?, ?, ?)")
           .params(id, r, v.label(), v.prompt(), v.dialect(), v.promptVersionId() > 0 ? v.promptVersionId() : null)
           .update();
+    }
+  }
+
+  Optional<Access> access(UUID id) {
+    var shares = new java.util.TreeSet<Long>(
+        jdbc.sql("select user_id from experiment_share where experiment_id = ?").params(id).query(Long.class).list());
+    return jdbc.sql("select owner_id, visibility from experiment where id = ?").params(id)
+        .query((rs, n) -> new Access((Long) rs.getObject(1, Long.class),
+            workbench.account.Visibility.valueOf(rs.getString(2)), shares))
+        .optional();
+  }
+
+  void share(UUID id, workbench.account.Visibility visibility, java.util.Set<Long> users) {
+    jdbc.sql("update experiment set visibility = ?, updated_at = now() where id = ?").params(visibility.name(), id).update();
+    jdbc.sql("delete from experiment_share where experiment_id = ?").params(id).update();
+    for (var user : users) {
+      jdbc.sql("insert into experiment_share (experiment_id, user_id) values (?, ?)").params(id, user).update();
     }
   }
 
@@ -60,15 +83,19 @@ class GridStore {
     return jdbc.sql("select * from experiment where id = ?").params(id).query((rs, n) -> experiment(rs, rows)).optional();
   }
 
-  /** Experiments whose title, notes or a row's prompt contains the query, newest first. */
-  List<Experiment> search(String query, int limit) {
+  /**
+   * Experiments whose title, notes or a row's prompt contains the query, newest first; only
+   * those user {@code me} may read unless {@code all}.
+   */
+  List<Experiment> search(String query, int limit, long me, boolean all) {
     var like = "%" + query.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    var visible = all ? "" : " and " + workbench.account.AccessSql.experiment("e");
     var ids = jdbc.sql("""
         select e.id from experiment e
-        where lower(e.title) like :q or lower(e.notes) like :q
-           or exists (select 1 from experiment_row r where r.experiment_id = e.id and lower(r.prompt) like :q)
-        order by e.created_at desc limit :limit""")
-        .param("q", like).param("limit", limit).query(UUID.class).list();
+        where (lower(e.title) like :q or lower(e.notes) like :q
+           or exists (select 1 from experiment_row r where r.experiment_id = e.id and lower(r.prompt) like :q))"""
+        + visible + " order by e.created_at desc limit :limit")
+        .param("q", like).param("me", me).param("limit", limit).query(UUID.class).list();
     return ids.stream().map(this::find).flatMap(Optional::stream).toList();
   }
 

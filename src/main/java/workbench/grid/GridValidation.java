@@ -121,11 +121,12 @@ final class GridValidation {
         + (d.axis().size() > 1 ? " × " + d.axis().size() + " " + d.axis().kind().id() + " values" : "");
     if (cells > settings.maxCells()) {
       throw new InvalidExperimentException("size", "This grid is " + shape + " = " + cells
-          + " cells; the limit is " + settings.maxCells() + ": use fewer seeds or rows");
+          + " cells; the limit is " + settings.maxCells() + " (setting workbench.grid.max-cells): use fewer seeds or rows");
     }
     if (pixels > settings.maxPixels()) {
       throw new InvalidExperimentException("size", String.format(Locale.ROOT,
-          "This grid is %s = %d cells of %d×%d px = %.1f megapixels; the limit is %.1f: use fewer seeds or a smaller upscale",
+          "This grid is %s = %d cells of %d×%d px = %.1f megapixels; the limit is %.1f (setting workbench.grid.max-pixels):"
+              + " use fewer seeds or a smaller upscale",
           shape, cells, side, side, pixels / 1e6, settings.maxPixels() / 1e6));
     }
   }

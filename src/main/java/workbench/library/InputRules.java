@@ -27,9 +27,13 @@ final class InputRules {
   }
 
   /** A prompt needs some text; a style may have only a negative prompt (as in A1111). */
-  static void text(String text, String negativeText) {
-    limited("text", "Prompt text", text, LibraryLimits.TEXT);
-    limited("negativeText", "Negative prompt", negativeText, LibraryLimits.TEXT);
+  static void text(String text, String negativeText, workbench.account.LimitSettings limits) {
+    limits.promptTooLong(text).ifPresent(message -> {
+      throw new LibraryInputException("text", message);
+    });
+    limits.promptTooLong(negativeText).ifPresent(message -> {
+      throw new LibraryInputException("negativeText", "Negative prompt: " + message);
+    });
     if (text.isBlank() && negativeText.isBlank()) {
       throw new LibraryInputException("text", "Prompt text is empty: type the prompt first");
     }

@@ -5,8 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import workbench.account.AccountException;
+import workbench.account.AuditLog;
+import workbench.account.CurrentUser;
+import workbench.account.LimitSettings;
+import workbench.account.Visibility;
 import workbench.library.internal.LibraryEntity;
 import workbench.library.internal.LibraryRepository;
 import workbench.library.internal.PromptEntity;
@@ -20,9 +26,13 @@ import workbench.library.transfer.StylesCsv;
 /**
  * Prompt libraries: the public face of the feature. Every change runs in one transaction, so a
  * refused input saves nothing; every change of a prompt's text adds an immutable version.
+ *
+ * <p>Viewers read, editors create and change; only a library's owner or an admin changes or
+ * shares it. A library the caller may not read does not exist for them (NotFound).
  */
 @Service
 @Transactional
+@PreAuthorize("hasRole('VIEWER')")
 public class LibraryService {
 
   private final LibraryRepository libraries;
@@ -30,18 +40,27 @@ public class LibraryService {
   private final PromptVersionRepository versions;
   private final LibrarySettings settings;
   private final PromptTerms terms;
+  private final CurrentUser currentUser;
+  private final AuditLog audit;
+  private final LimitSettings limits;
 
   LibraryService(
       LibraryRepository libraries,
       PromptRepository prompts,
       PromptVersionRepository versions,
       LibrarySettings settings,
-      PromptTerms terms) {
+      PromptTerms terms,
+      CurrentUser currentUser,
+      AuditLog audit,
+      LimitSettings limits) {
     this.libraries = libraries;
     this.prompts = prompts;
     this.versions = versions;
     this.settings = settings;
     this.terms = terms;
+    this.currentUser = currentUser;
+    this.audit = audit;
+    this.limits = limits;
   }
 
   // --- libraries -------------------------------------------------------------------------
@@ -50,6 +69,7 @@ public class LibraryService {
   public List<Library> libraries(boolean includeArchived) {
     return libraries.findAllByOrderByNameAsc().stream()
         .filter(l -> includeArchived || !l.isArchived())
+        .filter(this::readable)
         .map(this::toLibrary)
         .toList();
   }
@@ -59,28 +79,57 @@ public class LibraryService {
     return toLibrary(libraryEntity(id));
   }
 
+  /** A new library owned by the caller, private until shared. */
+  @PreAuthorize("hasRole('EDITOR')")
   public Library createLibrary(String name, String description) {
-    var cleanName = uniqueName(InputRules.name(name), -1);
-    var entity = libraries.save(new LibraryEntity(cleanName, InputRules.description(description)));
+    var owner = currentUser.ownerIdForNew();
+    var cleanName = uniqueName(owner, InputRules.name(name), -1);
+    var entity = libraries.save(new LibraryEntity(cleanName, InputRules.description(description), owner, Visibility.PRIVATE.name()));
+    audit.record("library.create", "library", entity.getId(), entity.getName());
     return toLibrary(entity);
   }
 
+  @PreAuthorize("hasRole('EDITOR')")
   public Library renameLibrary(long id, String name) {
-    var entity = libraryEntity(id);
-    entity.setName(uniqueName(InputRules.name(name), id));
+    var entity = changeableLibrary(id);
+    var old = entity.getName();
+    entity.setName(uniqueName(entity.getOwnerId(), InputRules.name(name), id));
+    audit.record("library.rename", "library", id, old + " → " + entity.getName());
     return toLibrary(entity);
   }
 
+  @PreAuthorize("hasRole('EDITOR')")
   public Library describeLibrary(long id, String description) {
-    var entity = libraryEntity(id);
+    var entity = changeableLibrary(id);
     entity.setDescription(InputRules.description(description));
+    audit.record("library.edit", "library", id, entity.getName() + ": description");
     return toLibrary(entity);
   }
 
   /** Archived libraries leave the list and search but keep everything; they can come back. */
+  @PreAuthorize("hasRole('EDITOR')")
   public Library archiveLibrary(long id, boolean archived) {
-    var entity = libraryEntity(id);
+    var entity = changeableLibrary(id);
     entity.setArchived(archived);
+    audit.record(archived ? "library.archive" : "library.unarchive", "library", id, entity.getName());
+    return toLibrary(entity);
+  }
+
+  /**
+   * Who besides the owner and admins may read the library: nobody ({@code PRIVATE}), the
+   * named users ({@code SHARED}), or every signed-in user ({@code EVERYONE}).
+   */
+  @PreAuthorize("hasRole('EDITOR')")
+  public Library share(long id, Visibility visibility, List<String> usernames) {
+    if (visibility == Visibility.PUBLIC) {
+      throw new AccountException("Libraries are not public: share with everyone signed in instead");
+    }
+    var entity = changeableLibrary(id);
+    var ids = visibility == Visibility.SHARED ? currentUser.idsOf(usernames) : java.util.Set.<Long>of();
+    entity.setVisibility(visibility.name());
+    entity.setSharedWith(ids);
+    audit.record("library.share", "library", id, entity.getName() + ": " + visibility
+        + (ids.isEmpty() ? "" : " with " + String.join(", ", currentUser.usernamesOf(ids))));
     return toLibrary(entity);
   }
 
@@ -95,13 +144,15 @@ public class LibraryService {
    * Deletes a library with its prompts and versions. The caller confirms by repeating the
    * library's name, so nothing goes by a slipped click.
    */
+  @PreAuthorize("hasRole('EDITOR')")
   public void deleteLibrary(long id, String confirmName) {
-    var entity = libraryEntity(id);
+    var entity = changeableLibrary(id);
     if (!entity.getName().equals(confirmName.strip())) {
       throw new LibraryInputException(
           "confirm", "Type the library's name, '" + entity.getName() + "', to delete it");
     }
     libraries.delete(entity);
+    audit.record("library.delete", "library", id, entity.getName());
   }
 
   // --- prompts ---------------------------------------------------------------------------
@@ -118,10 +169,11 @@ public class LibraryService {
   }
 
   /** A new prompt with its first version. */
+  @PreAuthorize("hasRole('EDITOR')")
   public Prompt createPrompt(long libraryId, PromptDraft draft) {
-    var library = libraryEntity(libraryId);
+    var library = changeableLibrary(libraryId);
     var title = InputRules.title(draft.title());
-    InputRules.text(draft.text(), draft.negativeText());
+    InputRules.text(draft.text(), draft.negativeText(), limits);
     checkTitleFree(library, title, -1);
     var entity = new PromptEntity(library, title);
     entity.setTags(new java.util.TreeSet<>(InputRules.tags(draft.tags())));
@@ -130,6 +182,7 @@ public class LibraryService {
     prompts.save(entity);
     addVersion(entity, draft.text(), draft.negativeText(), parsed, author(), Instant.now());
     library.touch();
+    audit.record("prompt.create", "prompt", entity.getId(), library.getName() + " / " + title);
     return toPrompt(entity);
   }
 
@@ -137,10 +190,12 @@ public class LibraryService {
    * Saves title, tags and notes, and adds a version when the text or negative text changed
    * (saving the same text again adds nothing).
    */
+  @PreAuthorize("hasRole('EDITOR')")
   public Prompt savePrompt(long promptId, PromptDraft draft) {
     var entity = promptEntity(promptId);
+    checkChange(entity.getLibrary());
     var title = InputRules.title(draft.title());
-    InputRules.text(draft.text(), draft.negativeText());
+    InputRules.text(draft.text(), draft.negativeText(), limits);
     checkTitleFree(entity.getLibrary(), title, promptId);
     var tags = InputRules.tags(draft.tags());
     var notes = InputRules.notes(draft.notes());
@@ -160,11 +215,17 @@ public class LibraryService {
         || !latest.getNegativeText().equals(draft.negativeText())) {
       addVersion(entity, draft.text(), draft.negativeText(), parsed, author(), Instant.now());
     }
+    audit.record("prompt.edit", "prompt", promptId, entity.getLibrary().getName() + " / " + title
+        + ", version " + entity.getVersions().size());
     return toPrompt(entity);
   }
 
+  @PreAuthorize("hasRole('EDITOR')")
   public void deletePrompt(long promptId) {
-    prompts.delete(promptEntity(promptId));
+    var entity = promptEntity(promptId);
+    checkChange(entity.getLibrary());
+    prompts.delete(entity);
+    audit.record("prompt.delete", "prompt", promptId, entity.getLibrary().getName() + " / " + entity.getTitle());
   }
 
   /** Word-level diff from version {@code older} to version {@code newer} of one prompt. */
@@ -182,7 +243,7 @@ public class LibraryService {
       return List.of();
     }
     var like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    return prompts.search(like).stream().map(this::toSummary).toList();
+    return prompts.search(like).stream().filter(p -> readable(p.getLibrary())).map(this::toSummary).toList();
   }
 
   // --- import / export -------------------------------------------------------------------
@@ -214,12 +275,14 @@ public class LibraryService {
             LibraryDocument.FORMAT, LibraryDocument.VERSION, library.getName(), library.getDescription(), docs));
   }
 
-  /** Imports a library file as a new library; all or nothing. */
+  /** Imports a library file as a new library of the caller's; all or nothing. */
+  @PreAuthorize("hasRole('EDITOR')")
   public ImportResult importJson(InputStream in) {
     return importDocument(LibraryJson.read(in, settings.maxImportSize().toBytes()));
   }
 
   /** Imports an A1111 styles.csv as a new library named {@code libraryName}; all or nothing. */
+  @PreAuthorize("hasRole('EDITOR')")
   public ImportResult importStylesCsv(String libraryName, InputStream in) {
     var name = InputRules.name(libraryName);
     return importDocument(StylesCsv.read(in, settings.maxImportSize().toBytes(), name, author()));
@@ -227,8 +290,10 @@ public class LibraryService {
 
   private ImportResult importDocument(LibraryDocument document) {
     var wanted = InputRules.name(document.name());
-    var name = freeName(wanted);
-    var library = libraries.save(new LibraryEntity(name, InputRules.description(document.description())));
+    var owner = currentUser.ownerIdForNew();
+    var name = freeName(owner, wanted);
+    var library = libraries.save(
+        new LibraryEntity(name, InputRules.description(document.description()), owner, Visibility.PRIVATE.name()));
     int versionCount = 0;
     for (int i = 0; i < document.prompts().size(); i++) {
       var p = document.prompts().get(i);
@@ -244,7 +309,7 @@ public class LibraryService {
         entity.setNotes(InputRules.notes(p.notes()));
         prompts.save(entity);
         for (var v : p.versions()) {
-          InputRules.text(v.text(), v.negativeText());
+          InputRules.text(v.text(), v.negativeText(), limits);
           // A version keeps its recorded parse; one without is parsed now if it can be.
           var parsed =
               v.termsJson().isBlank()
@@ -257,6 +322,7 @@ public class LibraryService {
         throw new ImportException("In " + where + ": " + e.getMessage() + ". Nothing was imported.");
       }
     }
+    audit.record("library.import", "library", library.getId(), name + ": " + document.prompts().size() + " prompts");
     return new ImportResult(toLibrary(library), document.prompts().size(), versionCount, !name.equals(wanted));
   }
 
@@ -271,13 +337,14 @@ public class LibraryService {
     prompt.getVersions().add(version);
   }
 
+  /** Versions record who saved them. */
   private String author() {
-    return settings.defaultAuthor();
+    return currentUser.name();
   }
 
-  private String uniqueName(String name, long selfId) {
+  private String uniqueName(@org.jspecify.annotations.Nullable Long owner, String name, long selfId) {
     libraries
-        .findByNameIgnoreCase(name)
+        .findByOwnerAndName(owner == null ? 0 : owner, name)
         .filter(other -> other.getId() != selfId)
         .ifPresent(
             other -> {
@@ -288,9 +355,9 @@ public class LibraryService {
   }
 
   /** An imported library whose name is taken gets " (2)", " (3)", ... rather than failing. */
-  private String freeName(String name) {
+  private String freeName(@org.jspecify.annotations.Nullable Long owner, String name) {
     var candidate = name;
-    for (int n = 2; libraries.findByNameIgnoreCase(candidate).isPresent(); n++) {
+    for (int n = 2; libraries.findByOwnerAndName(owner == null ? 0 : owner, candidate).isPresent(); n++) {
       var suffix = " (" + n + ")";
       candidate = name.substring(0, Math.min(name.length(), LibraryLimits.NAME - suffix.length())) + suffix;
     }
@@ -308,16 +375,34 @@ public class LibraryService {
             });
   }
 
+  /** A library the caller may read; any other is "not found", so its existence stays private. */
   private LibraryEntity libraryEntity(long id) {
-    return libraries.findById(id).orElseThrow(() -> new NotFoundException("library " + id));
+    return libraries.findById(id).filter(this::readable).orElseThrow(() -> new NotFoundException("library " + id));
+  }
+
+  private LibraryEntity changeableLibrary(long id) {
+    var entity = libraryEntity(id);
+    checkChange(entity);
+    return entity;
+  }
+
+  private void checkChange(LibraryEntity library) {
+    currentUser.checkChange(library.getOwnerId(), "library '" + library.getName() + "'");
+  }
+
+  private boolean readable(LibraryEntity l) {
+    return currentUser.canRead(l.getOwnerId(), Visibility.valueOf(l.getVisibility()), l.getSharedWith());
   }
 
   private PromptEntity promptEntity(long id) {
-    return prompts.findById(id).orElseThrow(() -> new NotFoundException("prompt " + id));
+    return prompts.findById(id).filter(p -> readable(p.getLibrary()))
+        .orElseThrow(() -> new NotFoundException("prompt " + id));
   }
 
   private Library toLibrary(LibraryEntity l) {
-    return new Library(l.getId(), l.getName(), l.getDescription(), l.isArchived(), prompts.countByLibrary(l.getId()), l.getUpdatedAt());
+    return new Library(l.getId(), l.getName(), l.getDescription(), l.isArchived(), prompts.countByLibrary(l.getId()),
+        l.getUpdatedAt(), currentUser.usernameOf(l.getOwnerId()), Visibility.valueOf(l.getVisibility()),
+        currentUser.usernamesOf(l.getSharedWith()), currentUser.canChange(l.getOwnerId()));
   }
 
   private PromptSummary toSummary(PromptEntity p) {

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  * trace in the log, never the stack trace itself.
  */
 @ParentLayout(MainLayout.class)
+@com.vaadin.flow.server.auth.AnonymousAllowed
 public class ErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
 
   private static final Logger log = LoggerFactory.getLogger(ErrorView.class);

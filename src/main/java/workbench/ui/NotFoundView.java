@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /** A page or a record that is not there (a stale link, something deleted meanwhile). */
 @ParentLayout(MainLayout.class)
+@com.vaadin.flow.server.auth.AnonymousAllowed
 public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
 
   @Override

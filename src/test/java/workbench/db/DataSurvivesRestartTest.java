@@ -17,6 +17,12 @@ import workbench.library.PromptDraft;
 /** The app keeps people's libraries in its data dir: a second start finds them. */
 class DataSurvivesRestartTest {
 
+  // The services check roles: these tests start the app themselves and act as an admin.
+  @org.junit.jupiter.api.AfterEach
+  void signOut() {
+    workbench.account.SignIn.out();
+  }
+
   @TempDir Path dataDir;
 
   @Test
@@ -69,15 +75,20 @@ class DataSurvivesRestartTest {
   }
 
   static ConfigurableApplicationContext start(Path dataDir) {
-    return new SpringApplicationBuilder(Application.class)
+    var context = new SpringApplicationBuilder(Application.class)
         .web(WebApplicationType.SERVLET)
         .run("--workbench.data-dir=" + dataDir, "--server.port=0", "--spring.main.banner-mode=off");
+    // Vaadin installs its own security context strategy at start-up: sign in after it, in it.
+    workbench.account.SignIn.bind(context);
+    workbench.account.SignIn.asSetupAdmin();
+    return context;
   }
 
   /** The child JVM of the kill test. */
   public static final class StartAndWait {
     public static void main(String[] args) throws Exception {
       var context = start(Path.of(args[0]));
+      workbench.account.SignIn.asSetupAdmin();
       context.getBean(LibraryService.class).createLibrary("Made before the kill", "");
       System.out.println("READY");
       System.out.flush();

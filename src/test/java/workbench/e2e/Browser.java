@@ -37,6 +37,9 @@ final class Browser implements AutoCloseable {
 
   final int port;
   final ChromeDriver driver;
+  static final String USER = "e2e";
+  static final String PASSWORD = "e2e-password-1";
+
   private final Process app;
   private final Path shots;
   private int step;
@@ -59,8 +62,9 @@ final class Browser implements AutoCloseable {
     var data = Files.createTempDirectory(shots.getParent(), "e2e-data-");
     int port = freePort();
     var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // A fresh database: its first admin comes from these settings, and the browser signs in as it.
     var app = new ProcessBuilder(java, "-Xmx3g", "-jar", jar.toString(), "--server.port=" + port,
-            "--workbench.data-dir=" + data)
+            "--workbench.data-dir=" + data, "--workbench.admin.username=" + USER, "--workbench.admin.password=" + PASSWORD)
         .redirectErrorStream(true)
         .redirectOutput(shots.resolve("app.log").toFile())
         .start();
@@ -76,7 +80,9 @@ final class Browser implements AutoCloseable {
       logs.enable(LogType.BROWSER, Level.ALL);
       options.setCapability("goog:loggingPrefs", logs);
       var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-      return new Browser(port, app, new ChromeDriver(service, options), shots);
+      var browser = new Browser(port, app, new ChromeDriver(service, options), shots);
+      browser.signIn();
+      return browser;
     } catch (Exception e) {
       app.destroy();
       throw e;
@@ -98,6 +104,17 @@ final class Browser implements AutoCloseable {
       Files.writeString(shots.resolve("FAILED-" + file + "-browser.log"), log);
       throw e;
     }
+  }
+
+  /** Through the login page, as a person does: every page needs a signed-in user. */
+  void signIn() {
+    open("login");
+    type("#vaadinLoginUsername input", USER);
+    var password = find("#vaadinLoginPassword input");
+    password.sendKeys(PASSWORD);
+    password.sendKeys(Keys.ENTER);
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
+    awaitIdle();
   }
 
   void open(String path) {

@@ -18,6 +18,12 @@ import workbench.db.EmbeddedDatabase;
 /** The queue lives in PostgreSQL: a stop loses no job, and two instances share it. */
 class RunQueueTest {
 
+  // The services check roles: these tests start the app themselves and act as an admin.
+  @org.junit.jupiter.api.AfterEach
+  void signOut() {
+    workbench.account.SignIn.out();
+  }
+
   @TempDir Path dataDir;
 
   @Test
@@ -78,6 +84,10 @@ class RunQueueTest {
     var all = new ArrayList<>(java.util.List.of(args));
     all.add("--server.port=0");
     all.add("--spring.main.banner-mode=off");
-    return new SpringApplicationBuilder(Application.class).web(WebApplicationType.SERVLET).run(all.toArray(String[]::new));
+    var context = new SpringApplicationBuilder(Application.class).web(WebApplicationType.SERVLET).run(all.toArray(String[]::new));
+    // Vaadin installs its own security context strategy at start-up: sign in after it, in it.
+    workbench.account.SignIn.bind(context);
+    workbench.account.SignIn.asSetupAdmin();
+    return context;
   }
 }

@@ -34,7 +34,7 @@ class LibraryServiceTest extends DatabaseTest {
         .containsExactly("a hand", "a hand with five fingers", "a hand with five fingers::2");
     assertThat(unchanged.versions()).hasSize(3);
     assertThat(unchanged.title()).isEqualTo("Five fingers");
-    assertThat(saved.latest().author()).isEqualTo("local");
+    assertThat(saved.latest().author()).isEqualTo("tester"); // the signed-in user
   }
 
   @Test

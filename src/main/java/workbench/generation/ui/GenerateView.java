@@ -36,6 +36,7 @@ import workbench.ui.Notifications;
  * {@code seed}, {@code steps}, {@code process}, {@code upscale}.
  */
 @Route("generate")
+@jakarta.annotation.security.RolesAllowed("EDITOR")
 @PageTitle("Generate · Prompt Workbench")
 @Menu(title = "Generate", order = 2, icon = "vaadin:magic")
 public class GenerateView extends VerticalLayout implements BeforeEnterObserver {

@@ -67,15 +67,17 @@ public class QueuePanel extends Composite<VerticalLayout> {
   protected void onAttach(AttachEvent attach) {
     var ui = attach.getUI();
     refresh();
+    // Events come on a worker thread: refresh as the viewer who opened the page.
+    var asViewer = workbench.ui.SecuredAccess.capture();
     stopListening = events.listen(new RunEvents.Listener() {
       @Override
       public void queueChanged() {
-        ui.access(QueuePanel.this::refresh);
+        ui.access(asViewer.bind(QueuePanel.this::refresh)::run);
       }
 
       @Override
       public void finished(RunFinished event) {
-        ui.access(QueuePanel.this::refresh);
+        ui.access(asViewer.bind(QueuePanel.this::refresh)::run);
       }
     });
   }

@@ -95,18 +95,20 @@ public class RunMonitor extends Composite<VerticalLayout> {
   @Override
   protected void onAttach(AttachEvent attach) {
     var ui = attach.getUI();
+    // Events come on a worker thread: read runs as the viewer who opened the page.
+    var asViewer = workbench.ui.SecuredAccess.capture();
     stopListening = events.listen(new RunEvents.Listener() {
       @Override
       public void progressed(RunProgressed event) {
         if (event.runId().equals(runId)) {
-          ui.access(() -> showProgress(event));
+          ui.access(asViewer.bind(() -> showProgress(event))::run);
         }
       }
 
       @Override
       public void finished(RunFinished event) {
         if (event.runId().equals(runId)) {
-          ui.access(() -> ended(event.runId()));
+          ui.access(asViewer.bind(() -> ended(event.runId()))::run);
         }
       }
 
@@ -115,7 +117,7 @@ public class RunMonitor extends Composite<VerticalLayout> {
         // A queued run starting (or cancelled while queued) shows in its status line.
         var followed = runId;
         if (followed != null) {
-          ui.access(() -> refresh(followed));
+          ui.access(asViewer.bind(() -> refresh(followed))::run);
         }
       }
     });

@@ -11,8 +11,13 @@ import workbench.generation.GenerationService;
 import workbench.grid.GridService;
 import workbench.ui.Markdown;
 
-/** The read-only page of an experiment, for sharing: results and notes, no controls. */
+/**
+ * The read-only page of an experiment, for sharing: results and notes, no controls. Anyone
+ * may open the route; the service shows a grid only to those who may read it (anyone, for
+ * a PUBLIC grid), so a private one is "not found".
+ */
 @Route("grids/:id/view")
+@com.vaadin.flow.server.auth.AnonymousAllowed
 public class GridPermalinkView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final GridService grids;
@@ -30,19 +35,19 @@ public class GridPermalinkView extends VerticalLayout implements BeforeEnterObse
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
-    var experiment = event.getRouteParameters().get("id").flatMap(GridView::uuid).flatMap(grids::find);
-    if (experiment.isEmpty()) {
-      event.rerouteToError(NotFoundException.class, "That experiment does not exist.");
+    var result = event.getRouteParameters().get("id").flatMap(GridView::uuid).flatMap(grids::permalink);
+    if (result.isEmpty()) {
+      event.rerouteToError(NotFoundException.class, "That experiment does not exist, or is not shared with you.");
       return;
     }
-    var d = experiment.get().definition();
+    var d = result.get().experiment().definition();
     title = d.title() + " · Prompt Workbench";
     heading.setText(d.title());
     notes.removeAll();
     if (!d.notes().isBlank()) {
       notes.add(Markdown.component(d.notes()));
     }
-    results.show(grids.result(experiment.get().id()));
+    results.show(result.get());
   }
 
   @Override

@@ -42,6 +42,7 @@ import workbench.ui.Notifications;
  * read the heatmap and the verdicts, write the technique's notes, and export for the wiki.
  */
 @Route("grids/:id")
+@jakarta.annotation.security.PermitAll
 public class GridView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final GridService grids;
@@ -49,6 +50,9 @@ public class GridView extends VerticalLayout implements BeforeEnterObserver, Has
   private final H2 heading = new H2();
   final Button run = new Button("Run", VaadinIcon.PLAY.create(), e -> start());
   final Button cancel = new Button("Cancel", VaadinIcon.STOP.create(), e -> cancel());
+  private final Button share = new Button("Share…", VaadinIcon.USERS.create(), e -> openShare());
+  private final Button saveNotes = new Button("Save notes", e -> saveNotes());
+  private workbench.grid.Experiment experiment = new workbench.grid.Experiment(id(), emptyDefinition(), java.time.Instant.EPOCH);
   final ResultPanel results;
   final TextArea wikitext = new TextArea("Wikitext (copy into the wiki page)");
   final TextArea notes = new TextArea("Notes (Markdown): the technique write-up");
@@ -80,10 +84,10 @@ public class GridView extends VerticalLayout implements BeforeEnterObserver, Has
     notes.setValueChangeMode(ValueChangeMode.LAZY);
     notes.addValueChangeListener(e -> notesPreview.removeAll());
     notes.setId("grid-notes");
-    var saveNotes = new Button("Save notes", e -> saveNotes());
     saveNotes.setId("save-notes");
+    share.setId("share-grid");
     notesPreview.addClassName("notes-preview");
-    add(heading, new HorizontalLayout(run, cancel), results,
+    add(heading, new HorizontalLayout(run, cancel, share), results,
         new Details("Export", new VerticalLayout(exports, wikitext)),
         new Details("Notes", new VerticalLayout(notes, saveNotes, notesPreview)));
   }
@@ -100,6 +104,14 @@ public class GridView extends VerticalLayout implements BeforeEnterObserver, Has
       return;
     }
     id = experiment.get().id();
+    this.experiment = experiment.get();
+    // Only the owner (or an admin) runs, edits and shares; the service refuses others anyway.
+    boolean changeable = experiment.get().changeable() && workbench.ui.Roles.isEditor();
+    run.setVisible(changeable);
+    cancel.setVisible(changeable);
+    share.setVisible(changeable);
+    saveNotes.setVisible(changeable);
+    notes.setReadOnly(!changeable);
     title = experiment.get().definition().title() + " · Prompt Workbench";
     heading.setText(experiment.get().definition().title());
     notes.setValue(experiment.get().definition().notes());
@@ -119,11 +131,13 @@ public class GridView extends VerticalLayout implements BeforeEnterObserver, Has
   @Override
   protected void onAttach(AttachEvent attachEvent) {
     var ui = attachEvent.getUI();
+    // Events come on a worker thread: refresh as the viewer who opened the page.
+    var asViewer = workbench.ui.SecuredAccess.capture();
     stopListening = events.listen(new RunEvents.Listener() {
       @Override
       public void finished(RunFinished event) {
         // Cells fill in as their runs finish; several at once make one refresh.
-        ui.access(() -> refreshSoon(ui));
+        ui.access(asViewer.bind(() -> refreshSoon(ui, asViewer))::run);
       }
     });
   }
@@ -147,15 +161,15 @@ public class GridView extends VerticalLayout implements BeforeEnterObserver, Has
    * A batch finishes its cells within milliseconds of each other: refresh once for the burst,
    * and once more after it, so the last cells are never left showing "running".
    */
-  private void refreshSoon(UI ui) {
+  private void refreshSoon(UI ui, workbench.ui.SecuredAccess.Binder asViewer) {
     if (System.currentTimeMillis() - lastRefresh > 300) {
       refresh();
     } else if (!refreshPending) {
       refreshPending = true;
-      LATER.schedule(() -> ui.access(() -> {
+      LATER.schedule(() -> ui.access(asViewer.bind(() -> {
         refreshPending = false;
         refresh();
-      }), 400, java.util.concurrent.TimeUnit.MILLISECONDS);
+      })::run), 400, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
   }
 
@@ -203,6 +217,21 @@ public class GridView extends VerticalLayout implements BeforeEnterObserver, Has
     button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
     anchor.add(button);
     return anchor;
+  }
+
+  private void openShare() {
+    new workbench.ui.ShareDialog("'" + experiment.definition().title() + "'", experiment.visibility(), experiment.sharedWith(),
+        java.util.List.of(workbench.account.Visibility.values()),
+        (visibility, users) -> experiment = grids.share(id, visibility, users)).open();
+  }
+
+  private static UUID id() {
+    return new UUID(0, 0);
+  }
+
+  private static workbench.grid.ExperimentDefinition emptyDefinition() {
+    return new workbench.grid.ExperimentDefinition("", "", java.util.List.of(), java.util.List.of(), java.util.List.of(),
+        workbench.grid.ExperimentDefinition.Axis.none(), 1, "", 1);
   }
 
   static Optional<UUID> uuid(String s) {

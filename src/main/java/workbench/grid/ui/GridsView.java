@@ -26,6 +26,7 @@ import workbench.library.LibraryService;
 
 /** Every experiment, searchable; a new grid; import of an experiment JSON. */
 @Route("grids")
+@jakarta.annotation.security.PermitAll
 @PageTitle("Grids · Prompt Workbench")
 @Menu(title = "A/B grids", order = 4, icon = "vaadin:grid-small")
 public class GridsView extends VerticalLayout {
@@ -66,9 +67,14 @@ public class GridsView extends VerticalLayout {
         + (e.definition().axis().size() > 1 ? " × " + e.definition().axis().size() : "")).setHeader("Rows × seeds").setAutoWidth(true);
     list.addColumn(e -> e.definition().variants().get(0).prompt()).setHeader("Baseline").setFlexGrow(3);
     list.addColumn(e -> WHEN.format(e.createdAt())).setHeader("Created").setAutoWidth(true);
+    list.addColumn(e -> e.owner()).setHeader("Owner").setAutoWidth(true);
+    list.addColumn(e -> e.visibility().label()).setHeader("Who may read").setAutoWidth(true);
     list.addItemClickListener(e -> UI.getCurrent().navigate(GridView.class, GridView.params(e.getItem().id())));
     list.setEmptyStateText("No grids yet: “New grid” compares wordings on the same seeds.");
 
+    // Viewers browse; the service would refuse them anyway.
+    create.setVisible(workbench.ui.Roles.isEditor());
+    upload.setVisible(workbench.ui.Roles.isEditor());
     add(new H2("A/B seed grids"), new HorizontalLayout(create, search), form, list, upload, importError);
     refresh();
   }

@@ -34,11 +34,48 @@ public class LibraryEntity {
 
   @Version private int version;
 
+  @Column(name = "owner_id")
+  private @Nullable Long ownerId;
+
+  @Column(nullable = false, length = 8)
+  private String visibility = "PRIVATE";
+
+  /** Users a SHARED library is shared with (app_user ids). */
+  @jakarta.persistence.ElementCollection
+  @jakarta.persistence.CollectionTable(name = "library_share", joinColumns = @jakarta.persistence.JoinColumn(name = "library_id"))
+  @Column(name = "user_id")
+  private java.util.Set<Long> sharedWith = new java.util.TreeSet<>();
+
   protected LibraryEntity() {}
 
-  public LibraryEntity(String name, String description) {
+  public LibraryEntity(String name, String description, @Nullable Long ownerId, String visibility) {
     this.name = name;
     this.description = description;
+    this.ownerId = ownerId;
+    this.visibility = visibility;
+  }
+
+  public @Nullable Long getOwnerId() {
+    return ownerId;
+  }
+
+  public String getVisibility() {
+    return visibility;
+  }
+
+  public void setVisibility(String visibility) {
+    this.visibility = visibility;
+    touch();
+  }
+
+  public java.util.Set<Long> getSharedWith() {
+    return sharedWith;
+  }
+
+  public void setSharedWith(java.util.Set<Long> users) {
+    sharedWith.clear();
+    sharedWith.addAll(users);
+    touch();
   }
 
   public long getId() {

@@ -7,8 +7,9 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface LibraryRepository extends JpaRepository<LibraryEntity, Long> {
 
-  @Query("select l from LibraryEntity l where lower(l.name) = lower(?1)")
-  Optional<LibraryEntity> findByNameIgnoreCase(String name);
+  /** Names are unique per owner ({@code 0}: no owner, made before accounts). */
+  @Query("select l from LibraryEntity l where coalesce(l.ownerId, 0) = ?1 and lower(l.name) = lower(?2)")
+  Optional<LibraryEntity> findByOwnerAndName(long ownerId, String name);
 
   List<LibraryEntity> findAllByOrderByNameAsc();
 }

@@ -23,7 +23,8 @@ final class BoundedText {
     }
     if (bytes.length > maxBytes) {
       throw new ImportException(
-          "The " + what + " is larger than the import limit of " + maxBytes / 1024 + " KB");
+          "The " + what + " is larger than the import limit of " + maxBytes / 1024 + " KB"
+              + " (setting workbench.library.max-import-size)");
     }
     int start = hasBom(bytes) ? 3 : 0;
     var decoder =

@@ -20,6 +20,7 @@ import workbench.ui.Notifications;
 
 /** All libraries: create, open, rename, archive, delete, import. */
 @Route("")
+@jakarta.annotation.security.PermitAll
 @PageTitle("Libraries · Prompt Workbench")
 @Menu(title = "Libraries", order = 1, icon = "vaadin:book")
 public class LibrariesView extends VerticalLayout {
@@ -39,12 +40,17 @@ public class LibrariesView extends VerticalLayout {
     create.setId("new-library");
     var importButton = new Button("Import…", VaadinIcon.UPLOAD.create(), e -> openImport());
     importButton.setId("import-library");
+    // Viewers browse; the service would refuse them anyway.
+    create.setVisible(workbench.ui.Roles.isEditor());
+    importButton.setVisible(workbench.ui.Roles.isEditor());
     showArchived.addValueChangeListener(e -> refresh());
     var toolbar = new HorizontalLayout(create, importButton, showArchived);
     toolbar.setDefaultVerticalComponentAlignment(Alignment.CENTER);
 
     grid.addColumn(Library::name).setHeader("Library").setFlexGrow(2).setSortable(true);
     grid.addColumn(Library::description).setHeader("Description").setFlexGrow(3);
+    grid.addColumn(Library::owner).setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(l -> l.visibility().label()).setHeader("Who may read").setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(Library::promptCount).setHeader("Prompts").setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(l -> WHEN.format(l.updatedAt())).setHeader("Updated").setAutoWidth(true).setFlexGrow(0);
     grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
@@ -76,6 +82,7 @@ public class LibrariesView extends VerticalLayout {
       b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
     }
     var row = new HorizontalLayout(rename, archive, delete);
+    row.setVisible(library.changeable() && workbench.ui.Roles.isEditor());
     if (library.archived()) {
       row.addComponentAsFirst(new Span("archived"));
     }

@@ -31,6 +31,7 @@ import workbench.library.PromptSummary;
 
 /** One library: its prompts, a new prompt, the JSON export. */
 @Route("libraries/:libraryId")
+@jakarta.annotation.security.PermitAll
 public class LibraryView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final LibraryService service;
@@ -90,13 +91,24 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver, 
     }), "");
     export.add(new Button("Export JSON", VaadinIcon.DOWNLOAD.create()));
     export.setId("export-json");
+    create.setVisible(library.changeable() && workbench.ui.Roles.isEditor());
+    var share = new Button("Share…", VaadinIcon.USERS.create(), e -> openShare(library));
+    share.setId("share-library");
+    share.setVisible(library.changeable() && workbench.ui.Roles.isEditor());
     toolbar.removeAll();
-    toolbar.add(create, export);
+    toolbar.add(create, export, share);
     refresh();
   }
 
   private void refresh() {
     grid.setItems(service.prompts(libraryId));
+  }
+
+  private void openShare(Library library) {
+    var choices = java.util.List.of(workbench.account.Visibility.PRIVATE, workbench.account.Visibility.SHARED,
+        workbench.account.Visibility.EVERYONE);
+    new workbench.ui.ShareDialog("'" + library.name() + "'", library.visibility(), library.sharedWith(), choices,
+        (visibility, users) -> show(service.share(library.id(), visibility, users))).open();
   }
 
   private void openPrompt(long promptId) {

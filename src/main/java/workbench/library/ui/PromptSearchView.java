@@ -14,6 +14,7 @@ import workbench.library.PromptSummary;
 
 /** Search prompts by text, title and tag across all libraries that are not archived. */
 @Route("search")
+@jakarta.annotation.security.PermitAll
 @PageTitle("Search prompts · Prompt Workbench")
 @Menu(title = "Search prompts", order = 2, icon = "vaadin:search")
 public class PromptSearchView extends VerticalLayout {

@@ -39,6 +39,7 @@ import workbench.ui.prompt.WeightedPromptEditor;
  * the versions are listed and any two can be diffed word by word.
  */
 @Route("prompts/:promptId")
+@jakarta.annotation.security.PermitAll
 public class PromptView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final LibraryService service;
@@ -83,6 +84,7 @@ public class PromptView extends VerticalLayout implements BeforeEnterObserver, H
     save.setTooltipText("Saving a changed text makes a new version; older ones are kept.");
     save.setId("save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    save.setVisible(workbench.ui.Roles.isEditor());
 
     versions.addColumn(PromptVersion::number).setHeader("#").setAutoWidth(true).setFlexGrow(0);
     versions.addColumn(v -> LibrariesView.WHEN.format(v.createdAt())).setHeader("Saved").setAutoWidth(true).setFlexGrow(0);

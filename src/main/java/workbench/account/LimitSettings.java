@@ -1,0 +1,40 @@
+package workbench.account;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Per-user limits that keep a shared server usable, bound from {@code workbench.limits.*}.
+ * (Grid size, upload and import limits keep their settings in their features; the README
+ * lists all of them.) The messages name the setting, so an admin knows what to raise.
+ *
+ * @param maxQueuedJobs jobs (a single run, or a batch of grid cells) one user may have queued
+ *     or running at once
+ * @param maxPromptLength characters of one prompt (the Generate page, grid rows, library versions)
+ */
+@ConfigurationProperties("workbench.limits")
+public record LimitSettings(@DefaultValue("20") int maxQueuedJobs, @DefaultValue("2000") int maxPromptLength) {
+
+  public static LimitSettings defaults() {
+    return new LimitSettings(20, 2000);
+  }
+
+  /** Empty when {@code prompt} fits; otherwise the message. */
+  public java.util.Optional<String> promptTooLong(String prompt) {
+    if (prompt.length() <= maxPromptLength) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("The prompt is " + prompt.length() + " characters; the limit is " + maxPromptLength
+        + " (setting workbench.limits.max-prompt-length)");
+  }
+
+  /** Empty when {@code adding} more jobs fit beside {@code active}; otherwise the message. */
+  public java.util.Optional<String> queueFull(long active, int adding) {
+    if (active + adding <= maxQueuedJobs) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("You have " + active + " jobs queued or running and this needs " + adding
+        + " more; the limit is " + maxQueuedJobs + " per user (setting workbench.limits.max-queued-jobs)."
+        + " Wait for some to finish, or cancel some.");
+  }
+}
