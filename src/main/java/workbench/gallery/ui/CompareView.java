@@ -64,7 +64,6 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
       grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS);
       grid.setAllRowsVisible(true);
       grid.setPartNameGenerator(row -> row.differs() ? "differs" : null);
-      grid.setClassNameGenerator(row -> row.differs() ? "differs" : null);
     }
     recipeDiff.setId("recipe-diff");
     scoreDiff.setId("score-diff");

@@ -119,8 +119,8 @@ public class RunMonitor extends Composite<VerticalLayout> {
         }
       }
     });
-    // Whatever happened while detached (a reload, another tab) is in the database.
-    if (runId != null) {
+    // Whatever happened while detached is in the database (the first attach follows from beforeEnter).
+    if (runId != null && !attach.isInitialAttach()) {
       follow(runId);
     }
   }

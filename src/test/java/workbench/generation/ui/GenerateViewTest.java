@@ -31,6 +31,7 @@ class GenerateViewTest extends KaribuTest {
   @Autowired GenerationService generation;
   @Autowired RunEvents events;
   @Autowired JdbcClient jdbc;
+  @Autowired workbench.library.LibraryService libraries;
 
   GenerateView open(UUID runId) {
     UI.getCurrent().navigate("generate", QueryParameters.of("run", runId.toString()));
@@ -130,6 +131,23 @@ class GenerateViewTest extends KaribuTest {
     assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("compare");
     assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters().getSingleParameter("runs"))
         .get().asString().startsWith(id.toString());
+  }
+
+  @Test
+  void saveTheRunsPromptToALibrary() {
+    var library = libraries.createLibrary("Saved " + UUID.randomUUID().toString().substring(0, 6), "");
+    var id = StoredRuns.finished(jdbc, StoredRuns.recipe("green hat:: scarf::-0.5", 5, 3), RunStatus.DONE, 40);
+    open(id);
+    _click(_get(Button.class, spec -> spec.withId("save-to-library")));
+    var dialog = _get(SaveToLibraryDialog.class);
+    dialog.library.setValue(library);
+    _setValue(dialog.title, "hat without scarf");
+    _click(dialog.save);
+    var saved = libraries.prompts(library.id());
+    assertThat(saved).singleElement().satisfies(p -> {
+      assertThat(p.title()).isEqualTo("hat without scarf");
+      assertThat(p.latestText()).isEqualTo("green hat:: scarf::-0.5");
+    });
   }
 
   @Test
