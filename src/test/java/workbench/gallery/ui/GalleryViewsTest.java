@@ -33,6 +33,7 @@ class GalleryViewsTest extends KaribuTest {
 
   @Autowired JdbcClient jdbc;
   @Autowired GalleryService gallery;
+  @Autowired workbench.library.LibraryService libraries;
 
   String tag;
   UUID apple42;
@@ -83,6 +84,20 @@ class GalleryViewsTest extends KaribuTest {
     _setValue(view.filters.term, "apple");
     _setValue(view.filters.text, tag);
     assertThat(rows(view)).extracting(GalleryItem::runId).containsExactlyInAnyOrder(apple42, apple43);
+  }
+
+  @Test
+  void libraryAndPromptFiltersFollowTheVersionARunCameFrom() {
+    var library = libraries.createLibrary("Gallery " + tag, "");
+    var prompt = libraries.createPrompt(library.id(), workbench.library.PromptDraft.of("apples", "red apple"));
+    var version = libraries.savePrompt(prompt.id(), workbench.library.PromptDraft.of("apples", "red apple " + tag)).latest();
+    jdbc.sql("update run set prompt_version_id = ? where id = ?").params(version.id(), apple43).update();
+    UI.getCurrent().navigate(GalleryView.class);
+    var view = _get(GalleryView.class);
+    view.filters.library.setValue(libraries.library(library.id()));
+    assertThat(rows(view)).extracting(GalleryItem::runId).containsExactly(apple43);
+    view.filters.prompt.setValue(libraries.prompts(library.id()).get(0));
+    assertThat(rows(view)).extracting(GalleryItem::runId).containsExactly(apple43);
   }
 
   @Test

@@ -151,6 +151,21 @@ class GenerateViewTest extends KaribuTest {
   }
 
   @Test
+  void aPickedLibraryPromptIsRememberedUntilItIsEdited() {
+    var library = libraries.createLibrary("Pick " + UUID.randomUUID().toString().substring(0, 6), "");
+    var prompt = libraries.createPrompt(library.id(), workbench.library.PromptDraft.of("apples", "red apple:: table::0.5"));
+    UI.getCurrent().navigate(GenerateView.class);
+    var view = _get(GenerateView.class);
+    var summary = libraries.prompts(library.id()).get(0);
+    view.form.promptPicker.setValue(summary);
+    assertThat(view.form.editor.getValue()).isEqualTo("red apple:: table::0.5");
+    assertThat(view.form.promptVersionId()).isEqualTo(prompt.latest().id());
+
+    _setValue(_get(TextArea.class, spec -> spec.withClasses("prompt-text")), "red apple:: table::0.7");
+    assertThat(view.form.promptVersionId()).isZero();
+  }
+
+  @Test
   void badSeedIsRefusedBeforeAnythingRuns() {
     UI.getCurrent().navigate(GenerateView.class);
     var view = _get(GenerateView.class);
