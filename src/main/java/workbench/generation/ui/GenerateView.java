@@ -37,7 +37,7 @@ import workbench.ui.Notifications;
  */
 @Route("generate")
 @PageTitle("Generate · Prompt Workbench")
-@Menu(title = "Generate", order = 2, icon = "vaadin:magic")
+@Menu(title = "Generate", order = 0, icon = "vaadin:magic")
 public class GenerateView extends VerticalLayout implements BeforeEnterObserver {
 
   private static final SecureRandom RANDOM = new SecureRandom();
