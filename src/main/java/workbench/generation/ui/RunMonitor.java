@@ -40,7 +40,8 @@ public class RunMonitor extends Composite<VerticalLayout> {
   final Image preview = new Image();
   final ScoreChart chart = new ScoreChart();
   final Button cancel = new Button("Cancel");
-  private @Nullable UUID runId;
+  /** Read by listeners on worker threads, written on the UI thread. */
+  private volatile @Nullable UUID runId;
   private @Nullable Runnable stopListening;
 
   public RunMonitor(GenerationService generation, RunEvents events) {

@@ -61,6 +61,7 @@ class GenerateViewTest extends KaribuTest {
     assertThat(view.monitor.progress.getValue()).isEqualTo(0.4);
     assertThat(view.monitor.chart.pointCount()).isEqualTo(5);
     assertThat(view.monitor.chart.svgText()).contains("polyline").contains("class='combined'");
+    assertThat(view.monitor.chart.legend()).containsExactly("combined 40.0", "red apple 40.0", "table 20.0");
     assertThat(view.monitor.preview.getSrc()).startsWith("data:image/png;base64,");
     // Another run's events do not touch this page.
     RunEventsProbe.publish(events, step(UUID.randomUUID(), 9, 10, 0.9));
