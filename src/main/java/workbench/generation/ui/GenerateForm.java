@@ -94,7 +94,6 @@ public class GenerateForm extends Composite<VerticalLayout> {
     lockSeed.setId("lock-seed");
     lockSeed.setValue(true);
     lockSeed.setTooltipText("Locked: every run uses this seed. Unlocked: a new seed is drawn after each run.");
-    lockSeed.addValueChangeListener(e -> randomSeed.setEnabled(true));
 
     steps.setId("steps");
     steps.setMin(1);
@@ -163,7 +162,11 @@ public class GenerateForm extends Composite<VerticalLayout> {
 
   public void fillPrompt(String text, String dialect, long versionId) {
     if (!dialect.isBlank()) {
-      editor.setDialect(Dialect.fromId(dialect));
+      try {
+        editor.setDialect(Dialect.fromId(dialect));
+      } catch (IllegalArgumentException e) {
+        // An unknown dialect name (a hand-made link): the editor detects it from the text.
+      }
     }
     editor.setValue(text);
     versionText = text;
