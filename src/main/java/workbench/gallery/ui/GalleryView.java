@@ -68,6 +68,7 @@ public class GalleryView extends VerticalLayout {
             .withProperty("thumb", item -> ImageSources.dataUrl(item.thumbnailPng())))
         .setHeader("Image").setWidth("84px").setFlexGrow(0);
     grid.addColumn(GalleryItem::prompt).setHeader("Prompt").setFlexGrow(3);
+    grid.addComponentColumn(GalleryView::state).setHeader("State").setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(GalleryItem::seed).setHeader("Seed").setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(GalleryItem::process).setHeader("Process").setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(item -> String.format(java.util.Locale.ROOT, "%.1f", item.score())).setHeader("Score")
@@ -99,6 +100,13 @@ public class GalleryView extends VerticalLayout {
     grid.getDataProvider().refreshAll();
     int n = gallery.count(filter);
     count.setText(n == 1 ? "1 image" : n + " images");
+  }
+
+  private static Span state(GalleryItem item) {
+    var badge = new Span(item.status() == workbench.generation.RunStatus.DONE ? "done" : "cancelled");
+    badge.getElement().getThemeList().add("badge small pill");
+    badge.getElement().getThemeList().add(item.status() == workbench.generation.RunStatus.DONE ? "success" : "contrast");
+    return badge;
   }
 
   private Button starButton(GalleryItem item) {

@@ -78,6 +78,7 @@ public class RunMonitor extends Composite<VerticalLayout> {
     preview.setSrc("");
     preview.setVisible(false);
     setVisible(true);
+    cancel.setVisible(true);
     showState(r);
     if (r.status().finished()) {
       fireEvent(new RunEndedEvent(this, r));
@@ -170,6 +171,7 @@ public class RunMonitor extends Composite<VerticalLayout> {
   }
 
   private void showState(Run run) {
+    cancel.setVisible(!run.status().finished());
     if (run.status().finished()) {
       var trace = generation.trace(run.id());
       if (!trace.isEmpty()) {
