@@ -53,7 +53,7 @@ class GenerateEndToEndTest extends KaribuTest {
       // Step 0 and every step after it arrived as they happened (3 unless the run stopped early).
       assertThat(pushed.get()).isBetween(2, 4);
       assertThat(view.monitor.chart.pointCount()).isEqualTo(pushed.get());
-      assertThat(view.monitor.status.getText()).startsWith("Done in 3 steps");
+      assertThat(view.monitor.status.getText()).startsWith("Done in");
       var result = _get(RunResult.class);
       assertThat(result.run().id()).isEqualTo(first);
 
@@ -80,20 +80,46 @@ class GenerateEndToEndTest extends KaribuTest {
     }
   }
 
-  /** Types the prompt, sets the seed, clicks Generate and takes pushed updates until it is done. */
+  @Test
+  void unknownWordsWarnButRunAndVarySeedMakesANewOne() throws Exception {
+    UI.getCurrent().navigate(GenerateView.class);
+    var view = _get(GenerateView.class);
+    var id = generate(view, "red zorblax:: table::0.5", 42, 1);
+    assertThat(view.form.warning.getText()).contains("zorblax").contains("The run goes ahead");
+
+    _click(_get(Button.class, spec -> spec.withId("vary-seed")));
+    var varied = view.monitor.runId().orElseThrow();
+    assertThat(varied).isNotEqualTo(id);
+    awaitResult(view, varied);
+    assertThat(generation.run(varied).orElseThrow().recipe().seed()).isNotEqualTo(42);
+  }
+
   private UUID generate(GenerateView view, long seed) throws InterruptedException {
-    _setValue(_get(TextArea.class, spec -> spec.withClasses("prompt-text")), "red apple:: table::0.5");
+    return generate(view, "red apple:: table::0.5", seed, 3);
+  }
+
+  /** Types the prompt, sets the seed, clicks Generate and takes pushed updates until it is done. */
+  private UUID generate(GenerateView view, String prompt, long seed, int steps) throws InterruptedException {
+    _setValue(_get(TextArea.class, spec -> spec.withClasses("prompt-text")), prompt);
     _setValue(view.form.seed, Long.toString(seed));
-    _setValue(view.form.steps, 3);
+    _setValue(view.form.steps, steps);
     _click(_get(Button.class, spec -> spec.withId("generate")));
     assertThat(view.form.error.isVisible()).as(view.form.error.getText()).isFalse();
     var id = view.monitor.runId().orElseThrow();
+    awaitResult(view, id);
+    return id;
+  }
+
+  private void awaitResult(GenerateView view, UUID id) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (view.result.getChildren().findAny().isEmpty() && System.nanoTime() < deadline) {
+    while (!showsResultOf(view, id) && System.nanoTime() < deadline) {
       Thread.sleep(100);
       MockVaadin.runUIQueue(); // what push would have sent, while the page stayed usable
     }
     assertThat(generation.run(id).orElseThrow().status()).isEqualTo(RunStatus.DONE);
-    return id;
+  }
+
+  private static boolean showsResultOf(GenerateView view, UUID id) {
+    return view.result.getChildren().anyMatch(c -> c instanceof RunResult r && r.run().id().equals(id));
   }
 }
