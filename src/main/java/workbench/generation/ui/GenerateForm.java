@@ -2,6 +2,8 @@ package workbench.generation.ui;
 
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -114,7 +116,7 @@ public class GenerateForm extends Composite<VerticalLayout> {
 
     generate.setId("generate");
     generate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    generate.addClickShortcut(com.vaadin.flow.component.Key.ENTER, com.vaadin.flow.component.KeyModifier.CONTROL);
+    generate.addClickShortcut(Key.ENTER, KeyModifier.CONTROL); // Ctrl+Enter from the prompt
     generate.addClickListener(e -> generate());
     error.setId("generate-error");
     error.addClassName("form-error");
