@@ -33,6 +33,13 @@ class GenerateViewTest extends KaribuTest {
   @Autowired JdbcClient jdbc;
   @Autowired workbench.library.LibraryService libraries;
 
+  /** Runs written here have no job behind them: leave none looking active for later tests. */
+  @org.junit.jupiter.api.AfterEach
+  void settleStoredRuns() {
+    jdbc.sql("update run set status = 'CANCELLED', finished_at = now() where status in ('QUEUED', 'RUNNING') and model_id = ?")
+        .params(StoredRuns.MODEL).update();
+  }
+
   GenerateView open(UUID runId) {
     UI.getCurrent().navigate("generate", QueryParameters.of("run", runId.toString()));
     return _get(GenerateView.class);
