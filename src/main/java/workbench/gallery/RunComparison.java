@@ -39,7 +39,7 @@ public final class RunComparison {
     rows.add(row(runs, "Process", Recipe::process));
     rows.add(row(runs, "Size", r -> r.width() + " × " + r.height()));
     rows.add(row(runs, "Upscale", r -> r.upscale() + "×"));
-    rows.add(row(runs, "Stages", r -> r.schedule().stages().toString()));
+    rows.add(row(runs, "Stages", RunComparison::stages));
     rows.add(row(runs, "Stop at score", r -> number(r.schedule().stopAtScore())));
     rows.add(row(runs, "Model", Recipe::modelId));
     rows.add(row(runs, "Weights", r -> r.weightsSha256().substring(0, Math.min(12, r.weightsSha256().length()))));
@@ -63,6 +63,15 @@ public final class RunComparison {
           .toList()));
     }
     return rows;
+  }
+
+  /** A schedule's stages as people read them: "from step 0: cutouts 4, rate 0.05; from step 20: …". */
+  public static String stages(Recipe recipe) {
+    return recipe.schedule().stages().stream()
+        .map(stage -> "from step " + stage.fromStep() + (stage.settings().isEmpty() ? "" : ": ")
+            + stage.settings().entrySet().stream().map(e -> e.getKey() + " " + number(e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", ")))
+        .collect(java.util.stream.Collectors.joining("; "));
   }
 
   private static Row row(List<Run> runs, String name, Function<Recipe, String> value) {

@@ -2,6 +2,8 @@ package workbench.generation.ui;
 
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -16,7 +18,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
 import java.security.SecureRandom;
 import java.util.List;
@@ -95,7 +96,6 @@ public class GenerateForm extends Composite<VerticalLayout> {
     lockSeed.setId("lock-seed");
     lockSeed.setValue(true);
     lockSeed.setTooltipText("Locked: every run uses this seed. Unlocked: a new seed is drawn after each run.");
-    lockSeed.addValueChangeListener(e -> randomSeed.setEnabled(true));
 
     steps.setId("steps");
     steps.setMin(1);
@@ -116,7 +116,7 @@ public class GenerateForm extends Composite<VerticalLayout> {
 
     generate.setId("generate");
     generate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    generate.addClickShortcut(com.vaadin.flow.component.Key.ENTER, com.vaadin.flow.component.KeyModifier.CONTROL);
+    generate.addClickShortcut(Key.ENTER, KeyModifier.CONTROL); // Ctrl+Enter from the prompt
     generate.addClickListener(e -> generate());
     error.setId("generate-error");
     error.addClassName("form-error");
@@ -125,14 +125,15 @@ public class GenerateForm extends Composite<VerticalLayout> {
     warning.addClassName("form-warning");
     warning.setVisible(false);
 
-    recall = new Upload(UploadHandler.inMemory((metadata, data) ->
+    recall = new Upload(new BoundedUpload(maxUploadBytes, (metadata, data) ->
         getUI().ifPresent(ui -> ui.access(() -> fireEvent(new RecallEvent(this, metadata.fileName(), data))))));
     recall.setId("recall-upload");
     recall.setAcceptedFileTypes("image/png", ".png");
     recall.setMaxFiles(1);
     recall.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxUploadBytes));
     recall.setDropLabel(new Span("Drop a PNG to use its recipe"));
-    recall.addFileRejectedListener(e -> showError("recall", e.getErrorMessage()));
+    recall.addFileRejectedListener(e -> showError("recall", e.getFileName() + " was refused: " + e.getErrorMessage()
+        + " (a PNG may be at most " + maxUploadBytes / (1024 * 1024) + " MB)"));
 
     var seedRow = new HorizontalLayout(seed, randomSeed, lockSeed);
     seedRow.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -163,7 +164,11 @@ public class GenerateForm extends Composite<VerticalLayout> {
 
   public void fillPrompt(String text, String dialect, long versionId) {
     if (!dialect.isBlank()) {
-      editor.setDialect(Dialect.fromId(dialect));
+      try {
+        editor.setDialect(Dialect.fromId(dialect));
+      } catch (IllegalArgumentException e) {
+        // An unknown dialect name (a hand-made link): the editor detects it from the text.
+      }
     }
     editor.setValue(text);
     versionText = text;
@@ -271,6 +276,24 @@ public class GenerateForm extends Composite<VerticalLayout> {
   private static void invalid(com.vaadin.flow.component.HasValidation field, String message) {
     field.setInvalid(true);
     field.setErrorMessage(message);
+  }
+
+  /**
+   * Holds a file in memory, but refuses a request body far over the limit before reading it:
+   * the browser checks the size first, and the recall names the limit for files just over it.
+   */
+  private static final class BoundedUpload extends com.vaadin.flow.server.streams.InMemoryUploadHandler {
+    private final long maxRequest;
+
+    BoundedUpload(long maxBytes, com.vaadin.flow.server.streams.InMemoryUploadCallback callback) {
+      super(callback);
+      this.maxRequest = 2 * maxBytes;
+    }
+
+    @Override
+    public long getRequestSizeMax() {
+      return maxRequest;
+    }
   }
 
   private static long randomSeed() {

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
@@ -20,6 +21,7 @@ import workbench.gallery.RecipeRecall;
 import workbench.generation.GenerationService;
 import workbench.generation.InvalidRecipeException;
 import workbench.generation.RecipeFactory;
+import workbench.generation.Run;
 import workbench.generation.RunEvents;
 import workbench.generation.RunStatus;
 import workbench.generation.SeedStatic;
@@ -38,7 +40,7 @@ import workbench.ui.Notifications;
 @Route("generate")
 @jakarta.annotation.security.RolesAllowed("EDITOR")
 @PageTitle("Generate · Prompt Workbench")
-@Menu(title = "Generate", order = 2, icon = "vaadin:magic")
+@Menu(title = "Generate", order = 0, icon = "vaadin:magic")
 public class GenerateView extends VerticalLayout implements BeforeEnterObserver {
 
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -126,15 +128,16 @@ public class GenerateView extends VerticalLayout implements BeforeEnterObserver 
     result.removeAll();
     monitor.follow(runId);
     getUI().ifPresent(ui -> ui.getPage().getHistory()
-        .replaceState(null, new com.vaadin.flow.router.Location("generate", QueryParameters.of("run", runId.toString()))));
+        .replaceState(null, new Location("generate", QueryParameters.of("run", runId.toString()))));
   }
 
-  private void showResult(workbench.generation.Run run) {
+  private void showResult(Run run) {
     result.removeAll();
     if (run.status() == RunStatus.FAILED) {
       return; // the monitor's status line says why
     }
     var others = new ArrayList<>(finishedHere);
+    others.remove(run.id());
     if (others.isEmpty()) {
       generation.queue(QueuePanel.RECENT).stream()
           .filter(r -> r.status().finished() && !r.id().equals(run.id())).findFirst().ifPresent(r -> others.add(r.id()));

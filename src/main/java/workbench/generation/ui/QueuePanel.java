@@ -19,6 +19,7 @@ import workbench.generation.GenerationService;
 import workbench.generation.Run;
 import workbench.generation.RunEvents;
 import workbench.generation.RunFinished;
+import workbench.generation.RunProgressed;
 
 /**
  * Queued and running runs, then the latest finished ones, with their state: read from the
@@ -78,6 +79,14 @@ public class QueuePanel extends Composite<VerticalLayout> {
       @Override
       public void finished(RunFinished event) {
         ui.access(asViewer.bind(QueuePanel.this::refresh)::run);
+      }
+
+      @Override
+      public void progressed(RunProgressed event) {
+        // Steps with a preview are the ones the worker writes to the database: show them.
+        if (event.previewPng().length > 0) {
+          ui.access(QueuePanel.this::refresh);
+        }
       }
     });
   }

@@ -2,7 +2,6 @@ package workbench.generation.ui;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import java.util.Locale;
 import workbench.generation.Run;
@@ -27,6 +26,8 @@ public class RecipeDetails extends Composite<Div> {
     setting(settings, "Process", r.process());
     setting(settings, "Size", r.width() + " × " + r.height() + ", upscaled " + r.upscale() + "×");
     setting(settings, "Model", r.modelId() + " (" + r.weightsSha256().substring(0, Math.min(12, r.weightsSha256().length())) + ")");
+    setting(settings, "Stages", workbench.gallery.RunComparison.stages(r)
+        + (r.schedule().stopAtScore() > 0 ? "; stop early at score " + RunMonitor.format(r.schedule().stopAtScore()) : ""));
     setting(settings, "Device", r.device());
     setting(settings, "Status", run.status().name().toLowerCase(Locale.ROOT));
     run.scoreInitial().ifPresent(s -> setting(settings, "Score at step 0", RunMonitor.format(s)));
@@ -40,10 +41,6 @@ public class RecipeDetails extends Composite<Div> {
     }
     root.add(terms);
 
-    var stages = new Pre(r.schedule().stages().toString());
-    stages.addClassName("recipe-stages");
-    stages.setTitle("Schedule stages");
-    root.add(stages);
   }
 
   private static void setting(Div box, String name, String value) {

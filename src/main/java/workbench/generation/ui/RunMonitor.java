@@ -40,7 +40,8 @@ public class RunMonitor extends Composite<VerticalLayout> {
   final Image preview = new Image();
   final ScoreChart chart = new ScoreChart();
   final Button cancel = new Button("Cancel");
-  private @Nullable UUID runId;
+  /** Read by listeners on worker threads, written on the UI thread. */
+  private volatile @Nullable UUID runId;
   private @Nullable Runnable stopListening;
 
   public RunMonitor(GenerationService generation, RunEvents events) {
@@ -77,6 +78,7 @@ public class RunMonitor extends Composite<VerticalLayout> {
     preview.setSrc("");
     preview.setVisible(false);
     setVisible(true);
+    cancel.setVisible(true);
     showState(r);
     if (r.status().finished()) {
       fireEvent(new RunEndedEvent(this, r));
@@ -121,8 +123,8 @@ public class RunMonitor extends Composite<VerticalLayout> {
         }
       }
     });
-    // Whatever happened while detached (a reload, another tab) is in the database.
-    if (runId != null) {
+    // Whatever happened while detached is in the database (the first attach follows from beforeEnter).
+    if (runId != null && !attach.isInitialAttach()) {
       follow(runId);
     }
   }
@@ -171,6 +173,7 @@ public class RunMonitor extends Composite<VerticalLayout> {
   }
 
   private void showState(Run run) {
+    cancel.setVisible(!run.status().finished());
     if (run.status().finished()) {
       var trace = generation.trace(run.id());
       if (!trace.isEmpty()) {

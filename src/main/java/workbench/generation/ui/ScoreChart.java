@@ -44,11 +44,6 @@ public class ScoreChart extends Composite<Div> {
     terms = List.copyOf(termTexts);
     steps = Math.max(1, totalSteps);
     points.clear();
-    legend.removeAll();
-    legend.add(swatch("combined", "var(--lumo-primary-color)"));
-    for (int i = 0; i < terms.size(); i++) {
-      legend.add(swatch(terms.get(i), colour(i)));
-    }
     redraw();
   }
 
@@ -86,6 +81,23 @@ public class ScoreChart extends Composite<Div> {
 
   private void redraw() {
     svg.setSvg(render());
+    // The legend names each line and, once there is a step, its latest score.
+    var last = points.isEmpty() ? null : points.get(points.size() - 1);
+    legend.removeAll();
+    legend.add(swatch("combined" + (last == null ? "" : " " + format(last.combined())), "var(--lumo-primary-color)"));
+    for (int i = 0; i < terms.size(); i++) {
+      var score = last == null || last.terms().length <= i ? "" : " " + format(last.terms()[i]);
+      legend.add(swatch(terms.get(i) + score, colour(i)));
+    }
+  }
+
+  private static String format(double score) {
+    return String.format(Locale.ROOT, "%.1f", score);
+  }
+
+  /** The legend as read: "combined 40.0", "red apple 40.0", … */
+  public List<String> legend() {
+    return legend.getChildren().map(c -> c.getElement().getText()).toList();
   }
 
   private String render() {

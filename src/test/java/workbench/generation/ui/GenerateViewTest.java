@@ -1,0 +1,234 @@
+package workbench.generation.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.QueryParameters;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import workbench.KaribuTest;
+import workbench.gallery.StoredRuns;
+import workbench.generation.GenerationService;
+import workbench.generation.RunEvents;
+import workbench.generation.RunFinished;
+import workbench.generation.RunProgressed;
+import workbench.generation.RunStatus;
+import workbench.generation.TermScores;
+
+/** The generate page without the models: runs written as the worker writes them, events published as it does. */
+class GenerateViewTest extends KaribuTest {
+
+  @Autowired GenerationService generation;
+  @Autowired RunEvents events;
+  @Autowired JdbcClient jdbc;
+  @Autowired workbench.library.LibraryService libraries;
+
+  /** Runs written here have no job behind them: leave none looking active for later tests. */
+  @org.junit.jupiter.api.AfterEach
+  void settleStoredRuns() {
+    jdbc.sql("update run set status = 'CANCELLED', finished_at = now() where status in ('QUEUED', 'RUNNING') and model_id = ?")
+        .params(StoredRuns.MODEL).update();
+  }
+
+  GenerateView open(UUID runId) {
+    UI.getCurrent().navigate("generate", QueryParameters.of("run", runId.toString()));
+    return _get(GenerateView.class);
+  }
+
+  static RunProgressed step(UUID id, int step, int steps, double combined) {
+    var scores = new TermScores(List.of(new TermScores.TermScore("red apple", 1, combined),
+        new TermScores.TermScore("table", 0.5, combined / 2)), combined);
+    var png = step % 2 == 0 ? workbench.generation.PngMetadata.write(StoredRuns.picture(64, java.awt.Color.RED), java.util.Map.of())
+        : new byte[0];
+    return new RunProgressed(id, step, steps, scores, png, 100L * step);
+  }
+
+  @Test
+  void progressArrivesStepByStepWithImageChartAndEta() {
+    var id = StoredRuns.queued(jdbc, StoredRuns.recipe("red apple:: table::0.5", 42, 10));
+    var view = open(id);
+    assertThat(view.monitor.status.getText()).startsWith("Queued");
+
+    StoredRuns.markRunning(jdbc, id, 0);
+    for (int s = 0; s <= 4; s++) {
+      RunEventsProbe.publish(events, step(id, s, 10, 0.1 * s));
+    }
+
+    assertThat(view.monitor.status.getText()).startsWith("Step 4 / 10").contains("about 1 s left").contains("score 40.0");
+    assertThat(view.monitor.progress.getValue()).isEqualTo(0.4);
+    assertThat(view.monitor.chart.pointCount()).isEqualTo(5);
+    assertThat(view.monitor.chart.svgText()).contains("polyline").contains("class='combined'");
+    assertThat(view.monitor.chart.legend()).containsExactly("combined 40.0", "red apple 40.0", "table 20.0");
+    assertThat(view.monitor.preview.getSrc()).startsWith("data:image/png;base64,");
+    // Another run's events do not touch this page.
+    RunEventsProbe.publish(events, step(UUID.randomUUID(), 9, 10, 0.9));
+    assertThat(view.monitor.status.getText()).startsWith("Step 4 / 10");
+  }
+
+  @Test
+  void cancelKeepsWhatTheRunMadeAndSaysSo() {
+    var recipe = StoredRuns.recipe("red apple:: table::0.5", 7, 10);
+    var id = StoredRuns.queued(jdbc, recipe);
+    StoredRuns.markRunning(jdbc, id, 3);
+    var view = open(id);
+    RunEventsProbe.publish(events, step(id, 3, 10, 0.3));
+
+    _click(_get(Button.class, spec -> spec.withId("cancel-run")));
+    assertThat(jdbc.sql("select cancel_requested from run where id = ?").params(id).query(Boolean.class).single()).isTrue();
+    assertThat(view.monitor.cancel.isEnabled()).isFalse();
+
+    // The worker stops at its next step and stores what it made, marked cancelled.
+    var stored = StoredRuns.finished(jdbc, recipe, RunStatus.CANCELLED, 30);
+    jdbc.sql("delete from run where id = ?").params(id).update();
+    view = open(stored);
+    RunEventsProbe.publish(events, new RunFinished(stored, RunStatus.CANCELLED));
+    assertThat(view.monitor.status.getText()).startsWith("Cancelled at step 10 / 10");
+    assertThat(view.result.getChildren().findFirst()).get().isInstanceOf(RunResult.class);
+  }
+
+  @Test
+  void aQueuedRunIsCancelledAtOnce() {
+    var id = StoredRuns.queued(jdbc, StoredRuns.recipe("blue cube", 8, 5));
+    var view = open(id);
+    _click(_get(Button.class, spec -> spec.withId("cancel-run")));
+    assertThat(generation.run(id).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+    assertThat(view.monitor.status.getText()).startsWith("Cancelled");
+    assertThat(view.queue.runs()).anySatisfy(run -> {
+      assertThat(run.id()).isEqualTo(id);
+      assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
+    });
+  }
+
+  @Test
+  void aSecondTabFollowsTheRunningJob() {
+    var id = StoredRuns.queued(jdbc, StoredRuns.recipe("green hat", 9, 5));
+    StoredRuns.markRunning(jdbc, id, 2);
+    try {
+      UI.getCurrent().navigate(GenerateView.class);
+      var view = _get(GenerateView.class);
+      assertThat(view.monitor.runId()).contains(id);
+      assertThat(view.monitor.status.getText()).isEqualTo("Step 2 / 5");
+      assertThat(view.queue.runs()).extracting(workbench.generation.Run::id).contains(id);
+    } finally {
+      jdbc.sql("update run set status = 'CANCELLED' where id = ?").params(id).update();
+    }
+  }
+
+  @Test
+  void aFinishedRunShowsImagesScoresRecipeAndActions() {
+    var id = StoredRuns.finished(jdbc, StoredRuns.recipe("red apple:: table::0.5", 42, 6), RunStatus.DONE, 70);
+    var view = open(id);
+    var result = _get(RunResult.class);
+    assertThat(view.monitor.status.getText()).startsWith("Done in 6 steps").contains("score 70.0");
+    assertThat(view.monitor.chart.pointCount()).isEqualTo(7);
+    assertThat(_get(Anchor.class, spec -> spec.withId("download-png")).getHref()).isNotBlank();
+    assertThat(result.finalImage.getSrc()).isNotBlank();
+    assertThat(_get(RecipeDetails.class).getElement().getTextRecursively()).contains("red apple ×1").contains("Seed42");
+
+    _click(_get(Button.class, spec -> spec.withId("open-compare")));
+    assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("compare");
+    assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters().getSingleParameter("runs"))
+        .get().asString().startsWith(id.toString());
+  }
+
+  @Test
+  void saveTheRunsPromptToALibrary() {
+    var library = libraries.createLibrary("Saved " + UUID.randomUUID().toString().substring(0, 6), "");
+    var id = StoredRuns.finished(jdbc, StoredRuns.recipe("green hat:: scarf::-0.5", 5, 3), RunStatus.DONE, 40);
+    open(id);
+    _click(_get(Button.class, spec -> spec.withId("save-to-library")));
+    var dialog = _get(SaveToLibraryDialog.class);
+    dialog.library.setValue(library);
+    _setValue(dialog.title, "hat without scarf");
+    _click(dialog.save);
+    var saved = libraries.prompts(library.id());
+    assertThat(saved).singleElement().satisfies(p -> {
+      assertThat(p.title()).isEqualTo("hat without scarf");
+      assertThat(p.latestText()).isEqualTo("green hat:: scarf::-0.5");
+    });
+  }
+
+  @Test
+  void aPickedLibraryPromptIsRememberedUntilItIsEdited() {
+    var library = libraries.createLibrary("Pick " + UUID.randomUUID().toString().substring(0, 6), "");
+    var prompt = libraries.createPrompt(library.id(), workbench.library.PromptDraft.of("apples", "red apple:: table::0.5"));
+    UI.getCurrent().navigate(GenerateView.class);
+    var view = _get(GenerateView.class);
+    var summary = libraries.prompts(library.id()).get(0);
+    view.form.promptPicker.setValue(summary);
+    assertThat(view.form.editor.getValue()).isEqualTo("red apple:: table::0.5");
+    assertThat(view.form.promptVersionId()).isEqualTo(prompt.latest().id());
+
+    _setValue(_get(TextArea.class, spec -> spec.withClasses("prompt-text")), "red apple:: table::0.7");
+    assertThat(view.form.promptVersionId()).isZero();
+  }
+
+  @Test
+  void badSeedIsRefusedBeforeAnythingRuns() {
+    UI.getCurrent().navigate(GenerateView.class);
+    var view = _get(GenerateView.class);
+    _setValue(_get(TextArea.class, spec -> spec.withClasses("prompt-text")), "red apple:: table::0.5");
+    _setValue(view.form.seed, "99999999999");
+    long before = count();
+    _click(_get(Button.class, spec -> spec.withId("generate")));
+    assertThat(view.form.seed.isInvalid()).isTrue();
+    assertThat(view.form.error.getText()).isEqualTo("Seed 99999999999 is outside 0 … 4294967295");
+    assertThat(count()).isEqualTo(before);
+  }
+
+  @Test
+  void aPromptSyntaxErrorNamesItsColumn() {
+    UI.getCurrent().navigate(GenerateView.class);
+    var view = _get(GenerateView.class);
+    _setValue(_get(TextArea.class, spec -> spec.withClasses("prompt-text")), "apple:: tart::2x");
+    _click(_get(Button.class, spec -> spec.withId("generate")));
+    assertThat(view.form.error.isVisible()).isTrue();
+    assertThat(view.form.error.getText()).contains("column 15");
+  }
+
+  @Test
+  void anUnknownProcessInALinkIsShown() {
+    UI.getCurrent().navigate("generate", QueryParameters.simple(java.util.Map.of("process", "dream", "seed", "43",
+        "prompt", "red apple")));
+    var view = _get(GenerateView.class);
+    assertThat(view.form.process.isInvalid()).isTrue();
+    assertThat(view.form.error.getText()).isEqualTo("Unknown art process 'dream': choose one of guided, evolve");
+    assertThat(view.form.seed.getValue()).isEqualTo("43");
+    assertThat(view.form.editor.getValue()).isEqualTo("red apple");
+  }
+
+  @Test
+  void randomSeedAndLock() {
+    UI.getCurrent().navigate(GenerateView.class);
+    var view = _get(GenerateView.class);
+    var first = view.form.seed.getValue();
+    _click(_get(Button.class, spec -> spec.withId("random-seed")));
+    assertThat(view.form.seed.getValue()).isNotEqualTo(first).matches("[0-9]+");
+    view.form.lockSeed.setValue(false);
+    var shown = view.form.seed.getValue();
+    view.form.submitted();
+    assertThat(view.form.seed.getValue()).isNotEqualTo(shown);
+    view.form.lockSeed.setValue(true);
+    shown = view.form.seed.getValue();
+    view.form.submitted();
+    assertThat(view.form.seed.getValue()).isEqualTo(shown);
+  }
+
+  private long count() {
+    return jdbc.sql("select count(*) from run").query(Long.class).single();
+  }
+
+  static void roundtrip() {
+    MockVaadin.clientRoundtrip();
+  }
+}
