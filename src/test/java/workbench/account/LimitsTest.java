@@ -14,7 +14,7 @@ import workbench.gallery.RecallException;
 import workbench.gallery.RecipeRecall;
 import workbench.generation.GenerationService;
 import workbench.generation.InvalidRecipeException;
-import workbench.generation.MockedModelsTest;
+import workbench.generation.PausedQueueTest;
 import workbench.generation.PngMetadata;
 import workbench.generation.RecipeFactory;
 import workbench.grid.ExperimentDefinition;
@@ -30,7 +30,7 @@ import workbench.library.PromptDraft;
  * sets small limits: 3 queued jobs, prompts of 100 characters, grids of 50 cells and 100,000
  * pixels, uploads of 2 KB and 10,000 pixels, imports of 1 KB.
  */
-class LimitsTest extends MockedModelsTest {
+class LimitsTest extends PausedQueueTest {
 
   @Autowired UserService users;
   @Autowired GenerationService generation;

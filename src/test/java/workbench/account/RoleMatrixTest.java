@@ -23,7 +23,7 @@ import workbench.gallery.GalleryService;
 import workbench.gallery.GallerySort;
 import workbench.gallery.RecipeRecall;
 import workbench.generation.GenerationService;
-import workbench.generation.MockedModelsTest;
+import workbench.generation.PausedQueueTest;
 import workbench.generation.RecipeFactory;
 import workbench.grid.ExperimentDefinition;
 import workbench.grid.GridService;
@@ -34,7 +34,7 @@ import workbench.library.PromptDraft;
  * The role matrix, enforced by the services: every action for signed-out callers and each
  * role, allowed (anything but a security refusal: a missing id is fine) or refused.
  */
-class RoleMatrixTest extends MockedModelsTest {
+class RoleMatrixTest extends PausedQueueTest {
 
   /** Who calls: nobody signed in, or a user of a role. */
   enum Caller { ANONYMOUS, VIEWER, EDITOR, ADMIN }

@@ -31,7 +31,7 @@ class GalleryServiceTest extends DatabaseTest {
   void storeFiveThousandRuns() {
     model = "gallery-test-" + UUID.randomUUID().toString().substring(0, 8);
     mine = GalleryFilter.all().withModel(model);
-    GalleryFixtures.insertRuns(jdbc, model, RUNS);
+    GallerySamples.insertRuns(jdbc, model, RUNS);
   }
 
   @Test
@@ -43,7 +43,7 @@ class GalleryServiceTest extends DatabaseTest {
     var last = gallery.page(mine, GallerySort.NEWEST, 4980, 50);
     assertThat(last).hasSize(20);
     assertThat(last.get(19).seed()).isEqualTo(RUNS);
-    assertThat(first.get(0).thumbnailPng()).isEqualTo(GalleryFixtures.THUMB);
+    assertThat(first.get(0).thumbnailPng()).isEqualTo(GallerySamples.THUMB);
     assertThat(GalleryService.pageSql(mine, GallerySort.NEWEST)).contains("limit :limit offset :offset");
   }
 
@@ -78,8 +78,8 @@ class GalleryServiceTest extends DatabaseTest {
   @Test
   void datesAreInclusiveDays() {
     // Run g was made g hours before the fixed clock of the fixture.
-    var day = GalleryFixtures.NOW.atOffset(ZoneOffset.UTC).toLocalDate();
-    int sameDay = GalleryFixtures.NOW.atOffset(ZoneOffset.UTC).getHour();
+    var day = GallerySamples.NOW.atOffset(ZoneOffset.UTC).toLocalDate();
+    int sameDay = GallerySamples.NOW.atOffset(ZoneOffset.UTC).getHour();
     assertThat(gallery.count(mine.withDates(day, day))).isEqualTo(sameDay);
     assertThat(gallery.count(mine.withDates(day.minusDays(1), day))).isEqualTo(sameDay + 24);
     assertThat(gallery.count(mine.withDates(GalleryFilter.NO_START, LocalDate.of(2000, 1, 1)))).isZero();

@@ -1,15 +1,10 @@
 package workbench.generation;
 
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,14 +12,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * Base of tests of the queue and the limits that must run without the shipped model
- * weights: the models are a stub that makes valid recipes, and a worker that asks for them
- * waits at a gate the test opens (then its run fails at once, which is all these tests
- * need: the order in which the queue hands out jobs). Small limits make each one easy to
- * hit. Its own database, so its users and queue do not mix with other tests'.
+ * Base of tests of the queue and the limits: the real models and engine, but the queue's
+ * workers are paused until the test has queued what it needs ({@link #openGate}), so the
+ * order in which the queue hands out jobs, and limits on queued jobs, can be observed. Small
+ * limits make each one easy to hit. Its own database, so its users and queue do not mix with
+ * other tests'.
  */
 @SpringBootTest(properties = {
     "workbench.limits.max-queued-jobs=3",
@@ -36,15 +30,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
     "workbench.library.max-import-size=1KB",
     "workbench.generation.workers=1",
     "db-scheduler.polling-interval=200ms"})
-public abstract class MockedModelsTest {
+public abstract class PausedQueueTest {
 
   private static final Path DATA_DIR = freshDataDir();
 
-  @MockitoBean ModelHolder models;
   @Autowired protected JdbcClient jdbc;
-
-  private volatile CountDownLatch gate = new CountDownLatch(1);
-  private volatile Thread testThread = Thread.currentThread();
+  @Autowired com.github.kagkarlsson.scheduler.Scheduler scheduler;
 
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) {
@@ -54,27 +45,14 @@ public abstract class MockedModelsTest {
   @Autowired org.springframework.context.ApplicationContext app;
 
   @BeforeEach
-  void stubModels() {
+  void pauseWorkers() {
     workbench.account.SignIn.bind(app);
-    gate = new CountDownLatch(1);
-    testThread = Thread.currentThread();
-    var loop = mock(LoopModels.class);
-    when(loop.imageSize()).thenReturn(64);
-    when(loop.modelId()).thenReturn("stub-model");
-    when(loop.weightsSha256()).thenReturn("0".repeat(64));
-    when(loop.device()).thenReturn("cpu");
-    when(loop.unknownWords(org.mockito.ArgumentMatchers.anyList())).thenReturn(java.util.List.of());
-    when(models.get()).thenAnswer(call -> {
-      if (Thread.currentThread() != testThread) {
-        gate.await(60, TimeUnit.SECONDS); // a worker: wait until the test has queued everything
-      }
-      return loop;
-    });
+    scheduler.pause();
   }
 
-  /** Lets the workers run (each run then fails at once: the stub cannot generate). */
+  /** Lets the workers take jobs again. */
   protected void openGate() {
-    gate.countDown();
+    scheduler.resume();
   }
 
   /** Opens the gate and waits until no run is queued or running, so the next test starts empty. */
