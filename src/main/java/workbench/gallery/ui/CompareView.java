@@ -37,6 +37,7 @@ import workbench.generation.ui.RunResult;
  * same scale, a slider overlay when there are two, and tables of their recipes and per-term
  * scores where only the rows that differ are highlighted.
  */
+@jakarta.annotation.security.PermitAll
 @Route("compare")
 @PageTitle("Compare · Prompt Workbench")
 public class CompareView extends VerticalLayout implements BeforeEnterObserver {

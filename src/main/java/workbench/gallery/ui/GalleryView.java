@@ -31,6 +31,7 @@ import workbench.library.LibraryService;
  * visible page is fetched, with the 64×64 RAW image as thumbnail), filters above it, stars,
  * and a compare of the rows ticked.
  */
+@jakarta.annotation.security.PermitAll
 @Route("gallery")
 @PageTitle("Gallery · Prompt Workbench")
 @Menu(title = "Gallery", order = 3, icon = "vaadin:picture")
@@ -114,6 +115,7 @@ public class GalleryView extends VerticalLayout {
     star.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
     star.setAriaLabel(item.starred() ? "Remove from favourites" : "Add to favourites");
     star.addClassName(item.starred() ? "starred" : "not-starred");
+    star.setEnabled(workbench.ui.Roles.isEditor()); // viewers see favourites but do not change them
     star.addClickListener(e -> {
       gallery.star(item.runId(), !item.starred());
       grid.getDataProvider().refreshAll();

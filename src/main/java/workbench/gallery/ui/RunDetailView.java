@@ -40,6 +40,7 @@ import workbench.ui.Notifications;
  * One stored run: the images, every parameter, scores per term and the score trace, and the
  * ways back to the generate page ("use this prompt", "use this seed", "re-run").
  */
+@jakarta.annotation.security.PermitAll
 @Route("gallery/:runId")
 @PageTitle("Run · Prompt Workbench")
 public class RunDetailView extends VerticalLayout implements BeforeEnterObserver {
@@ -57,6 +58,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     addClassName("run-detail-view");
     content.addClassName("run-detail");
     star.setId("star");
+    star.setVisible(workbench.ui.Roles.isEditor());
     star.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
     star.addClickListener(e -> {
       var id = runId;
