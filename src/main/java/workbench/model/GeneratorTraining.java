@@ -81,7 +81,7 @@ public final class GeneratorTraining {
       double loss = 0;
       double accuracy = 0;
       try (Trainer trainer = model.newTrainer(config)) {
-        trainer.initialize(CheckerNetwork.imageShape(b), new Shape(b, CheckerNetwork.EMBEDDING),
+        trainer.initialize(new Shape(b, CheckerNetwork.EMBEDDING), new Shape(b, CheckerNetwork.EMBEDDING),
             new Shape(b, GeneratorNetwork.LATENT));
         CompletableFuture<Examples> next = CompletableFuture.supplyAsync(() -> examples(settings, 0), render);
         for (int step = 1; step <= settings.steps(); step++) {
@@ -95,7 +95,8 @@ public final class GeneratorTraining {
             NDArray prior = scope.create(ex.prior(), new Shape(b, GeneratorNetwork.LATENT));
             NDArray mask = scope.create(ex.mask(), new Shape(b, b));
             try (GradientCollector collector = trainer.newGradientCollector()) {
-              NDList out = trainer.forward(new NDList(images, text, noise));
+              NDArray seenImages = checker.imageEmbeddings(images).stopGradient();
+              NDList out = trainer.forward(new NDList(seenImages, text, noise));
               NDArray reconstruction = out.get(0).sub(images).square().sum(new int[] {1, 2, 3}).mean()
                   .mul(settings.reconstructionWeight());
               NDArray mean = out.get(1);
