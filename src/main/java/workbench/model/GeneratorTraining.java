@@ -38,7 +38,7 @@ import workbench.sketchbook.Split;
 public final class GeneratorTraining {
 
   public static final String WEIGHTS = "generator.params";
-  private static final int CHECKPOINT_EVERY = 200;
+  private static final int CHECKPOINT_EVERY = 100;
 
   /**
    * reconstructionWeight is 1/(2 sigma^2) of a Gaussian decoder; alignmentWeight scales the
@@ -47,11 +47,11 @@ public final class GeneratorTraining {
   public record Settings(int steps, long seed, int batch, float learningRate,
       float reconstructionWeight, float alignmentWeight) {
     public static Settings defaults(int steps, long seed) {
-      return new Settings(steps, seed, 32, 5e-4f, 2f, 100f);
+      return new Settings(steps, seed, 32, 4e-4f, 2f, 200f);
     }
   }
 
-  public record Result(int steps, double loss, double alignmentAccuracy, double seconds) {}
+  public record Result(int steps, int savedStep, double loss, double alignmentAccuracy, double seconds) {}
 
   private record Examples(float[] images, List<String> captions, float[] mask, float[] noise, float[] prior) {}
 
@@ -81,6 +81,9 @@ public final class GeneratorTraining {
       var config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam).optDevices(new Device[] {Device.cpu()});
       double loss = 0;
       double accuracy = 0;
+      double windowLoss = 0;
+      double bestWindowLoss = Double.POSITIVE_INFINITY;
+      int savedStep = 0;
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(new Shape(b, CheckerNetwork.EMBEDDING), new Shape(b, CheckerNetwork.EMBEDDING),
             new Shape(b, GeneratorNetwork.LATENT));
@@ -117,21 +120,28 @@ public final class GeneratorTraining {
               }
               loss = total.getFloat();
               if (!Double.isFinite(loss)) {
-                console.println("skipping step " + step + ": loss " + loss);
-                continue;
+                // Seen once after 350 good steps; the weights do not come back, so keep the best saved ones.
+                console.println("stopping at step " + step + ": loss " + loss);
+                break;
               }
               collector.backward(total);
             }
             trainer.step();
           }
           progress.record(step, loss, accuracy, b);
+          windowLoss += loss;
           if (step % CHECKPOINT_EVERY == 0) {
-            CheckerTraining.save(network, outDir.resolve(WEIGHTS));
+            if (windowLoss < bestWindowLoss) {
+              bestWindowLoss = windowLoss;
+              CheckerTraining.save(network, outDir.resolve(WEIGHTS));
+              savedStep = step;
+            }
+            windowLoss = 0;
           }
         }
       }
-      CheckerTraining.save(network, outDir.resolve(WEIGHTS));
-      return new Result(settings.steps(), loss, accuracy, progress.seconds());
+      console.println("saved the weights of step " + savedStep);
+      return new Result(settings.steps(), savedStep, loss, accuracy, progress.seconds());
     } finally {
       render.shutdownNow();
     }
