@@ -41,7 +41,8 @@ public final class GeneratorPrior implements AutoCloseable {
     ModelCard card = source.card();
     var network = new GeneratorNetwork();
     Model model = Networks.load(source, card, GeneratorTraining.WEIGHTS, network, device,
-        CheckerNetwork.imageShape(1), new Shape(1, CheckerNetwork.EMBEDDING), new Shape(1, GeneratorNetwork.LATENT));
+        new Shape(1, CheckerNetwork.EMBEDDING), new Shape(1, CheckerNetwork.EMBEDDING),
+        new Shape(1, GeneratorNetwork.LATENT));
     return new GeneratorPrior(model, network, checker);
   }
 

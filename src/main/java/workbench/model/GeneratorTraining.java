@@ -38,7 +38,7 @@ import workbench.sketchbook.Split;
 public final class GeneratorTraining {
 
   public static final String WEIGHTS = "generator.params";
-  private static final int CHECKPOINT_EVERY = 200;
+  private static final int CHECKPOINT_EVERY = 100;
 
   /**
    * reconstructionWeight is 1/(2 sigma^2) of a Gaussian decoder; alignmentWeight scales the
@@ -47,11 +47,11 @@ public final class GeneratorTraining {
   public record Settings(int steps, long seed, int batch, float learningRate,
       float reconstructionWeight, float alignmentWeight) {
     public static Settings defaults(int steps, long seed) {
-      return new Settings(steps, seed, 32, 1e-3f, 10f, 100f);
+      return new Settings(steps, seed, 32, 4e-4f, 2f, 200f);
     }
   }
 
-  public record Result(int steps, double loss, double alignmentAccuracy, double seconds) {}
+  public record Result(int steps, int savedStep, double loss, double alignmentAccuracy, double seconds) {}
 
   private record Examples(float[] images, List<String> captions, float[] mask, float[] noise, float[] prior) {}
 
@@ -74,14 +74,18 @@ public final class GeneratorTraining {
       Optimizer adam = Optimizer.adam()
           .optLearningRateTracker(Tracker.cosine().setBaseValue(settings.learningRate())
               .optFinalValue(settings.learningRate() / 20).setMaxUpdates(settings.steps()).build())
-          .optBeta2(0.98f) // as CLIP: a slow second moment lets loss spikes through and the run collapsed
-          .optClipGrad(1f)
+          .optBeta2(0.98f)
+          // No clipping here: the summed reconstruction loss makes every gradient element exceed any
+          // clip, which turns Adam into sign descent and the decoder diverged.
           .build();
       var config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam).optDevices(new Device[] {Device.cpu()});
       double loss = 0;
       double accuracy = 0;
+      double windowLoss = 0;
+      double bestWindowLoss = Double.POSITIVE_INFINITY;
+      int savedStep = 0;
       try (Trainer trainer = model.newTrainer(config)) {
-        trainer.initialize(CheckerNetwork.imageShape(b), new Shape(b, CheckerNetwork.EMBEDDING),
+        trainer.initialize(new Shape(b, CheckerNetwork.EMBEDDING), new Shape(b, CheckerNetwork.EMBEDDING),
             new Shape(b, GeneratorNetwork.LATENT));
         CompletableFuture<Examples> next = CompletableFuture.supplyAsync(() -> examples(settings, 0), render);
         for (int step = 1; step <= settings.steps(); step++) {
@@ -95,7 +99,8 @@ public final class GeneratorTraining {
             NDArray prior = scope.create(ex.prior(), new Shape(b, GeneratorNetwork.LATENT));
             NDArray mask = scope.create(ex.mask(), new Shape(b, b));
             try (GradientCollector collector = trainer.newGradientCollector()) {
-              NDList out = trainer.forward(new NDList(images, text, noise));
+              NDArray seenImages = checker.imageEmbeddings(images).stopGradient();
+              NDList out = trainer.forward(new NDList(seenImages, text, noise));
               NDArray reconstruction = out.get(0).sub(images).square().sum(new int[] {1, 2, 3}).mean()
                   .mul(settings.reconstructionWeight());
               NDArray mean = out.get(1);
@@ -115,21 +120,28 @@ public final class GeneratorTraining {
               }
               loss = total.getFloat();
               if (!Double.isFinite(loss)) {
-                console.println("skipping step " + step + ": loss " + loss);
-                continue;
+                // Seen once after 350 good steps; the weights do not come back, so keep the best saved ones.
+                console.println("stopping at step " + step + ": loss " + loss);
+                break;
               }
               collector.backward(total);
             }
             trainer.step();
           }
           progress.record(step, loss, accuracy, b);
+          windowLoss += loss;
           if (step % CHECKPOINT_EVERY == 0) {
-            CheckerTraining.save(network, outDir.resolve(WEIGHTS));
+            if (windowLoss < bestWindowLoss) {
+              bestWindowLoss = windowLoss;
+              CheckerTraining.save(network, outDir.resolve(WEIGHTS));
+              savedStep = step;
+            }
+            windowLoss = 0;
           }
         }
       }
-      CheckerTraining.save(network, outDir.resolve(WEIGHTS));
-      return new Result(settings.steps(), loss, accuracy, progress.seconds());
+      console.println("saved the weights of step " + savedStep);
+      return new Result(settings.steps(), savedStep, loss, accuracy, progress.seconds());
     } finally {
       render.shutdownNow();
     }
