@@ -43,6 +43,11 @@ final class GeneratorNetwork extends AbstractBlock {
   }
 
   /** Decodes (z, text embedding) rows to images in [0, 1]. */
+  /** The decoder alone: (latent ++ text embedding) to image. */
+  SequentialBlock decoder() {
+    return decoder;
+  }
+
   NDArray decode(ParameterStore store, NDArray z, NDArray text, boolean training) {
     return decoder.forward(store, new NDList(z.concat(text, 1)), training).singletonOrThrow();
   }
