@@ -78,7 +78,7 @@ class RecallFromPngTest extends KaribuTest {
     var png = PngMetadata.write(StoredRuns.picture(8, Color.GREEN), Map.of());
     System.arraycopy(png, 0, big, 0, png.length);
     drop("big.png", big);
-    assertThat(view.form.error.getText()).isEqualTo("big.png is 11.0 MB; the most a PNG may be is 10.0 MB");
+    assertThat(view.form.error.getText()).isEqualTo("big.png is 11.0 MB; the most a PNG may be is 10.0 MB (setting workbench.gallery.max-upload-size)");
   }
 
   @Test
@@ -89,7 +89,7 @@ class RecallFromPngTest extends KaribuTest {
     writeInt(png, 20, 5000);
     drop("huge.png", png);
     assertThat(view.form.error.getText())
-        .isEqualTo("huge.png is 5000 × 5000 pixels (25.0 megapixels); the most is 16.8 megapixels");
+        .isEqualTo("huge.png is 5000 × 5000 pixels (25.0 megapixels); the most is 16.8 megapixels (setting workbench.gallery.max-upload-pixels)");
     assertThat(view.form.editor.getValue()).isEmpty();
   }
 
