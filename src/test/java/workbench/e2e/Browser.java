@@ -80,9 +80,7 @@ final class Browser implements AutoCloseable {
       logs.enable(LogType.BROWSER, Level.ALL);
       options.setCapability("goog:loggingPrefs", logs);
       var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-      var browser = new Browser(port, app, new ChromeDriver(service, options), shots);
-      browser.signIn();
-      return browser;
+      return new Browser(port, app, new ChromeDriver(service, options), shots);
     } catch (Exception e) {
       app.destroy();
       throw e;

@@ -29,6 +29,12 @@ class MainFlowsE2E {
   }
 
   @Test
+  @Order(0)
+  void signIn() throws Exception {
+    browser.step("sign-in", browser::signIn);
+  }
+
+  @Test
   @Order(1)
   void createALibraryAndAPromptAndEditItsWeights() throws Exception {
     browser.step("libraries", () -> browser.open(""));
@@ -105,8 +111,25 @@ class MainFlowsE2E {
       assertThat(browser.all(".grid-cell-score")).hasSize(4);
     });
     browser.step("wikitext", () -> {
-      browser.all("vaadin-details").stream().filter(d -> d.getText().startsWith("Export")).findFirst().orElseThrow().click();
+      var export = browser.all("vaadin-details").stream().filter(d -> d.getText().startsWith("Export")).findFirst().orElseThrow();
+      // Open the Export section as a person does, by its summary (scrolled into view first).
+      ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+          "arguments[0].scrollIntoView({block:'center'}); arguments[0].querySelector('vaadin-details-summary').click();", export);
+      browser.awaitIdle();
       browser.awaitText("#wikitext textarea", "{| class=\"wikitable\"", Duration.ofSeconds(10));
+    });
+  }
+
+  @Test
+  @Order(4)
+  void signOut() throws Exception {
+    browser.step("sign-out", () -> {
+      browser.click("#sign-out");
+      new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(20))
+          .until(d -> d.getCurrentUrl().contains("/login"));
+      browser.open("gallery");
+      new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(20))
+          .until(d -> d.getCurrentUrl().contains("/login"));
     });
   }
 }
