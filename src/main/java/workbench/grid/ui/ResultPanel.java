@@ -146,7 +146,7 @@ class ResultPanel extends VerticalLayout {
           var td = new Element("td");
           if (value.isPresent() && value.get() != null) {
             td.setText(String.format(Locale.ROOT, "%.1f", value.get()));
-            td.getStyle().set("background", heat(value.get()));
+            td.getStyle().set("background", heat(value.get())).set("color", value.get() > 30 ? "white" : "inherit");
           } else {
             td.setText("—");
           }
