@@ -140,6 +140,10 @@ public final class GeneratorTraining {
           }
         }
       }
+      if (savedStep == 0) {
+        CheckerTraining.save(network, outDir.resolve(WEIGHTS)); // a run shorter than one checkpoint window
+        savedStep = settings.steps();
+      }
       console.println("saved the weights of step " + savedStep);
       return new Result(settings.steps(), savedStep, loss, accuracy, progress.seconds());
     } finally {
