@@ -47,7 +47,7 @@ public final class GeneratorTraining {
   public record Settings(int steps, long seed, int batch, float learningRate,
       float reconstructionWeight, float alignmentWeight) {
     public static Settings defaults(int steps, long seed) {
-      return new Settings(steps, seed, 32, 4e-4f, 2f, 200f);
+      return new Settings(steps, seed, 32, 4e-4f, 2f, 100f);
     }
   }
 
