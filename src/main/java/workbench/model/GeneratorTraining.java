@@ -47,7 +47,7 @@ public final class GeneratorTraining {
   public record Settings(int steps, long seed, int batch, float learningRate,
       float reconstructionWeight, float alignmentWeight) {
     public static Settings defaults(int steps, long seed) {
-      return new Settings(steps, seed, 32, 4e-4f, 2f, 200f);
+      return new Settings(steps, seed, 32, 4e-4f, 2f, 100f);
     }
   }
 
@@ -139,6 +139,10 @@ public final class GeneratorTraining {
             windowLoss = 0;
           }
         }
+      }
+      if (savedStep == 0) {
+        CheckerTraining.save(network, outDir.resolve(WEIGHTS)); // a run shorter than one checkpoint window
+        savedStep = settings.steps();
       }
       console.println("saved the weights of step " + savedStep);
       return new Result(settings.steps(), savedStep, loss, accuracy, progress.seconds());
