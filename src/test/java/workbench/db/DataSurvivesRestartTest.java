@@ -75,13 +75,7 @@ class DataSurvivesRestartTest {
   }
 
   static ConfigurableApplicationContext start(Path dataDir) {
-    var context = new SpringApplicationBuilder(Application.class)
-        .web(WebApplicationType.SERVLET)
-        .run("--workbench.data-dir=" + dataDir, "--server.port=0", "--spring.main.banner-mode=off");
-    // Vaadin installs its own security context strategy at start-up: sign in after it, in it.
-    workbench.account.SignIn.bind(context);
-    workbench.account.SignIn.asSetupAdmin();
-    return context;
+    return workbench.TestApps.start(dataDir);
   }
 
   /** The child JVM of the kill test. */
