@@ -4,7 +4,7 @@ package workbench.model;
 final class ShippedThresholds {
   static final double RETRIEVAL_TOP1 = 0.85;
   static final double ATTRIBUTE_SWAP = 0.88;
-  static final double CONDITIONAL_TOP1 = 0.33;
+  static final double CONDITIONAL_TOP1 = 0.60;
 
   private ShippedThresholds() {}
 }
