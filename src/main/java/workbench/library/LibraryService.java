@@ -253,18 +253,11 @@ public class LibraryService {
     var library = libraryEntity(libraryId);
     var docs = new ArrayList<LibraryDocument.PromptDocument>();
     for (var prompt : prompts.findByLibrary(libraryId)) {
+      // The same records the prompt page sees, so export and page never disagree.
       var versionDocs =
-          versions.findByPrompt(prompt.getId()).stream()
-              .map(
-                  v ->
-                      new LibraryDocument.VersionDocument(
-                          v.getNumber(),
-                          v.getText(),
-                          v.getNegativeText(),
-                          nonNull(v.getDialect()),
-                          nonNull(v.getTermsJson()),
-                          v.getAuthor(),
-                          v.getCreatedAt()))
+          toPrompt(prompt).versions().stream()
+              .map(v -> new LibraryDocument.VersionDocument(
+                  v.number(), v.text(), v.negativeText(), v.dialect(), v.termsJson(), v.author(), v.createdAt()))
               .toList();
       docs.add(
           new LibraryDocument.PromptDocument(

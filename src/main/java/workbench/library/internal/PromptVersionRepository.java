@@ -1,13 +1,9 @@
 package workbench.library.internal;
 
-import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 public interface PromptVersionRepository extends JpaRepository<PromptVersionEntity, Long> {
-
-  @Query("select v from PromptVersionEntity v where v.prompt.id = ?1 order by v.number asc")
-  List<PromptVersionEntity> findByPrompt(long promptId);
 
   @Query("select coalesce(max(v.number), 0) from PromptVersionEntity v where v.prompt.id = ?1")
   int lastNumber(long promptId);
