@@ -1,0 +1,84 @@
+package workbench.model.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The CLIP-shaped TorchScript fixture, loaded and run through the real engine and tokenizer. */
+class ClipCheckerTest {
+
+  static ModelRegistry registry;
+  static ClipChecker clip;
+
+  @BeforeAll
+  static void load() {
+    registry = ModelRegistry.scan(Fixtures.dir());
+    clip = registry.checker("tiny-clip");
+  }
+
+  @AfterAll
+  static void close() {
+    registry.close();
+  }
+
+  static BufferedImage filled(Color colour, int size) {
+    var image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+    var g = image.createGraphics();
+    g.setColor(colour);
+    g.fillRect(0, 0, size, size);
+    g.setColor(Color.WHITE);
+    g.fillOval(size / 4, size / 4, size / 2, size / 2);
+    g.dispose();
+    return image;
+  }
+
+  @Test
+  void scoresAreCLIPScoresThatDependOnImageAndText() {
+    var images = List.of(filled(Color.RED, 32), filled(Color.BLUE, 32), filled(Color.GREEN, 64));
+    var terms = List.of("red apple", "a blue cat on the table", "watercolor");
+    float[][] cos = clip.similarity(images, terms);
+    for (var row : cos) {
+      for (float c : row) {
+        assertThat(c).isBetween(-1.0001f, 1.0001f);
+        double score = 100 * Math.max(c, 0);
+        assertThat(score).isBetween(0.0, 100.0);
+      }
+    }
+    assertThat(cos[0][0]).isNotEqualTo(cos[1][0]); // same text, other image
+    assertThat(cos[0][0]).isNotEqualTo(cos[0][1]); // same image, other text
+    assertThat(java.util.Arrays.stream(cos).flatMap(r -> java.util.stream.IntStream.range(0, r.length).mapToObj(i -> r[i]))
+        .anyMatch(c -> c > 0)).as("some CLIPScore above 0").isTrue();
+  }
+
+  @Test
+  void sameInputsGiveTheSameScores() {
+    var images = List.of(filled(Color.ORANGE, 32));
+    var terms = List.of("red apple", "tart");
+    assertThat(clip.similarity(images, terms)).isDeepEqualTo(clip.similarity(images, terms));
+  }
+
+  @Test
+  void wordOrderMattersToTheTextEncoder() {
+    var images = List.of(filled(Color.RED, 32));
+    float[][] cos = clip.similarity(images, List.of("apple tart", "tart apple"));
+    assertThat(cos[0][0]).isNotEqualTo(cos[0][1]);
+  }
+
+  @Test
+  void imagesOfAnotherSizeAreResizedOnTheEngine() {
+    try (var scope = ai.djl.ndarray.NDManager.newBaseManager(clip.device())) {
+      var small = ImageArrays.of(scope, List.of(filled(Color.RED, 32)), 32);
+      var large = ImageArrays.of(scope, List.of(filled(Color.RED, 64)), 64);
+      float[] a = clip.imageEmbeddings(small).toFloatArray();
+      float[] b = clip.imageEmbeddings(large).toFloatArray();
+      for (int i = 0; i < a.length; i++) {
+        assertThat(b[i]).isCloseTo(a[i], org.assertj.core.data.Offset.offset(0.05f));
+      }
+    }
+  }
+}
