@@ -10,7 +10,7 @@ public final class ArtProcesses {
   private static final Map<String, ArtProcess> BY_NAME = new LinkedHashMap<>();
 
   static {
-    for (ArtProcess p : List.of(new GuidedArtProcess(), new EvolveArtProcess())) {
+    for (ArtProcess p : List.of(new GuidedArtProcess(), new EvolveArtProcess(), new DiffusionArtProcess())) {
       BY_NAME.put(p.name(), p);
     }
   }

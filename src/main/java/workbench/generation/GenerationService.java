@@ -50,7 +50,25 @@ public class GenerationService {
     userLimits.promptTooLong(request.prompt()).ifPresent(message -> {
       throw new InvalidRecipeException("prompt", message);
     });
-    return new RecipeFactory(models.get(), limits).recipe(request);
+    return new RecipeFactory(models(request.model()), limits).recipe(request);
+  }
+
+  /** The models a run can use, for the model pickers (built-in first). */
+  public List<ModelChoice> models() {
+    return models.choices();
+  }
+
+  /** Folders of {@code workbench.models.dir} that were left out, each with its reason. */
+  public List<String> modelProblems() {
+    return models.problems();
+  }
+
+  private LoopModels models(String modelId) {
+    try {
+      return models.get(modelId);
+    } catch (workbench.model.ModelLoadException | IllegalArgumentException e) {
+      throw new InvalidRecipeException("model", e.getMessage());
+    }
   }
 
   /**
@@ -75,7 +93,7 @@ public class GenerationService {
 
   /** Words of the recipe's terms the checker does not know. */
   public List<String> unknownWords(Recipe recipe) {
-    return models.get().unknownWords(recipe.termTexts());
+    return models(recipe.modelId()).unknownWords(recipe.termTexts());
   }
 
   /**
@@ -106,8 +124,9 @@ public class GenerationService {
     var recipes = requests.stream().map(this::recipe).toList();
     var first = recipes.get(0);
     for (var r : recipes) {
-      if (!r.process().equals(first.process()) || r.steps() != first.steps() || r.upscale() != first.upscale()) {
-        throw new InvalidRecipeException("batch", "A batch shares process, steps and upscale");
+      if (!r.process().equals(first.process()) || r.steps() != first.steps() || r.upscale() != first.upscale()
+          || !r.modelId().equals(first.modelId())) {
+        throw new InvalidRecipeException("batch", "A batch shares model, process, steps and upscale");
       }
     }
     checkQueueRoom(1);
@@ -177,6 +196,12 @@ public class GenerationService {
    */
   @PreAuthorize("permitAll()")
   public java.util.Map<UUID, double[]> similarities(List<UUID> runIds, List<String> terms) {
+    return similarities(runIds, terms, "");
+  }
+
+  /** As {@link #similarities(List, List)}, scored by the checker of {@code modelId} (empty = built-in). */
+  @PreAuthorize("permitAll()")
+  public java.util.Map<UUID, double[]> similarities(List<UUID> runIds, List<String> terms, String modelId) {
     var ids = new java.util.ArrayList<UUID>();
     var images = new java.util.ArrayList<java.awt.image.BufferedImage>();
     for (var id : runIds) {
@@ -189,7 +214,7 @@ public class GenerationService {
     if (images.isEmpty() || terms.isEmpty()) {
       return out;
     }
-    var cos = models.get().similarity(images, terms);
+    var cos = models(modelId).similarity(images, terms);
     for (int i = 0; i < ids.size(); i++) {
       var row = new double[terms.size()];
       for (int t = 0; t < row.length; t++) {

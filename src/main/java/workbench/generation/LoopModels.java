@@ -12,25 +12,64 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import workbench.model.GeneratorPrior;
 import workbench.model.ModelCard;
 import workbench.model.ModelSource;
 import workbench.model.SketchbookChecker;
+import workbench.model.registry.ClipChecker;
+import workbench.model.registry.DiffusionGenerator;
+import workbench.model.registry.ImageArrays;
+import workbench.model.registry.ModelRegistry;
 
 /**
- * The checker and the generator prior the loop runs on, loaded once and shared by all runs
- * (every call works in its own NDManager scope, so threads do not share arrays).
+ * The checker and the generator the loop runs on, named by one model id: the built-in
+ * {@code sketchbook-v1} pair, or {@code <generator>+<checker>} for models of the registry (e.g.
+ * {@code tiny-sd+tiny-clip}, or a Stable Diffusion scored by the Sketchbook checker,
+ * {@code my-sd+sketchbook-v1}). Models are loaded once and shared by all runs (every call
+ * works in its own NDManager scope, so threads do not share arrays); registry models belong
+ * to the registry, which closes them.
  */
 public final class LoopModels implements AutoCloseable {
 
-  private final SketchbookChecker checker;
-  private final GeneratorPrior prior;
-  private final String weightsSha256;
+  public static final String SKETCHBOOK = ModelCard.NAME;
 
-  private LoopModels(SketchbookChecker checker, GeneratorPrior prior) {
+  /** What the loop asks of a checker. */
+  private interface Checker {
+    String id();
+
+    String weightsSha256();
+
+    Device device();
+
+    List<String> unknownWords(List<String> texts);
+
+    NDArray textEmbeddings(NDManager scope, List<String> texts);
+
+    NDArray imageEmbeddings(NDArray images);
+
+    NDArray imageArray(NDManager scope, List<BufferedImage> images);
+
+    float[][] similarity(List<BufferedImage> images, List<String> terms);
+  }
+
+  private final Checker checker;
+  private final @Nullable GeneratorPrior prior;
+  private final @Nullable DiffusionGenerator diffusion;
+  private final @Nullable SketchbookChecker sketchbook;
+  private final String modelId;
+  private final String weightsSha256;
+  private final boolean ownsModels;
+
+  private LoopModels(Checker checker, @Nullable GeneratorPrior prior, @Nullable DiffusionGenerator diffusion,
+      @Nullable SketchbookChecker sketchbook, String modelId, String weightsSha256, boolean ownsModels) {
     this.checker = checker;
     this.prior = prior;
-    this.weightsSha256 = combinedSha256(checker.card().sha256());
+    this.diffusion = diffusion;
+    this.sketchbook = sketchbook;
+    this.modelId = modelId;
+    this.weightsSha256 = weightsSha256;
+    this.ownsModels = ownsModels;
   }
 
   /** The shipped Sketchbook models on the CPU. */
@@ -41,41 +80,71 @@ public final class LoopModels implements AutoCloseable {
   public static LoopModels load(ModelSource source, Device device) {
     var checker = SketchbookChecker.load(source, device);
     try {
-      return new LoopModels(checker, GeneratorPrior.load(source, device, checker));
+      var prior = GeneratorPrior.load(source, device, checker);
+      return new LoopModels(sketchbookChecker(checker), prior, null, checker, checker.card().name(),
+          combinedSha256(checker.card().sha256()), true);
     } catch (RuntimeException e) {
       checker.close();
       throw e;
     }
   }
 
-  public String modelId() {
-    return checker.card().name();
+  /**
+   * The pair {@code <generator>+<checker>} of {@code registry}; the checker may be
+   * {@code sketchbook-v1}, whose models {@code sketchbook} lends (neither is closed here).
+   */
+  public static LoopModels pair(String id, ModelRegistry registry, LoopModels sketchbook) {
+    int plus = id.indexOf('+');
+    if (plus <= 0 || plus == id.length() - 1) {
+      throw new IllegalArgumentException("model '" + id + "' is neither " + SKETCHBOOK + " nor <generator>+<checker>");
+    }
+    var generator = registry.generator(id.substring(0, plus));
+    String checkerId = id.substring(plus + 1);
+    Checker checker = checkerId.equals(SKETCHBOOK) ? sketchbook.checker : clipChecker(registry.checker(checkerId));
+    String sha = combinedSha256(Map.of(generator.id(), generator.weightsSha256(), checker.id(), checker.weightsSha256()));
+    return new LoopModels(checker, null, generator, sketchbook.sketchbook, id, sha, false);
   }
 
-  /** One hash for the pair: sha256 over the sorted "file=sha256" lines of the model card. */
+  public String modelId() {
+    return modelId;
+  }
+
+  /** One hash for the pair's weights (sketchbook: sha256 over the sorted "file=sha256" lines of the card). */
   public String weightsSha256() {
     return weightsSha256;
   }
 
   public String device() {
-    return checker.device().toString();
+    return (diffusion != null ? diffusion.device() : checker.device()).toString();
   }
 
+  /** The size of the images the generator makes. */
   public int imageSize() {
-    return checker.card().imageSize();
+    return diffusion != null ? diffusion.imageSize() : sketchbookModels().card().imageSize();
   }
 
   public int latentSize() {
-    return prior.latentSize();
+    return diffusion != null ? diffusion.latentSize() : prior().latentSize();
   }
 
+  /** Whether the generator is a diffusion model (sampled by the {@code diffusion} art process). */
+  public boolean diffusion() {
+    return diffusion != null;
+  }
+
+  /** The art processes this pair can run. */
+  public List<String> processes() {
+    return diffusion != null ? List.of(DiffusionArtProcess.NAME) : List.of("guided", "evolve");
+  }
+
+  /** The Sketchbook model card (the built-in pair, or the Sketchbook checker of a custom pair). */
   public ModelCard card() {
-    return checker.card();
+    return sketchbookModels().card();
   }
 
   /** Words of {@code texts} the checker's vocabulary does not know (they are ignored). */
   public List<String> unknownWords(List<String> texts) {
-    return checker.embedTexts(texts).unknownWords();
+    return checker.unknownWords(texts);
   }
 
   /** Cosine similarity of every image with every term: {@code [image][term]}. */
@@ -83,23 +152,23 @@ public final class LoopModels implements AutoCloseable {
     return checker.similarity(images, terms);
   }
 
-  /** Unit-length image embeddings (the checker's image encoder alone): for throughput figures. */
+  /** Unit-length image embeddings (the Sketchbook checker's image encoder alone): for throughput figures. */
   public float[][] embedImages(List<BufferedImage> images) {
-    return checker.embedImages(images);
+    return sketchbookModels().embedImages(images);
   }
 
-  /** FLOPs of the checker's image encoder for one image. */
+  /** FLOPs of the Sketchbook checker's image encoder for one image. */
   public long checkerFlopsPerImage() {
-    return checker.imageEncoderFlops();
+    return sketchbookModels().imageEncoderFlops();
   }
 
-  /** FLOPs of the generator's decoder for one image. */
+  /** FLOPs of the Sketchbook generator's decoder for one image. */
   public long generatorFlopsPerImage() {
-    return prior.decoderFlops();
+    return prior().decoderFlops();
   }
 
   NDManager newScope() {
-    return NDManager.newBaseManager(checker.device());
+    return NDManager.newBaseManager(diffusion != null ? diffusion.device() : checker.device());
   }
 
   NDArray latents(NDManager scope, float[][] z) {
@@ -111,13 +180,32 @@ public final class LoopModels implements AutoCloseable {
     return scope.create(flat, new Shape(z.length, size));
   }
 
+  /** The checker's unit-length text embeddings. */
   NDArray textEmbeddings(NDManager scope, List<String> texts) {
     return checker.textEmbeddings(scope, texts);
   }
 
-  /** (batch, 3, size, size) RGB in [0, 1], differentiable with respect to z. */
+  /**
+   * (batch, 3, size, size) RGB in [0, 1]: the prior's image of z for the condition
+   * (differentiable with respect to z), or the diffusion model's VAE image of the latent z.
+   */
   NDArray decode(NDArray z, NDArray condition) {
-    return prior.decode(z, condition);
+    return diffusion != null ? diffusion.decode(z) : prior().decode(z, condition);
+  }
+
+  /** The diffusion model's conditioning of each recipe's weighted terms, in {@code scope}. */
+  NDArray diffusionCondition(NDManager scope, List<Recipe> recipes) {
+    return diffusionModel().condition(scope, recipes.stream()
+        .map(r -> new DiffusionGenerator.Prompt(r.termTexts(), r.termWeights())).toList());
+  }
+
+  /** One sampler step of the diffusion model on every live latent. */
+  void denoise(NDManager scope, float[][] z, boolean[] live, NDArray condition, int step, int steps, double guidance) {
+    diffusionModel().denoise(scope, z, live, condition, step, steps, guidance);
+  }
+
+  double defaultGuidance() {
+    return diffusion != null ? diffusion.guidance() : 7.5;
   }
 
   NDArray imageEmbeddings(NDArray images) {
@@ -125,14 +213,71 @@ public final class LoopModels implements AutoCloseable {
   }
 
   NDArray imageArray(NDManager scope, List<BufferedImage> images) {
-    return SketchbookChecker.imageArray(scope, images);
+    return checker.imageArray(scope, images);
   }
 
   List<BufferedImage> images(NDArray batch) {
-    return GeneratorPrior.images(batch);
+    return ImageArrays.images(batch);
   }
 
-  private static String combinedSha256(Map<String, String> files) {
+  private GeneratorPrior prior() {
+    if (prior == null) {
+      throw new IllegalStateException("model " + modelId + " has no Sketchbook generator prior");
+    }
+    return prior;
+  }
+
+  private DiffusionGenerator diffusionModel() {
+    if (diffusion == null) {
+      throw new IllegalStateException("model " + modelId + " has no diffusion generator");
+    }
+    return diffusion;
+  }
+
+  private SketchbookChecker sketchbookModels() {
+    if (sketchbook == null) {
+      throw new IllegalStateException("model " + modelId + " has no Sketchbook checker");
+    }
+    return sketchbook;
+  }
+
+  private static Checker sketchbookChecker(SketchbookChecker c) {
+    String sha = combinedSha256(c.card().sha256());
+    return new Checker() {
+      public String id() { return c.card().name(); }
+      public String weightsSha256() { return sha; }
+      public Device device() { return c.device(); }
+      public List<String> unknownWords(List<String> texts) { return c.embedTexts(texts).unknownWords(); }
+      public NDArray textEmbeddings(NDManager scope, List<String> texts) { return c.textEmbeddings(scope, texts); }
+      public NDArray imageEmbeddings(NDArray images) { return c.imageEmbeddings(resized(images, c.card().imageSize())); }
+      public NDArray imageArray(NDManager scope, List<BufferedImage> images) { return SketchbookChecker.imageArray(scope, images); }
+      public float[][] similarity(List<BufferedImage> images, List<String> terms) { return c.similarity(images, terms); }
+    };
+  }
+
+  private static Checker clipChecker(ClipChecker c) {
+    return new Checker() {
+      public String id() { return c.id(); }
+      public String weightsSha256() { return c.weightsSha256(); }
+      public Device device() { return c.device(); }
+      // A byte-pair tokenizer spells any word; nothing is unknown to it.
+      public List<String> unknownWords(List<String> texts) { return List.of(); }
+      public NDArray textEmbeddings(NDManager scope, List<String> texts) { return c.textEmbeddings(scope, texts); }
+      public NDArray imageEmbeddings(NDArray images) { return c.imageEmbeddings(images); }
+      public NDArray imageArray(NDManager scope, List<BufferedImage> images) { return c.imageArray(scope, images); }
+      public float[][] similarity(List<BufferedImage> images, List<String> terms) { return c.similarity(images, terms); }
+    };
+  }
+
+  /** A diffusion model's images scaled (bilinear, on the engine) to what the Sketchbook checker reads. */
+  private static NDArray resized(NDArray images, int size) {
+    if (images.getShape().get(2) == size && images.getShape().get(3) == size) {
+      return images;
+    }
+    return ai.djl.modality.cv.util.NDImageUtils.resize(images.transpose(0, 2, 3, 1), size, size).transpose(0, 3, 1, 2);
+  }
+
+  static String combinedSha256(Map<String, String> files) {
     try {
       var digest = MessageDigest.getInstance("SHA-256");
       new TreeMap<>(files).forEach((file, sha) -> digest.update((file + "=" + sha + "\n").getBytes(StandardCharsets.UTF_8)));
@@ -144,7 +289,14 @@ public final class LoopModels implements AutoCloseable {
 
   @Override
   public void close() {
-    prior.close();
-    checker.close();
+    if (!ownsModels) {
+      return;
+    }
+    if (prior != null) {
+      prior.close();
+    }
+    if (sketchbook != null) {
+      sketchbook.close();
+    }
   }
 }

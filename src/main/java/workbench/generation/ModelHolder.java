@@ -1,17 +1,43 @@
 package workbench.generation;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import workbench.model.registry.ModelManifest;
+import workbench.model.registry.ModelRegistry;
 
 /**
- * The loop's models for the app: loaded on first use (the web app starts without waiting for
- * them), then shared by every run until shutdown closes them.
+ * The loop's models for the app: the built-in Sketchbook pair, and the custom models of the
+ * {@code workbench.models.dir} folder (its registry, scanned at start). Models load on first use
+ * (the web app starts without waiting for them), then are shared by every run until shutdown
+ * closes them.
  */
 @Component
 class ModelHolder implements DisposableBean {
 
+  private static final Logger log = LoggerFactory.getLogger(ModelHolder.class);
+
+  private final ModelRegistry registry;
+  private final Map<String, LoopModels> pairs = new ConcurrentHashMap<>();
   private volatile LoopModels models;
 
+  ModelHolder(@Value("${workbench.models.dir:}") String modelsDir) {
+    this.registry = modelsDir.isBlank() ? ModelRegistry.empty() : ModelRegistry.scan(Path.of(modelsDir));
+    if (!modelsDir.isBlank()) {
+      log.info("Custom models in {}: {}", Path.of(modelsDir).toAbsolutePath(),
+          registry.entries().stream().map(e -> e.id() + " (" + e.manifest().kind() + ")").toList());
+    }
+    registry.problems().forEach(problem -> log.warn("Model left out: {}", problem));
+  }
+
+  /** The built-in Sketchbook pair. */
   LoopModels get() {
     var m = models;
     if (m == null) {
@@ -25,8 +51,51 @@ class ModelHolder implements DisposableBean {
     return m;
   }
 
+  /** The pair a model id names; empty = the built-in one. */
+  LoopModels get(String modelId) {
+    if (modelId.isBlank() || modelId.equals(LoopModels.SKETCHBOOK)) {
+      return get();
+    }
+    var sketchbook = get();
+    synchronized (this) {
+      // computeIfAbsent would hold a map lock while models load; loads are rare, so one lock.
+      var pair = pairs.get(modelId);
+      if (pair == null) {
+        pair = LoopModels.pair(modelId, registry, sketchbook);
+        pairs.put(modelId, pair);
+      }
+      return pair;
+    }
+  }
+
+  /** What the pickers offer: the built-in pair, then each custom generator with each checker. */
+  List<ModelChoice> choices() {
+    var out = new ArrayList<ModelChoice>();
+    out.add(new ModelChoice(LoopModels.SKETCHBOOK, "Sketchbook (built-in)", List.of("guided", "evolve")));
+    var checkers = new ArrayList<String>(registry.checkers().stream().map(ModelRegistry.Entry::id).toList());
+    checkers.add(LoopModels.SKETCHBOOK);
+    for (var generator : registry.generators()) {
+      for (var checker : checkers) {
+        out.add(new ModelChoice(generator.id() + "+" + checker,
+            generator.manifest().name() + " scored by " + checkerName(checker), List.of(DiffusionArtProcess.NAME)));
+      }
+    }
+    return out;
+  }
+
+  private String checkerName(String id) {
+    return id.equals(LoopModels.SKETCHBOOK) ? "the Sketchbook checker" : registry.entry(id, ModelManifest.CHECKER).manifest().name();
+  }
+
+  /** Folders of the models folder that were left out, and why. */
+  List<String> problems() {
+    return registry.problems();
+  }
+
   @Override
   public synchronized void destroy() {
+    pairs.clear();
+    registry.close();
     if (models != null) {
       models.close();
     }

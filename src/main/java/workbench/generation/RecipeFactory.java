@@ -20,8 +20,20 @@ public final class RecipeFactory {
     this.limits = limits;
   }
 
-  /** What to make; {@code dialect} empty = detect it from the text. */
-  public record Request(String prompt, String dialect, long seed, int steps, String process, int upscale) {}
+  /**
+   * What to make; {@code dialect} empty = detect it from the text; {@code model} a model id of
+   * the registry ({@code sketchbook-v1}, or {@code <generator>+<checker>}), empty = the built-in.
+   */
+  public record Request(String prompt, String dialect, long seed, int steps, String process, int upscale, String model) {
+    /** A request for the built-in Sketchbook models. */
+    public Request(String prompt, String dialect, long seed, int steps, String process, int upscale) {
+      this(prompt, dialect, seed, steps, process, upscale, "");
+    }
+
+    public Request withModel(String modelId) {
+      return new Request(prompt, dialect, seed, steps, process, upscale, modelId);
+    }
+  }
 
   public Recipe recipe(Request request) {
     var prompt = parse(request.prompt(), request.dialect());
@@ -40,12 +52,19 @@ public final class RecipeFactory {
     } catch (IllegalArgumentException e) {
       throw new InvalidRecipeException("process", capitalise(e.getMessage()));
     }
+    if (!models.processes().contains(process.name())) {
+      throw new InvalidRecipeException("process", "Model " + models.modelId() + " runs the art process "
+          + String.join(" or ", models.processes()) + ", not '" + process.name() + "'");
+    }
     var terms = prompt.terms().stream().map(t -> new Recipe.RecipeTerm(t.text(), t.weight())).toList();
     int size = models.imageSize();
+    // A diffusion recipe records the guidance scale its model's manifest gives.
+    var schedule = process.name().equals(DiffusionArtProcess.NAME)
+        ? new Schedule(request.steps(), List.of(new Stage(0, java.util.Map.of(DiffusionArtProcess.GUIDANCE, models.defaultGuidance()))), 0)
+        : process.defaultSchedule(request.steps());
     return new Recipe(
         request.prompt(), prompt.dialect().id(), terms, request.seed(), size, size, process.name(),
-        process.defaultSchedule(request.steps()), request.upscale(), models.modelId(), models.weightsSha256(),
-        models.device());
+        schedule, request.upscale(), models.modelId(), models.weightsSha256(), models.device());
   }
 
   /** Words the checker does not know: the run still goes, but these words count for nothing. */

@@ -95,7 +95,7 @@ class RunJob {
             return store.cancelRequested(claimed.get(item));
           }
         };
-        var results = new GenerationLoop(models.get()).run(recipes, listener);
+        var results = new GenerationLoop(modelsFor(recipes)).run(recipes, listener);
         for (int i = 0; i < results.size(); i++) {
           var result = results.get(i);
           var texts = RecipeText.pngTexts(result.recipe());
@@ -114,6 +114,25 @@ class RunJob {
         }
       }
       events.queueChanged();
+    }
+
+    /**
+     * The models the recipes name; a recipe whose weights hash is not that of the models now
+     * in the folder fails with both hashes (the image could not be made again).
+     */
+    private LoopModels modelsFor(List<Recipe> recipes) {
+      var first = recipes.get(0);
+      var loaded = models.get(first.modelId());
+      for (var r : recipes) {
+        if (!r.modelId().equals(first.modelId())) {
+          throw new IllegalArgumentException("a batch shares its model; got " + first.modelId() + " and " + r.modelId());
+        }
+        if (!r.weightsSha256().equals(loaded.weightsSha256())) {
+          throw new workbench.model.ModelLoadException("the recipe asks for model " + r.modelId() + " with weights sha256 "
+              + r.weightsSha256() + " but the loaded weights have sha256 " + loaded.weightsSha256());
+        }
+      }
+      return loaded;
     }
 
     private static String workerName() {
