@@ -36,6 +36,8 @@ public abstract class DatabaseTest {
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) {
     registry.add("workbench.data-dir", DATA_DIR::toString);
+    // The tiny CLIP- and diffusion-shaped fixtures are the custom models of every test app.
+    registry.add("workbench.models.dir", () -> workbench.model.registry.Fixtures.dir().toString());
   }
 
   private static Path freshDataDir() {

@@ -6,7 +6,8 @@ import java.util.List;
  * What a grid compares: prompt variants (the first is the baseline) on the same seeds, with
  * everything else fixed, and optionally a third axis. {@code probes} are extra terms (e.g.
  * "hand", "watercolour") scored on every cell without steering any: with the variants' own
- * terms they make the per-term heatmap.
+ * terms they make the per-term heatmap. {@code model} is the model pair every cell runs on and
+ * whose checker scores them ({@code sketchbook-v1}, or {@code <generator>+<checker>}).
  */
 public record ExperimentDefinition(
     String title,
@@ -17,12 +18,23 @@ public record ExperimentDefinition(
     Axis axis,
     int steps,
     String process,
-    int upscale) {
+    int upscale,
+    String model) {
+
+  public static final String DEFAULT_MODEL = "sketchbook-v1";
 
   public ExperimentDefinition {
     variants = List.copyOf(variants);
     seeds = List.copyOf(seeds);
     probes = List.copyOf(probes);
+    // Grids stored or exported before custom models have none: the built-in pair.
+    model = java.util.Objects.requireNonNullElse(model, "").isBlank() ? DEFAULT_MODEL : model;
+  }
+
+  /** A grid on the built-in Sketchbook models. */
+  public ExperimentDefinition(String title, String notes, List<Variant> variants, List<Long> seeds, List<String> probes,
+      Axis axis, int steps, String process, int upscale) {
+    this(title, notes, variants, seeds, probes, axis, steps, process, upscale, DEFAULT_MODEL);
   }
 
   /** A row: its label, the prompt text, and the library version it came from (0 if typed). */

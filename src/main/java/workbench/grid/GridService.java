@@ -53,6 +53,11 @@ public class GridService {
     this.audit = audit;
   }
 
+  /** The models a grid can run on (built-in first), for the grid form's picker. */
+  public List<workbench.generation.ModelChoice> models() {
+    return generation.models();
+  }
+
   /** Stores a checked definition, owned by the caller and private; nothing runs until {@link #start}. */
   @Transactional
   @PreAuthorize("hasRole('EDITOR')")
@@ -197,7 +202,7 @@ public class GridService {
     var terms = GridValidation.measuredTerms(d);
     var rows = store.cells(id);
     var doneRuns = rows.stream().filter(c -> c.status() == RunStatus.DONE).map(GridStore.CellRow::runId).toList();
-    var similarities = similarities(doneRuns, terms);
+    var similarities = similarities(doneRuns, terms, d.model());
     var cells = new ArrayList<ExperimentResult.Cell>();
     for (var row : rows) {
       var perTerm = new java.util.LinkedHashMap<String, Double>();
@@ -218,8 +223,8 @@ public class GridService {
   }
 
   /** Finished runs never change, so their probe scores are computed once per term list. */
-  private Map<UUID, double[]> similarities(List<UUID> runs, List<String> terms) {
-    var key = String.join("\u0000", terms);
+  private Map<UUID, double[]> similarities(List<UUID> runs, List<String> terms, String model) {
+    var key = model + "\u0000" + String.join("\u0000", terms);
     var out = new java.util.HashMap<UUID, double[]>();
     var missing = new ArrayList<UUID>();
     for (var run : runs) {
@@ -231,7 +236,7 @@ public class GridService {
       }
     }
     if (!missing.isEmpty()) {
-      generation.similarities(missing, terms).forEach((run, sims) -> {
+      generation.similarities(missing, terms, model).forEach((run, sims) -> {
         similarityCache.put(run + key, sims);
         out.put(run, sims);
       });

@@ -115,7 +115,7 @@ final class GridValidation {
 
   private void checkSize(ExperimentDefinition d) {
     int cells = d.cells();
-    long side = 64L * d.upscale();
+    long side = (long) modelImageSize(d) * d.upscale();
     long pixels = cells * side * side;
     var shape = d.variants().size() + " rows × " + d.seeds().size() + " seeds"
         + (d.axis().size() > 1 ? " × " + d.axis().size() + " " + d.axis().kind().id() + " values" : "");
@@ -128,6 +128,15 @@ final class GridValidation {
           "This grid is %s = %d cells of %d×%d px = %.1f megapixels; the limit is %.1f (setting workbench.grid.max-pixels):"
               + " use fewer seeds or a smaller upscale",
           shape, cells, side, side, pixels / 1e6, settings.maxPixels() / 1e6));
+    }
+  }
+
+  /** The size of the images the grid's model makes (64 for the Sketchbook; a bad model is reported later). */
+  private int modelImageSize(ExperimentDefinition d) {
+    try {
+      return generation.recipe(request(d, 0, 0, 0)).width();
+    } catch (RuntimeException e) {
+      return 64;
     }
   }
 
@@ -170,7 +179,7 @@ final class GridValidation {
       }
       default -> {}
     }
-    return new RecipeFactory.Request(prompt, dialect, d.seeds().get(s), steps, process, d.upscale());
+    return new RecipeFactory.Request(prompt, dialect, d.seeds().get(s), steps, process, d.upscale(), d.model());
   }
 
   /** The heatmap's terms: every variant's terms, then the probes, each once. */

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import workbench.generation.ArtProcesses;
 import workbench.generation.GenerationLimits;
+import workbench.generation.ModelChoice;
 import workbench.generation.PostProcess;
 import workbench.generation.RecipeFactory;
 import workbench.generation.SeedStatic;
@@ -51,6 +52,8 @@ public class GenerateForm extends Composite<VerticalLayout> {
   final Checkbox lockSeed = new Checkbox("Lock seed");
   final IntegerField steps = new IntegerField("Steps");
   final Select<String> process = new Select<>();
+  final Select<String> model = new Select<>();
+  private List<ModelChoice> models = List.of();
   final Select<Integer> upscale = new Select<>();
   final Button generate = new Button("Generate", VaadinIcon.PLAY.create());
   final Div error = new Div();
@@ -108,6 +111,10 @@ public class GenerateForm extends Composite<VerticalLayout> {
     process.setLabel("Art process");
     process.setItems(ArtProcesses.names());
     process.setValue(ArtProcesses.names().get(0));
+    model.setId("model");
+    model.setLabel("Model");
+    model.setHelperText("the generator and the checker that scores it");
+    model.addValueChangeListener(e -> offerProcessesOf(e.getValue()));
     upscale.setId("upscale");
     upscale.setLabel("Upscale");
     upscale.setItems(1, 2, 4, PostProcess.MAX_UPSCALE);
@@ -137,15 +144,49 @@ public class GenerateForm extends Composite<VerticalLayout> {
 
     var seedRow = new HorizontalLayout(seed, randomSeed, lockSeed);
     seedRow.setAlignItems(FlexComponent.Alignment.BASELINE);
-    var settings = new HorizontalLayout(seedRow, steps, process, upscale);
+    var settings = new HorizontalLayout(seedRow, steps, model, process, upscale);
     settings.setWrap(true);
     settings.setAlignItems(FlexComponent.Alignment.BASELINE);
     layout.add(promptPicker, editor, settings, new HorizontalLayout(generate), error, warning, recall);
   }
 
+  /** The models to offer (built-in first); the first is chosen. */
+  public void setModels(List<ModelChoice> choices) {
+    models = List.copyOf(choices);
+    model.setItems(models.stream().map(ModelChoice::id).toList());
+    model.setItemLabelGenerator(id -> models.stream().filter(c -> c.id().equals(id)).findFirst()
+        .map(ModelChoice::label).orElse(id));
+    if (!models.isEmpty()) {
+      model.setValue(models.get(0).id());
+    }
+  }
+
+  /** Picks a model by id, or says it is not there (a recipe from another installation). */
+  public void selectModel(String id) {
+    if (id.isBlank()) {
+      return;
+    }
+    if (models.stream().anyMatch(c -> c.id().equals(id))) {
+      model.setValue(id);
+    } else {
+      showError("model", "Model '" + id + "' is not installed here: choose one of "
+          + String.join(", ", models.stream().map(ModelChoice::id).toList()));
+    }
+  }
+
+  /** A model runs only some art processes (a diffusion model: diffusion); offer those. */
+  private void offerProcessesOf(String modelId) {
+    var processes = models.stream().filter(c -> c.id().equals(modelId)).findFirst()
+        .map(ModelChoice::processes).orElse(ArtProcesses.names());
+    var current = process.getValue();
+    process.setItems(processes);
+    process.setValue(processes.contains(current) ? current : processes.get(0));
+  }
+
   /** Fills the form (from a recalled PNG, a gallery link, a re-run); library version 0 = typed. */
   public void fill(RecipeFactory.Request request, long versionId) {
     fillPrompt(request.prompt(), request.dialect(), versionId);
+    selectModel(request.model());
     seed.setValue(Long.toString(request.seed()));
     lockSeed.setValue(true);
     steps.setValue(request.steps());
@@ -155,7 +196,7 @@ public class GenerateForm extends Composite<VerticalLayout> {
 
   /** Picks an art process by name, or says it does not exist (a hand-made link, an old PNG). */
   public void selectProcess(String name) {
-    if (ArtProcesses.names().contains(name)) {
+    if (process.getListDataView().getItems().anyMatch(name::equals)) {
       process.setValue(name);
     } else {
       showError("process", "Unknown art process '" + name + "': choose one of " + String.join(", ", ArtProcesses.names()));
@@ -184,7 +225,8 @@ public class GenerateForm extends Composite<VerticalLayout> {
   public RecipeFactory.Request currentOrDefaults() {
     long s = parseSeed().orElse(0L);
     int n = steps.getValue() == null ? limits.defaultSteps() : steps.getValue();
-    return new RecipeFactory.Request(editor.getValue(), editor.dialect().id(), s, n, process.getValue(), upscale.getValue());
+    return new RecipeFactory.Request(editor.getValue(), editor.dialect().id(), s, n, process.getValue(), upscale.getValue(),
+        modelValue());
   }
 
   public long promptVersionId() {
@@ -203,12 +245,17 @@ public class GenerateForm extends Composite<VerticalLayout> {
     seed.setInvalid(false);
     steps.setInvalid(false);
     process.setInvalid(false);
+    model.setInvalid(false);
     switch (field) {
       case "seed" -> invalid(seed, message);
       case "steps" -> invalid(steps, message);
       case "process" -> {
         process.setInvalid(true);
         process.setErrorMessage(message);
+      }
+      case "model" -> {
+        model.setInvalid(true);
+        model.setErrorMessage(message);
       }
       default -> {}
     }
@@ -261,7 +308,11 @@ public class GenerateForm extends Composite<VerticalLayout> {
     steps.setInvalid(false);
     process.setInvalid(false);
     fireEvent(new GenerateEvent(this, new RecipeFactory.Request(text, editor.dialect().id(), seedValue.get(),
-        steps.getValue(), process.getValue(), upscale.getValue()), promptVersionId));
+        steps.getValue(), process.getValue(), upscale.getValue(), modelValue()), promptVersionId));
+  }
+
+  private String modelValue() {
+    return model.getValue() == null ? "" : model.getValue();
   }
 
   private Optional<Long> parseSeed() {

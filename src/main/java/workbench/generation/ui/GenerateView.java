@@ -35,7 +35,7 @@ import workbench.ui.Notifications;
  * queue on the right. Which run it follows is in the address ({@code generate?run=…}), and
  * without one it follows the newest active run, so a reload or a second tab shows the same job.
  * Links from the gallery fill the form: {@code prompt}, {@code dialect}, {@code version},
- * {@code seed}, {@code steps}, {@code process}, {@code upscale}.
+ * {@code seed}, {@code steps}, {@code model}, {@code process}, {@code upscale}.
  */
 @Route("generate")
 @jakarta.annotation.security.RolesAllowed("EDITOR")
@@ -61,6 +61,7 @@ public class GenerateView extends VerticalLayout implements BeforeEnterObserver 
     this.recall = recall;
     addClassName("generate-view");
     form = new GenerateForm(libraries, generation.limits(), recall.settings().maxUploadSize().toBytes());
+    form.setModels(generation.models());
     monitor = new RunMonitor(generation, events);
     queue = new QueuePanel(generation, events);
     result.addClassName("generate-result");
@@ -92,6 +93,7 @@ public class GenerateView extends VerticalLayout implements BeforeEnterObserver 
     first(q, "seed").map(GenerateView::parseLong).ifPresent(form::fillSeed);
     first(q, "steps").map(GenerateView::parseLong).ifPresent(s -> form.steps.setValue((int) Math.min(s, Integer.MAX_VALUE)));
     first(q, "upscale").map(GenerateView::parseLong).ifPresent(u -> form.upscale.setValue(u.intValue()));
+    first(q, "model").ifPresent(form::selectModel);
     first(q, "process").ifPresent(form::selectProcess);
     var run = first(q, "run").flatMap(GenerateView::parseUuid);
     if (run.isPresent()) {
@@ -147,7 +149,7 @@ public class GenerateView extends VerticalLayout implements BeforeEnterObserver 
     view.addRunActionListener(e -> {
       var r = e.run().recipe();
       long seed = e.action() == RunActionEvent.Action.VARY_SEED ? RANDOM.nextLong(SeedStatic.MAX_SEED + 1) : r.seed();
-      start(new RecipeFactory.Request(r.prompt(), r.dialect(), seed, r.steps(), r.process(), r.upscale()),
+      start(new RecipeFactory.Request(r.prompt(), r.dialect(), seed, r.steps(), r.process(), r.upscale(), r.modelId()),
           e.run().promptVersionId());
     });
     result.add(view);

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import workbench.generation.ArtProcesses;
+import workbench.generation.ModelChoice;
 import workbench.grid.ExperimentDefinition;
 import workbench.grid.ExperimentDefinition.Axis;
 import workbench.grid.GridService;
@@ -51,6 +52,8 @@ class GridForm extends VerticalLayout {
   final TextField axisValues = new TextField("Values");
   final IntegerField steps = new IntegerField("Steps");
   final Select<String> process = new Select<>();
+  final Select<String> model = new Select<>();
+  private final List<ModelChoice> models;
   final IntegerField upscale = new IntegerField("Upscale");
   final Span error = new Span();
   private final GridService grids;
@@ -108,6 +111,21 @@ class GridForm extends VerticalLayout {
     process.setLabel("Art process");
     process.setItems(ArtProcesses.names());
     process.setValue("guided");
+    models = grids.models();
+    model.setLabel("Model");
+    model.setId("grid-model");
+    model.setItems(models.stream().map(ModelChoice::id).toList());
+    model.setItemLabelGenerator(id -> models.stream().filter(c -> c.id().equals(id)).findFirst()
+        .map(ModelChoice::label).orElse(id));
+    model.setValue(ExperimentDefinition.DEFAULT_MODEL);
+    // A model runs only some art processes (a diffusion model: diffusion); offer those.
+    model.addValueChangeListener(e -> {
+      var processes = models.stream().filter(c -> c.id().equals(e.getValue())).findFirst()
+          .map(ModelChoice::processes).orElse(ArtProcesses.names());
+      var current = process.getValue();
+      process.setItems(processes);
+      process.setValue(processes.contains(current) ? current : processes.get(0));
+    });
     upscale.setValue(4);
     upscale.setMin(1);
     upscale.setMax(8);
@@ -119,7 +137,7 @@ class GridForm extends VerticalLayout {
     create.setId("create-grid");
     add(title, new H3("Variants (the first row is the baseline)"), rowList, addRow,
         new H3("Seeds and measures"), seedMode, new HorizontalLayout(seedList, baseSeed, seedCount), probes,
-        new H3("Everything else, fixed"), new FormLayout(steps, process, upscale, axisKind, axisTerm, axisValues),
+        new H3("Everything else, fixed"), new FormLayout(model, steps, process, upscale, axisKind, axisTerm, axisValues),
         error, create);
   }
 
@@ -188,7 +206,8 @@ class GridForm extends VerticalLayout {
         : Arrays.stream(axisValues.getValue().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     var axis = new Axis(kind, kind == Axis.Kind.WEIGHT ? axisTerm.getValue().strip() : "", values);
     return new ExperimentDefinition(title.getValue().strip(), "", variants, seeds, probeList, axis,
-        steps.getValue() == null ? 0 : steps.getValue(), process.getValue(), upscale.getValue() == null ? 0 : upscale.getValue());
+        steps.getValue() == null ? 0 : steps.getValue(), process.getValue(), upscale.getValue() == null ? 0 : upscale.getValue(),
+        model.getValue() == null ? "" : model.getValue());
   }
 
   Registration addCreatedListener(ComponentEventListener<CreatedEvent> listener) {
