@@ -1,4 +1,7 @@
-/** DJL networks (checker, generator prior), their training, evaluation, registry and loading. */
+/**
+ * DJL networks (checker, generator prior), their training, evaluation and loading; the
+ * registry of custom TorchScript models (CLIP, Stable Diffusion) is in {@code model.registry}.
+ */
 @NullMarked
 package workbench.model;
 
