@@ -199,7 +199,10 @@ public class GenerateForm extends Composite<VerticalLayout> {
     if (process.getListDataView().getItems().anyMatch(name::equals)) {
       process.setValue(name);
     } else {
-      showError("process", "Unknown art process '" + name + "': choose one of " + String.join(", ", ArtProcesses.names()));
+      // Only the processes the chosen model runs are offered.
+      var offered = process.getListDataView().getItems().toList();
+      showError("process", (ArtProcesses.names().contains(name) ? "Art process '" + name + "' is not run by this model"
+          : "Unknown art process '" + name + "'") + ": choose one of " + String.join(", ", offered));
     }
   }
 
