@@ -63,7 +63,7 @@ public class RecipeRecall {
       try {
         var recipe = RecipeText.fromJson(texts.get(RecipeText.RECIPE_KEY));
         var request = new RecipeFactory.Request(recipe.prompt(), recipe.dialect(), recipe.seed(), recipe.steps(),
-            recipe.process(), recipe.upscale());
+            recipe.process(), recipe.upscale(), recipe.modelId());
         return new RecalledRecipe(request, RecalledRecipe.Source.WORKBENCH, java.util.List.of());
       } catch (IllegalArgumentException e) {
         if (!texts.containsKey(RecipeText.PARAMETERS_KEY)) {

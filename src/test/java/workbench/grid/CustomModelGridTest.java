@@ -75,6 +75,14 @@ class CustomModelGridTest extends DatabaseTest {
         .params(id).query((rs, n) -> rs.getString(1) + ":" + rs.getLong(2)).list();
     assertThat(runs).hasSize(4).allSatisfy(r -> assertThat(r).startsWith(PAIR + ":"));
 
+    // Either checker scores any stored image: the CLIP-shaped one and the Sketchbook one differ.
+    var runIds = result.cells().stream().map(c -> c.runId().orElseThrow()).toList();
+    var byClip = generation.similarities(runIds, List.of("red apple", "a blue cat"), PAIR);
+    var bySketchbook = generation.similarities(runIds, List.of("red apple", "a blue cat"), "sketchbook-v1");
+    assertThat(byClip).hasSize(4).containsOnlyKeys(bySketchbook.keySet());
+    assertThat(byClip.get(runIds.get(0))).isNotEqualTo(bySketchbook.get(runIds.get(0)));
+    assertThat(byClip.get(runIds.get(0))[0]).isNotEqualTo(byClip.get(runIds.get(0))[1]);
+
     // Same seed, same recipe: the two grids' cells are the same PNG bytes.
     var again = grids.create(grid("Tiny SD again"));
     grids.start(again);

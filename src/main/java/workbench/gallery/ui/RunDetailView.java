@@ -131,7 +131,8 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
   private void rerun(Run run) {
     var r = run.recipe();
     try {
-      var id = generation.submit(new RecipeFactory.Request(r.prompt(), r.dialect(), r.seed(), r.steps(), r.process(), r.upscale()),
+      var id = generation.submit(new RecipeFactory.Request(r.prompt(), r.dialect(), r.seed(), r.steps(), r.process(), r.upscale(),
+              r.modelId()),
           run.promptVersionId());
       UI.getCurrent().navigate("generate", QueryParameters.of("run", id.toString()));
     } catch (InvalidRecipeException | ModelLoadException e) {

@@ -186,7 +186,10 @@ public class GenerateForm extends Composite<VerticalLayout> {
   /** Fills the form (from a recalled PNG, a gallery link, a re-run); library version 0 = typed. */
   public void fill(RecipeFactory.Request request, long versionId) {
     fillPrompt(request.prompt(), request.dialect(), versionId);
-    selectModel(request.model());
+    // A recipe from another installation may name a model not installed here: keep the chosen one.
+    if (models.stream().anyMatch(c -> c.id().equals(request.model()))) {
+      model.setValue(request.model());
+    }
     seed.setValue(Long.toString(request.seed()));
     lockSeed.setValue(true);
     steps.setValue(request.steps());
