@@ -13,12 +13,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import workbench.generation.GenerationLimits;
 import workbench.generation.GenerationLoop;
-import workbench.generation.InvalidRecipeException;
 import workbench.generation.LoopModels;
 import workbench.generation.PngMetadata;
 import workbench.generation.RecipeFactory;
 import workbench.generation.RecipeText;
 import workbench.generation.TermScores;
+import workbench.model.ModelLoadException;
+import workbench.model.registry.ModelRegistry;
 import workbench.prompt.PromptSyntaxException;
 
 /** Runs the loop once, without database or web server, and writes the image. */
@@ -40,8 +41,15 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--steps", defaultValue = "40", description = "loop steps (default ${DEFAULT-VALUE})")
   int steps;
 
-  @Option(names = "--process", defaultValue = "guided", description = "guided or evolve (default ${DEFAULT-VALUE})")
+  @Option(names = "--process", description = "guided or evolve for the Sketchbook, diffusion for a diffusion model (default: the model's first)")
   String process;
+
+  @Option(names = "--model", defaultValue = LoopModels.SKETCHBOOK,
+      description = "${DEFAULT-VALUE}, or <generator>+<checker> from --models-dir, e.g. sd-1-5+clip-vit-b-32")
+  String model;
+
+  @Option(names = "--models-dir", description = "a folder of custom models (as the setting workbench.models.dir)")
+  Path modelsDir;
 
   @Option(names = "--upscale", defaultValue = "4", description = "image-done enlargement (default ${DEFAULT-VALUE})")
   int upscale;
@@ -56,9 +64,13 @@ public final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     var err = spec.commandLine().getErr();
     var stdout = spec.commandLine().getOut();
-    try (var models = LoopModels.sketchbook()) {
+    try (var sketchbook = LoopModels.sketchbook();
+        var registry = modelsDir == null ? ModelRegistry.empty() : ModelRegistry.scan(modelsDir)) {
+      registry.problems().forEach(problem -> err.println("warning: model left out: " + problem));
+      var models = model.equals(LoopModels.SKETCHBOOK) ? sketchbook : LoopModels.pair(model, registry, sketchbook);
       var factory = new RecipeFactory(models, GenerationLimits.defaults());
-      var recipe = factory.recipe(new RecipeFactory.Request(prompt, dialect, seed, steps, process, upscale));
+      var chosen = process == null ? models.processes().get(0) : process;
+      var recipe = factory.recipe(new RecipeFactory.Request(prompt, dialect, seed, steps, chosen, upscale, model));
       var unknown = factory.unknownWords(recipe);
       if (!unknown.isEmpty()) {
         err.println("warning: the checker does not know " + String.join(", ", unknown)
@@ -102,7 +114,7 @@ public final class GenerateCommand implements Callable<Integer> {
       err.println("error: " + e.messageWithColumn());
       err.println(e.markIn(prompt));
       return Cli.EXIT_BAD_INPUT;
-    } catch (InvalidRecipeException e) {
+    } catch (ModelLoadException | IllegalArgumentException e) { // InvalidRecipeException too
       err.println("error: " + e.getMessage());
       return Cli.EXIT_BAD_INPUT;
     }
