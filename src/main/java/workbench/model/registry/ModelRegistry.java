@@ -118,7 +118,9 @@ public final class ModelRegistry implements AutoCloseable {
     var model = loaded.get(id);
     if (model == null) {
       verify(entry);
-      model = ClipChecker.load(entry, device(entry));
+      var device = device(entry);
+      checkFits(entry, device, memoryOf(device));
+      model = ClipChecker.load(entry, device);
       loaded.put(id, model);
     }
     return (ClipChecker) model;
@@ -130,7 +132,9 @@ public final class ModelRegistry implements AutoCloseable {
     var model = loaded.get(id);
     if (model == null) {
       verify(entry);
-      model = DiffusionGenerator.load(entry, device(entry));
+      var device = device(entry);
+      checkFits(entry, device, memoryOf(device));
+      model = DiffusionGenerator.load(entry, device);
       loaded.put(id, model);
     }
     return (DiffusionGenerator) model;
@@ -174,6 +178,40 @@ public final class ModelRegistry implements AutoCloseable {
           + " GPU" + (gpus == 1 ? "" : "s") + "); set \"device\": \"cpu\" in " + entry.folder().resolve(ModelManifest.FILE));
     }
     return Device.gpu(index);
+  }
+
+  /**
+   * Refuses a model whose files alone outweigh the memory of its device (the weights are
+   * loaded whole; activations come on top), rather than letting the process die later.
+   */
+  static void checkFits(Entry entry, Device device, long availableBytes) {
+    long bytes = 0;
+    for (var file : entry.manifest().files().values()) {
+      try {
+        bytes += Files.size(entry.folder().resolve(file));
+      } catch (IOException e) {
+        throw ModelManifest.problem(entry.folder(), "files", "names " + file + ", which cannot be read: " + e.getMessage());
+      }
+    }
+    if (availableBytes > 0 && bytes > availableBytes) {
+      throw new ModelLoadException(String.format(java.util.Locale.ROOT,
+          "model %s is too big for %s: its files are %.1f GB but the device has %.1f GB%s", entry.id(), device,
+          bytes / 1e9, availableBytes / 1e9, device.isGpu() ? " free" : " of memory"));
+    }
+  }
+
+  /** Free memory of a GPU, or the machine's physical memory for the CPU; 0 = unknown. */
+  private static long memoryOf(Device device) {
+    try {
+      if (device.isGpu()) {
+        var usage = ai.djl.util.cuda.CudaUtils.getGpuMemory(device);
+        return usage.getMax() - usage.getUsed();
+      }
+      var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      return os instanceof com.sun.management.OperatingSystemMXBean bean ? bean.getTotalMemorySize() : 0;
+    } catch (RuntimeException | LinkageError e) {
+      return 0;
+    }
   }
 
   static String combinedSha256(Map<String, String> files) {

@@ -96,6 +96,16 @@ class ModelRegistryTest {
   }
 
   @Test
+  void aModelBiggerThanItsDeviceIsRefusedWithBothSizes() {
+    try (var registry = ModelRegistry.scan(Fixtures.dir())) {
+      var entry = registry.entry("tiny-sd", ModelManifest.GENERATOR);
+      assertThatThrownBy(() -> ModelRegistry.checkFits(entry, ai.djl.Device.cpu(), 1000))
+          .hasMessageContaining("model tiny-sd is too big for cpu()").hasMessageContaining("GB of memory");
+      ModelRegistry.checkFits(entry, ai.djl.Device.cpu(), 1L << 30); // fits: no exception
+    }
+  }
+
+  @Test
   void aMissingModelsFolderIsNamedWithItsSetting() {
     assertThatThrownBy(() -> ModelRegistry.scan(temp.resolve("nowhere")))
         .hasMessageContaining("nowhere").hasMessageContaining("workbench.models.dir");
