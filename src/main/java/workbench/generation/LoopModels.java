@@ -242,31 +242,91 @@ public final class LoopModels implements AutoCloseable {
   }
 
   private static Checker sketchbookChecker(SketchbookChecker c) {
-    String sha = combinedSha256(c.card().sha256());
-    return new Checker() {
-      public String id() { return c.card().name(); }
-      public String weightsSha256() { return sha; }
-      public Device device() { return c.device(); }
-      public List<String> unknownWords(List<String> texts) { return c.embedTexts(texts).unknownWords(); }
-      public NDArray textEmbeddings(NDManager scope, List<String> texts) { return c.textEmbeddings(scope, texts); }
-      public NDArray imageEmbeddings(NDArray images) { return c.imageEmbeddings(resized(images, c.card().imageSize())); }
-      public NDArray imageArray(NDManager scope, List<BufferedImage> images) { return SketchbookChecker.imageArray(scope, images); }
-      public float[][] similarity(List<BufferedImage> images, List<String> terms) { return c.similarity(images, terms); }
-    };
+    return new SketchbookAdapter(c, combinedSha256(c.card().sha256()));
   }
 
   private static Checker clipChecker(ClipChecker c) {
-    return new Checker() {
-      public String id() { return c.id(); }
-      public String weightsSha256() { return c.weightsSha256(); }
-      public Device device() { return c.device(); }
-      // A byte-pair tokenizer spells any word; nothing is unknown to it.
-      public List<String> unknownWords(List<String> texts) { return List.of(); }
-      public NDArray textEmbeddings(NDManager scope, List<String> texts) { return c.textEmbeddings(scope, texts); }
-      public NDArray imageEmbeddings(NDArray images) { return c.imageEmbeddings(images); }
-      public NDArray imageArray(NDManager scope, List<BufferedImage> images) { return c.imageArray(scope, images); }
-      public float[][] similarity(List<BufferedImage> images, List<String> terms) { return c.similarity(images, terms); }
-    };
+    return new ClipAdapter(c);
+  }
+
+  private record SketchbookAdapter(SketchbookChecker c, String weightsSha256) implements Checker {
+    @Override
+    public String id() {
+      return c.card().name();
+    }
+
+    @Override
+    public Device device() {
+      return c.device();
+    }
+
+    @Override
+    public List<String> unknownWords(List<String> texts) {
+      return c.embedTexts(texts).unknownWords();
+    }
+
+    @Override
+    public NDArray textEmbeddings(NDManager scope, List<String> texts) {
+      return c.textEmbeddings(scope, texts);
+    }
+
+    @Override
+    public NDArray imageEmbeddings(NDArray images) {
+      return c.imageEmbeddings(resized(images, c.card().imageSize()));
+    }
+
+    @Override
+    public NDArray imageArray(NDManager scope, List<BufferedImage> images) {
+      return SketchbookChecker.imageArray(scope, images);
+    }
+
+    @Override
+    public float[][] similarity(List<BufferedImage> images, List<String> terms) {
+      return c.similarity(images, terms);
+    }
+  }
+
+  private record ClipAdapter(ClipChecker c) implements Checker {
+    @Override
+    public String id() {
+      return c.id();
+    }
+
+    @Override
+    public String weightsSha256() {
+      return c.weightsSha256();
+    }
+
+    @Override
+    public Device device() {
+      return c.device();
+    }
+
+    /** A byte-pair tokenizer spells any word: nothing is unknown to it. */
+    @Override
+    public List<String> unknownWords(List<String> texts) {
+      return List.of();
+    }
+
+    @Override
+    public NDArray textEmbeddings(NDManager scope, List<String> texts) {
+      return c.textEmbeddings(scope, texts);
+    }
+
+    @Override
+    public NDArray imageEmbeddings(NDArray images) {
+      return c.imageEmbeddings(images);
+    }
+
+    @Override
+    public NDArray imageArray(NDManager scope, List<BufferedImage> images) {
+      return c.imageArray(scope, images);
+    }
+
+    @Override
+    public float[][] similarity(List<BufferedImage> images, List<String> terms) {
+      return c.similarity(images, terms);
+    }
   }
 
   /** A diffusion model's images scaled (bilinear, on the engine) to what the Sketchbook checker reads. */

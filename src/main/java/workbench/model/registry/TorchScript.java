@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
@@ -36,9 +37,12 @@ final class TorchScript implements AutoCloseable {
     Path file = entry.manifest().file(entry.folder(), role);
     Model model = Model.newInstance(entry.id() + "-" + role, device, "PyTorch");
     try {
-      // Only inference: the weights need no gradients (the engine then keeps no graph).
-      model.load(file, null, Map.of("trainParam", "false"));
-      return new TorchScript(model, (PtSymbolBlock) model.getBlock(), entry.id() + " " + role + " (" + file + ")");
+      // Loaded as ordinary tensors (DJL's default loads inference tensors, which autograd
+      // refuses), then frozen: guidance needs gradients through the model, never of its weights.
+      model.load(file, null, Map.of("trainParam", "true"));
+      var block = (PtSymbolBlock) model.getBlock();
+      block.freezeParameters(true);
+      return new TorchScript(model, block, entry.id() + " " + role + " (" + file + ")");
     } catch (IOException | MalformedModelException | RuntimeException e) {
       model.close();
       throw new ModelLoadException("model folder " + entry.folder().toAbsolutePath() + ": files." + role + " "
@@ -46,8 +50,14 @@ final class TorchScript implements AutoCloseable {
     }
   }
 
-  /** Runs {@code method} on tensors; the result (one tensor) lives in {@code scope}. */
+  /**
+   * Runs {@code method} on tensors; the result (one tensor) lives in {@code scope}. Inside a
+   * gradient collector (guidance through the model) it runs with autograd on, else without.
+   */
   NDArray call(NDManager scope, String method, NDArray... inputs) {
+    if (ai.djl.pytorch.jni.JniUtils.isGradMode()) {
+      return callWithGradients(scope, method, inputs);
+    }
     var values = new IValue[inputs.length];
     try {
       for (int i = 0; i < inputs.length; i++) {
@@ -66,6 +76,23 @@ final class TorchScript implements AutoCloseable {
           v.close();
         }
       }
+    }
+  }
+
+  /** DJL runs a named method with autograd only through its NDList call, marked by an array's name. */
+  private NDArray callWithGradients(NDManager scope, String method, NDArray... inputs) {
+    var list = new NDList(inputs);
+    if (!method.equals("forward")) {
+      NDArray marker = scope.create(0f);
+      marker.setName("module_method:" + method);
+      list.add(marker);
+    }
+    try {
+      NDArray out = IValueUtils.forward(block, list, true).singletonOrThrow();
+      out.attach(scope);
+      return out;
+    } catch (RuntimeException e) {
+      throw new ModelLoadException(describe + ": " + method + " failed: " + e.getMessage(), e);
     }
   }
 

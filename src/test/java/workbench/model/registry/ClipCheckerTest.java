@@ -81,4 +81,23 @@ class ClipCheckerTest {
       }
     }
   }
+
+  @Test
+  void gradientsFlowThroughTheTorchScriptImageEncoder() {
+    try (var scope = ai.djl.ndarray.NDManager.newBaseManager(clip.device())) {
+      var images = ImageArrays.of(scope, List.of(filled(Color.RED, 64)), 64); // resized on the engine, in the graph
+      images.setRequiresGradient(true);
+      var text = clip.textEmbeddings(scope, List.of("red apple"));
+      try (var collector = scope.getEngine().newGradientCollector()) {
+        var score = clip.imageEmbeddings(images).matMul(text.transpose()).sum();
+        collector.backward(score);
+      }
+      float[] gradient = images.getGradient().toFloatArray();
+      double norm = 0;
+      for (float g : gradient) {
+        norm += g * g;
+      }
+      assertThat(norm).as("d(score)/d(pixels)").isGreaterThan(0);
+    }
+  }
 }
