@@ -136,6 +136,18 @@ class GenerationLoopTest {
   }
 
   @Test
+  void aBatchIsRepeatableByteForByte() {
+    var loop = new GenerationLoop(models);
+    var batch = List.of(recipe("a red apple", 1, 6, "guided"), recipe("a blue ball", 2, 6, "guided"),
+        recipe("a hand with four fingers", 3, 6, "guided"));
+    var first = loop.run(batch, LoopListener.NONE);
+    var again = loop.run(batch, LoopListener.NONE);
+    for (int i = 0; i < batch.size(); i++) {
+      assertThat(png(again.get(i))).as("item %d", i).isEqualTo(png(first.get(i)));
+    }
+  }
+
+  @Test
   void aBatchGivesEachItemTheImageItWouldGetAlone() {
     var loop = new GenerationLoop(models);
     var batch = List.of(recipe("a red apple", 1, 6, "guided"), recipe("a blue ball", 2, 6, "guided"),
