@@ -2,10 +2,10 @@ package workbench.generation;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import workbench.model.Gradients;
 
 /**
  * {@code guided}: gradient steps on the latent through the generator and the checker. The
@@ -68,16 +68,15 @@ final class GuidedArtProcess implements ArtProcess {
     for (int r = 0; r < itemOfRow.length; r++) {
       itemOfRow[r] = r / views;
     }
-    float[] gradient;
-    try (GradientCollector collector = scope.getEngine().newGradientCollector()) {
+    float[] gradient = Gradients.collect(scope, collector -> {
       NDArray images = batch.models.decode(z, batch.condition);
       NDArray all = views(images, seeds(batch), stepNumber, views, shift, cutouts);
       // Mean over views of each item's weighted score; items are independent, so the sum's
       // gradient for one latent is that item's own gradient.
       NDArray score = batch.combinedScores(all, itemOfRow).sum().div(views);
       collector.backward(score);
-      gradient = z.getGradient().toFloatArray();
-    }
+      return z.getGradient().toFloatArray();
+    });
     int latent = batch.models.latentSize();
     for (int i = 0; i < n; i++) {
       if (!batch.live[i]) {
