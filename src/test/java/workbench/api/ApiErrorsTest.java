@@ -115,6 +115,24 @@ class ApiErrorsTest extends RunningApi {
   }
 
   @Test
+  void aGridBeyondTheUsersQueueIs429AndNothingOfItIsStored() throws Exception {
+    var quinn = user("quinn", "quinn-password", Role.EDITOR);
+    var token = token(quinn, "quinn-password");
+    long experiments = jdbc.sql("select count(*) from experiment").query(Long.class).single();
+    long runs = jdbc.sql("select count(*) from run").query(Long.class).single();
+    // 2 rows × 32 seeds = 64 cells = 8 batches of 8: more jobs than the limit of 4.
+    var refused = post("/api/v1/grids", token, """
+        {"title": "too many", "variants": [{"label": "A", "prompt": "apple"}, {"label": "B", "prompt": "tart"}],
+         "seeds": [%s], "steps": 1, "upscale": 1}"""
+        .formatted(String.join(",", java.util.stream.LongStream.range(0, 32).mapToObj(Long::toString).toList())));
+    assertProblem(refused, 429);
+    assertThat(json(refused).get("detail").asText()).contains("workbench.limits.max-queued-jobs");
+    assertThat(jdbc.sql("select count(*) from experiment").query(Long.class).single())
+        .as("the grid is not left behind unstarted").isEqualTo(experiments);
+    assertThat(jdbc.sql("select count(*) from run").query(Long.class).single()).isEqualTo(runs);
+  }
+
+  @Test
   void anotherUsersPrivateLibraryIsNotFound() throws Exception {
     var owner = user("olga", "olga-password-1", Role.EDITOR);
     var other = user("otto", "otto-password-1", Role.EDITOR);

@@ -26,10 +26,16 @@ import workbench.account.UserService;
 /**
  * The app running on a random port with a data dir of its own (one app for every API test
  * class: same configuration, same cached context), and an HTTP client that talks to it as an
- * API client would: JSON bodies, Bearer tokens, HTTP Basic only to make a token.
+ * API client would: JSON bodies, Bearer tokens, HTTP Basic only to make a token. Each user may
+ * queue {@value #MAX_QUEUED_JOBS} jobs.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "workbench.limits.max-queued-jobs=" + RunningApi.MAX_QUEUED_JOBS)
 abstract class RunningApi {
+
+  /** Small, so a grid can overrun a user's queue without running anything. */
+  static final int MAX_QUEUED_JOBS = 4;
+
 
   static final ObjectMapper JSON = new ObjectMapper();
   private static final Path DATA_DIR = dataDir();
