@@ -129,7 +129,12 @@ class RunController {
       description = "final (post-processed, the default), raw (the loop's output) or static (the starting seed image)."
           + " The PNG carries its recipe in text chunks. 409 while the run has not made it yet.")
   ResponseEntity<byte[]> image(@PathVariable UUID id, @RequestParam(defaultValue = "final") String kind) {
-    var imageKind = ImageKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+    ImageKind imageKind;
+    try {
+      imageKind = ImageKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Unknown image kind '" + kind + "': final, raw or static");
+    }
     var run = find(id);
     var png = generation.image(id, imageKind);
     if (png.isEmpty()) {

@@ -137,6 +137,9 @@ class ApiGridFlowTest extends RunningApi {
     assertThat(png.statusCode()).isEqualTo(200);
     assertThat(RecipeText.fromJson(PngMetadata.read(png.body()).get(RecipeText.RECIPE_KEY)).prompt()).isEqualTo("a blue ball");
     assertThat(getBytes(run.get("image").asText() + "?kind=static", token).statusCode()).isEqualTo(200);
+    var badKind = get(run.get("image").asText() + "?kind=thumbnail", token);
+    assertThat(badKind.statusCode()).isEqualTo(400);
+    assertThat(json(badKind).get("detail").asText()).contains("final, raw or static");
   }
 
   private JsonNode awaitFinished(String gridPath, String token) throws Exception {
