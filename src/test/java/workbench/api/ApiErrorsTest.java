@@ -38,7 +38,9 @@ class ApiErrorsTest extends RunningApi {
     assertThat(wrongPassword.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Basic");
 
     var token = token(ann, "ann-password-1");
-    assertThat(get("/api/v1/libraries", token).statusCode()).isEqualTo(200);
+    var read = get("/api/v1/libraries", token);
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.headers().firstValue("Set-Cookie")).as("stateless: no session").isEmpty();
     var listed = json(get("/api/v1/tokens", token));
     assertThat(listed).hasSize(1);
     assertThat(listed.get(0).get("lastUsedAt").isNull()).as("its use is recorded").isFalse();
