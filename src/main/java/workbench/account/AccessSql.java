@@ -24,10 +24,11 @@ public final class AccessSql {
   /**
    * A run row {@code r} the caller may see: their own; otherwise its library prompt (if any)
    * and every grid it is a cell of must be readable. Runs typed on the Generate page, with
-   * neither, are seen by every signed-in user.
+   * neither, are seen by every signed-in user; runs whose private or shared library (or
+   * prompt) was deleted are {@code owner_only}.
    */
   public static String run(String r) {
-    return "(" + r + ".owner_id = :me or ((" + r + ".prompt_version_id is null or exists ("
+    return "(" + r + ".owner_id = :me or (not " + r + ".owner_only and (" + r + ".prompt_version_id is null or exists ("
         + "select 1 from prompt_version av join prompt ap on ap.id = av.prompt_id join library al on al.id = ap.library_id"
         + " where av.id = " + r + ".prompt_version_id and " + library("al") + "))"
         + " and not exists (select 1 from experiment_cell ac join experiment ae on ae.id = ac.experiment_id"

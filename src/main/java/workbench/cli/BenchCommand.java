@@ -98,8 +98,15 @@ public final class BenchCommand implements Callable<Integer> {
         }
       }
       loop.run(grid.subList(0, 2), LoopListener.NONE);
-      double batched = median(() -> time(() -> loop.run(grid, LoopListener.NONE)));
-      double sequential = median(() -> time(() -> grid.forEach(r -> loop.run(r, LoopListener.NONE))));
+      // Interleaved, so a burst of load elsewhere on the machine hits both ways alike.
+      var batchedTimes = new double[Math.max(1, repeats)];
+      var sequentialTimes = new double[batchedTimes.length];
+      for (int i = 0; i < batchedTimes.length; i++) {
+        batchedTimes[i] = time(() -> loop.run(grid, LoopListener.NONE));
+        sequentialTimes[i] = time(() -> grid.forEach(r -> loop.run(r, LoopListener.NONE)));
+      }
+      double batched = median(batchedTimes);
+      double sequential = median(sequentialTimes);
       out.put("grid_batched_ms", round(batched / 1e6));
       out.put("grid_sequential_ms", round(sequential / 1e6));
       out.put("grid_speedup", round(sequential / batched, 2));
@@ -178,8 +185,13 @@ public final class BenchCommand implements Callable<Integer> {
     for (int i = 0; i < times.length; i++) {
       times[i] = measurement.getAsLong();
     }
-    Arrays.sort(times);
-    return times[times.length / 2];
+    return median(times);
+  }
+
+  private static double median(double[] times) {
+    var sorted = times.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 
   private static long time(Runnable work) {

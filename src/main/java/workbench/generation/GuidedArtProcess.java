@@ -1,13 +1,11 @@
 package workbench.generation;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.training.GradientCollector;
-import java.util.ArrayList;
+import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import workbench.model.Gradients;
 
 /**
  * {@code guided}: gradient steps on the latent through the generator and the checker. The
@@ -66,28 +64,19 @@ final class GuidedArtProcess implements ArtProcess {
 
     NDArray z = batch.models.latents(scope, batch.z);
     z.setRequiresGradient(true);
-    float[] gradient;
-    try (GradientCollector collector = scope.getEngine().newGradientCollector()) {
+    var itemOfRow = new int[n * views];
+    for (int r = 0; r < itemOfRow.length; r++) {
+      itemOfRow[r] = r / views;
+    }
+    float[] gradient = Gradients.collect(scope, collector -> {
       NDArray images = batch.models.decode(z, batch.condition);
-      var viewList = new ArrayList<NDArray>(n * views);
-      var itemOfRow = new int[n * views];
-      for (int i = 0; i < n; i++) {
-        long seed = batch.recipes.get(i).seed();
-        NDArray image = images.get(new NDIndex("{}:{}", i, i + 1));
-        for (int v = 0; v < views; v++) {
-          long stream = SeedStatic.stream("guided-view-" + v, stepNumber);
-          // View 0 is the image itself; the others are shifted and cut.
-          viewList.add(v == 0 ? image : augment(image, seed, stream, shift, cutouts));
-          itemOfRow[i * views + v] = i;
-        }
-      }
-      NDArray all = NDArrays.concat(new NDList(viewList), 0);
+      NDArray all = views(images, seeds(batch), stepNumber, views, shift, cutouts);
       // Mean over views of each item's weighted score; items are independent, so the sum's
       // gradient for one latent is that item's own gradient.
       NDArray score = batch.combinedScores(all, itemOfRow).sum().div(views);
       collector.backward(score);
-      gradient = z.getGradient().toFloatArray();
-    }
+      return z.getGradient().toFloatArray();
+    });
     int latent = batch.models.latentSize();
     for (int i = 0; i < n; i++) {
       if (!batch.live[i]) {
@@ -107,38 +96,67 @@ final class GuidedArtProcess implements ArtProcess {
     }
   }
 
-  /** A seeded shift (wrapping, so nothing is lost) and grey square cutouts. */
-  private static NDArray augment(NDArray image, long seed, long stream, int shift, int cutouts) {
-    int size = (int) image.getShape().get(3);
-    int dx = (int) Math.floor(SeedStatic.uniform(seed, stream, 0) * (2 * shift + 1)) - shift;
-    int dy = (int) Math.floor(SeedStatic.uniform(seed, stream, 1) * (2 * shift + 1)) - shift;
-    NDArray view = roll(roll(image, dx, 3, size), dy, 2, size);
-    if (cutouts <= 0) {
-      return view;
-    }
-    var mask = new float[size * size];
-    java.util.Arrays.fill(mask, 1f);
-    for (int c = 0; c < cutouts; c++) {
-      int side = size / 8 + (int) (SeedStatic.uniform(seed, stream, 2 + 3L * c) * size / 4);
-      int x0 = (int) (SeedStatic.uniform(seed, stream, 3 + 3L * c) * (size - side));
-      int y0 = (int) (SeedStatic.uniform(seed, stream, 4 + 3L * c) * (size - side));
-      for (int y = y0; y < y0 + side; y++) {
-        java.util.Arrays.fill(mask, y * size + x0, y * size + x0 + side, 0f);
-      }
-    }
-    NDArray keep = view.getManager().create(mask, new ai.djl.ndarray.types.Shape(1, 1, size, size));
-    // Cut squares become mid grey: view·mask + 0.5·(1 − mask).
-    return view.mul(keep).add(keep.neg().add(1).mul(0.5));
+  private static long[] seeds(LoopBatch batch) {
+    return batch.recipes.stream().mapToLong(Recipe::seed).toArray();
   }
 
-  private static NDArray roll(NDArray x, int by, int axis, int size) {
-    int k = Math.floorMod(by, size);
-    if (k == 0) {
-      return x;
+  /**
+   * Every item's views, item by item: view 0 is the image itself, the others a seeded shift
+   * (wrapping, so nothing is lost) with grey square cutouts. All views of the whole batch are
+   * made by one gather and one mask, so a step costs the same few operations (and backward
+   * nodes) however many items the batch holds.
+   */
+  static NDArray views(NDArray images, long[] seeds, int stepNumber, int views, int shift, int cutouts) {
+    int n = (int) images.getShape().get(0);
+    int size = (int) images.getShape().get(3);
+    int plane = size * size;
+    int rows = n * views;
+    var source = new long[rows * 3 * plane];
+    var mask = new float[rows * plane];
+    Arrays.fill(mask, 1f);
+    for (int i = 0; i < n; i++) {
+      long seed = seeds[i];
+      for (int v = 0; v < views; v++) {
+        int row = i * views + v;
+        int dx = 0;
+        int dy = 0;
+        long stream = SeedStatic.stream("guided-view-" + v, stepNumber);
+        if (v > 0) {
+          dx = (int) Math.floor(SeedStatic.uniform(seed, stream, 0) * (2 * shift + 1)) - shift;
+          dy = (int) Math.floor(SeedStatic.uniform(seed, stream, 1) * (2 * shift + 1)) - shift;
+          for (int c = 0; c < cutouts; c++) {
+            int side = size / 8 + (int) (SeedStatic.uniform(seed, stream, 2 + 3L * c) * size / 4);
+            int x0 = (int) (SeedStatic.uniform(seed, stream, 3 + 3L * c) * (size - side));
+            int y0 = (int) (SeedStatic.uniform(seed, stream, 4 + 3L * c) * (size - side));
+            for (int y = y0; y < y0 + side; y++) {
+              Arrays.fill(mask, row * plane + y * size + x0, row * plane + y * size + x0 + side, 0f);
+            }
+          }
+        }
+        // A shift by (dx, dy) reads pixel (x − dx, y − dy) of the item's own image.
+        for (int c = 0; c < 3; c++) {
+          int out = (row * 3 + c) * plane;
+          long in = (long) (i * 3 + c) * plane;
+          for (int y = 0; y < size; y++) {
+            int sy = Math.floorMod(y - dy, size);
+            for (int x = 0; x < size; x++) {
+              source[out + y * size + x] = in + sy * size + Math.floorMod(x - dx, size);
+            }
+          }
+        }
+      }
     }
-    String head = axis == 3 ? ":, :, :, " : ":, :, ";
-    NDArray tail = x.get(new NDIndex(head + (size - k) + ":"));
-    NDArray front = x.get(new NDIndex(head + ":" + (size - k)));
-    return NDArrays.concat(new NDList(tail, front), axis);
+    var manager = images.getManager();
+    var shape = new Shape(rows, 3, size, size);
+    // A 1-D gather: its backward is a scatter-add that PyTorch runs in order on the CPU, so
+    // gradients (and images) stay bit-identical run after run; take()'s backward adds atomically.
+    NDArray gathered = images.reshape(-1).gather(manager.create(source), 0).reshape(shape);
+    var maskShape = new Shape(rows, 1, size, size);
+    var grey = new float[mask.length];
+    for (int p = 0; p < mask.length; p++) {
+      grey[p] = 0.5f * (1f - mask[p]);
+    }
+    // Cut squares become mid grey: view·mask + 0.5·(1 − mask).
+    return gathered.mul(manager.create(mask, maskShape)).add(manager.create(grey, maskShape));
   }
 }

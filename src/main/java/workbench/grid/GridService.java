@@ -195,6 +195,22 @@ public class GridService {
     return find(id).map(e -> result(id));
   }
 
+  /**
+   * How many of the grid's queued cells are in each state, without scoring anything: cheap
+   * enough to poll. Cells never queued are not counted.
+   */
+  public Map<RunStatus, Integer> progress(UUID id) {
+    experiment(id);
+    var counts = new java.util.EnumMap<RunStatus, Integer>(RunStatus.class);
+    for (var status : RunStatus.values()) {
+      counts.put(status, 0);
+    }
+    for (var cell : store.cells(id)) {
+      counts.merge(cell.status(), 1, Integer::sum);
+    }
+    return counts;
+  }
+
   /** The grid as it stands: cells, heatmap values, summaries and paired comparisons. */
   public ExperimentResult result(UUID id) {
     var experiment = experiment(id);

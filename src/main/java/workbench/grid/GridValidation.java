@@ -48,7 +48,7 @@ final class GridValidation {
       try {
         parse(v);
       } catch (PromptSyntaxException e) {
-        throw new InvalidExperimentException("variants", "Row " + (r + 1) + ": " + e.messageWithColumn());
+        throw new InvalidExperimentException("variants", "Row " + (r + 1) + ": " + e.messageWithColumn(), e);
       }
     }
     if (d.seeds().isEmpty() || d.seeds().size() > MAX_SEEDS) {

@@ -10,6 +10,12 @@ public class InvalidExperimentException extends IllegalArgumentException {
     this.field = field;
   }
 
+  /** Keeps what caused the refusal (a prompt syntax error keeps its column for the API). */
+  public InvalidExperimentException(String field, String message, Throwable cause) {
+    super(message, cause);
+    this.field = field;
+  }
+
   public String field() {
     return field;
   }

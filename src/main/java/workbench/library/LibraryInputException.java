@@ -10,6 +10,12 @@ public class LibraryInputException extends RuntimeException {
     this.field = field;
   }
 
+  /** Keeps what caused the refusal (a prompt syntax error keeps its column for the API). */
+  public LibraryInputException(String field, String message, Throwable cause) {
+    super(message, cause);
+    this.field = field;
+  }
+
   /** The form field (or import location) the message is about. */
   public String field() {
     return field;

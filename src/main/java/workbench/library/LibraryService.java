@@ -341,7 +341,7 @@ public class LibraryService {
         .filter(other -> other.getId() != selfId)
         .ifPresent(
             other -> {
-              throw new LibraryInputException(
+              throw new NameTakenException(
                   "name", "A library named '" + other.getName() + "' already exists");
             });
     return name;
@@ -363,7 +363,7 @@ public class LibraryService {
         .filter(other -> other.getId() != selfId)
         .ifPresent(
             other -> {
-              throw new LibraryInputException(
+              throw new NameTakenException(
                   "title", "'" + library.getName() + "' already has a prompt titled '" + other.getTitle() + "'");
             });
   }

@@ -22,7 +22,7 @@ class PromptTerms {
     try {
       return parse(text, dialectId);
     } catch (PromptSyntaxException e) {
-      throw new LibraryInputException("text", "Prompt: " + e.messageWithColumn());
+      throw new LibraryInputException("text", "Prompt: " + e.messageWithColumn(), e);
     } catch (IllegalArgumentException e) {
       throw new LibraryInputException("dialect", e.getMessage());
     }

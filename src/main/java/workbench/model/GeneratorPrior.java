@@ -19,9 +19,6 @@ import workbench.sketchbook.Sketchbook;
  */
 public final class GeneratorPrior implements AutoCloseable {
 
-  /** DJL's PyTorch engine allows one gradient collector at a time in the whole process. */
-  private static final Object GRADIENTS = new Object();
-
   private final Model model;
   private final GeneratorNetwork network;
   private final SketchbookChecker checker;
@@ -99,20 +96,16 @@ public final class GeneratorPrior implements AutoCloseable {
       NDArray condition = checker.textEmbeddings(scope, List.of(prompt));
       NDArray termVectors = checker.textEmbeddings(scope, terms);
       NDArray w = scope.create(weights).div(total);
-      synchronized (GRADIENTS) {
-        return steer(scope, latent, condition, termVectors, w, terms.size());
-      }
+      return Gradients.collect(scope, collector -> steer(collector, latent, condition, termVectors, w, terms.size()));
     }
   }
 
-  private Steering steer(NDManager scope, NDArray latent, NDArray condition, NDArray termVectors, NDArray w, int terms) {
-    try (GradientCollector collector = scope.getEngine().newGradientCollector()) {
-      NDArray image = decode(latent, condition);
-      NDArray similarities = checker.imageEmbeddings(image).matMul(termVectors.transpose()).reshape(terms);
-      NDArray score = similarities.mul(w).sum();
-      collector.backward(score);
-      return new Steering(score.getFloat(), similarities.toFloatArray(), latent.getGradient().toFloatArray());
-    }
+  private Steering steer(GradientCollector collector, NDArray latent, NDArray condition, NDArray termVectors, NDArray w, int terms) {
+    NDArray image = decode(latent, condition);
+    NDArray similarities = checker.imageEmbeddings(image).matMul(termVectors.transpose()).reshape(terms);
+    NDArray score = similarities.mul(w).sum();
+    collector.backward(score);
+    return new Steering(score.getFloat(), similarities.toFloatArray(), latent.getGradient().toFloatArray());
   }
 
   static NDArray latentArray(NDManager scope, List<float[]> latents) {

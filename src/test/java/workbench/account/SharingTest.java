@@ -125,6 +125,32 @@ class SharingTest extends DatabaseTest {
   }
 
   @Test
+  void runsOfADeletedPrivateLibraryStayWithTheirOwner() {
+    SignIn.as(alice);
+    var secret = libraries.createLibrary(SignIn.unique("Secret"), "");
+    var secretRun = insertRun(libraries.createPrompt(secret.id(), PromptDraft.of("s", "a secret hand")).latest().id(),
+        alice.id(), "a secret hand");
+    var open = libraries.share(libraries.createLibrary(SignIn.unique("Open"), "").id(), Visibility.EVERYONE, List.of());
+    var openRun = insertRun(libraries.createPrompt(open.id(), PromptDraft.of("o", "an open hand")).latest().id(),
+        alice.id(), "an open hand");
+    var shared = libraries.share(libraries.createLibrary(SignIn.unique("Shared"), "").id(), Visibility.SHARED,
+        List.of(bob.username()));
+    var sharedPrompt = libraries.createPrompt(shared.id(), PromptDraft.of("h", "a shared hand"));
+    var sharedRun = insertRun(sharedPrompt.latest().id(), alice.id(), "a shared hand");
+
+    libraries.deleteLibrary(secret.id(), secret.name());
+    libraries.deleteLibrary(open.id(), open.name());
+    libraries.deletePrompt(sharedPrompt.id());
+
+    assertThat(galleryRuns()).contains(secretRun, openRun, sharedRun);
+    SignIn.as(bob);
+    // The links are gone; what only some could read stays with its owner, what all could read stays open.
+    assertThat(galleryRuns()).contains(openRun).doesNotContain(secretRun, sharedRun);
+    assertThat(generation.run(secretRun)).isEmpty();
+    assertThat(generation.image(sharedRun, ImageKind.RAW)).isEmpty();
+  }
+
+  @Test
   void libraryNamesAreUniquePerOwner() {
     var name = SignIn.unique("Hands");
     SignIn.run(alice, () -> libraries.createLibrary(name, ""));

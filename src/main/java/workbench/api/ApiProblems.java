@@ -1,0 +1,154 @@
+package workbench.api;
+
+import java.util.Optional;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import workbench.account.AccountException;
+import workbench.generation.InvalidRecipeException;
+import workbench.grid.InvalidExperimentException;
+import workbench.library.ImportException;
+import workbench.library.LibraryInputException;
+import workbench.library.NameTakenException;
+import workbench.library.NotFoundException;
+import workbench.prompt.PromptSyntaxException;
+
+/**
+ * The API's errors as RFC 9457 problem details ({@code application/problem+json}), with the
+ * services' own messages, which name the field, the limit and its setting. A prompt syntax
+ * error carries {@code column} (1-based), {@code fragment} and {@code hint}; input errors
+ * carry {@code field}. Limits answer 413 (a grid too large) or 429 (the user's queue is full).
+ * Whatever was refused saved nothing: the services check before they write, in one transaction.
+ */
+@RestControllerAdvice(basePackageClasses = ApiProblems.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiProblems.class);
+
+  @ExceptionHandler(PromptSyntaxException.class)
+  ProblemDetail promptSyntax(PromptSyntaxException e) {
+    return syntax(problem(HttpStatus.BAD_REQUEST, "Prompt syntax error", e.messageWithColumn()), e);
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Not found", capitalise(e.getMessage()));
+  }
+
+  @ExceptionHandler(NameTakenException.class)
+  ProblemDetail nameTaken(NameTakenException e) {
+    return field(problem(HttpStatus.CONFLICT, "Name taken", e.getMessage()), e.field());
+  }
+
+  @ExceptionHandler(LibraryInputException.class)
+  ProblemDetail libraryInput(LibraryInputException e) {
+    return withCause(field(problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage()), e.field()), e);
+  }
+
+  @ExceptionHandler(InvalidExperimentException.class)
+  ProblemDetail invalidGrid(InvalidExperimentException e) {
+    var status = switch (e.field()) {
+      case "id" -> HttpStatus.NOT_FOUND;
+      case "size" -> HttpStatus.PAYLOAD_TOO_LARGE;
+      case "queue" -> HttpStatus.TOO_MANY_REQUESTS;
+      default -> HttpStatus.BAD_REQUEST;
+    };
+    var title = switch (status) {
+      case NOT_FOUND -> "Not found";
+      case PAYLOAD_TOO_LARGE -> "Grid too large";
+      case TOO_MANY_REQUESTS -> "Queue full";
+      default -> "Invalid grid";
+    };
+    return withCause(field(problem(status, title, e.getMessage()), e.field()), e);
+  }
+
+  @ExceptionHandler(InvalidRecipeException.class)
+  ProblemDetail invalidRun(InvalidRecipeException e) {
+    return e.field().equals("queue")
+        ? field(problem(HttpStatus.TOO_MANY_REQUESTS, "Queue full", e.getMessage()), e.field())
+        : field(problem(HttpStatus.BAD_REQUEST, "Invalid run", e.getMessage()), e.field());
+  }
+
+  @ExceptionHandler(RunNotFinishedException.class)
+  ProblemDetail notYet(RunNotFinishedException e) {
+    return problem(HttpStatus.CONFLICT, "Not finished yet", e.getMessage());
+  }
+
+  @ExceptionHandler(ImportException.class)
+  ProblemDetail importRefused(ImportException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Import refused", e.getMessage());
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ProblemDetail accessDenied(AccessDeniedException e) {
+    var detail = e.getMessage() == null || e.getMessage().equals("Access Denied")
+        ? "Your role does not allow this (viewers read; editors create and run; admins manage everyone's)"
+        : e.getMessage();
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", detail);
+  }
+
+  @ExceptionHandler(AccountException.class)
+  ProblemDetail account(AccountException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
+  }
+
+  /** Other refusals of bad arguments (an unknown dialect or image kind, ...). */
+  @ExceptionHandler(IllegalArgumentException.class)
+  ProblemDetail badArgument(IllegalArgumentException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Invalid input", capitalise(String.valueOf(e.getMessage())));
+  }
+
+  /**
+   * Anything else is a fault of ours: a 500 problem here, since the servlet's error page
+   * belongs to the UI (and would send an API client to the login page).
+   */
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    log.error("API request failed", e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        "The server failed to answer: " + e.getClass().getSimpleName() + ". It is logged; try again or tell an admin.");
+  }
+
+  static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    var problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    return problem;
+  }
+
+  private static ProblemDetail field(ProblemDetail problem, String field) {
+    problem.setProperty("field", field);
+    return problem;
+  }
+
+  /** A refusal caused by a prompt syntax error keeps its column. */
+  private static ProblemDetail withCause(ProblemDetail problem, Throwable e) {
+    syntaxCause(e).ifPresent(s -> syntax(problem, s));
+    return problem;
+  }
+
+  private static ProblemDetail syntax(ProblemDetail problem, PromptSyntaxException e) {
+    problem.setProperty("column", e.column());
+    problem.setProperty("fragment", e.fragment());
+    problem.setProperty("hint", e.hint());
+    return problem;
+  }
+
+  private static Optional<PromptSyntaxException> syntaxCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof PromptSyntaxException s) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String capitalise(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}

@@ -1,0 +1,287 @@
+package workbench.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import workbench.generation.RunStatus;
+import workbench.grid.ExperimentDefinition;
+import workbench.grid.ExperimentDefinition.Axis;
+import workbench.grid.ExperimentResult;
+import workbench.grid.GridService;
+import workbench.grid.GridStatistics;
+import workbench.grid.PairedComparison;
+import workbench.grid.export.GridTables;
+import workbench.library.NotFoundException;
+
+/**
+ * A/B seed grids: submit (checked whole, then every cell queued; the answer comes at once),
+ * poll, read the results with their statistics, and download the exports.
+ */
+@RestController
+@RequestMapping("/api/v1/grids")
+@Tag(name = "Grids", description = "A/B seed grids: prompt variants on the same seeds")
+class GridController {
+
+  private final GridService grids;
+  private final GridSubmission submission;
+  private final LibraryPrompts libraryPrompts;
+
+  GridController(GridService grids, GridSubmission submission, LibraryPrompts libraryPrompts) {
+    this.grids = grids;
+    this.submission = submission;
+    this.libraryPrompts = libraryPrompts;
+  }
+
+  record VariantRequest(
+      @Schema(example = "A") String label,
+      @Schema(description = "The row's prompt; leave empty when promptId is given", example = "a hand with five fingers")
+      String prompt,
+      @Schema(description = "midjourney, a1111 or compel; empty: detected", example = "") String dialect,
+      @Schema(description = "A library prompt for this row instead of 'prompt'", example = "0") long promptId,
+      @Schema(description = "Its version number; 0: the latest", example = "0") int version) {
+    VariantRequest {
+      label = label == null ? "" : label;
+      prompt = prompt == null ? "" : prompt;
+      dialect = dialect == null ? "" : dialect;
+    }
+  }
+
+  record AxisRequest(
+      @Schema(description = "none, steps, process or weight", example = "weight") String kind,
+      @Schema(description = "For a weight axis: the term whose weight is swept", example = "hand") String term,
+      @Schema(example = "[\"0.5\", \"1\", \"2\"]") List<String> values) {
+    AxisRequest {
+      kind = kind == null || kind.isBlank() ? "none" : kind;
+      term = term == null ? "" : term;
+      values = values == null ? List.of() : List.copyOf(values);
+    }
+  }
+
+  record GridRequest(
+      @Schema(example = "Five fingers: weight the count?") String title,
+      @Schema(example = "") String notes,
+      @Schema(description = "2–8 rows; the first is the baseline") List<VariantRequest> variants,
+      @Schema(description = "The seeds every row runs on (columns)", example = "[42, 43]") List<Long> seeds,
+      @Schema(description = "Extra terms scored on every cell", example = "[\"hand\"]") List<String> probes,
+      @Schema(description = "An optional third axis") AxisRequest axis,
+      @Schema(description = "Loop steps; default 40", example = "20") Integer steps,
+      @Schema(description = "guided or evolve; default guided", example = "guided") String process,
+      @Schema(description = "Image-done enlargement; default 2", example = "2") Integer upscale,
+      @Schema(description = "Queue the cells now (default); false only stores the definition", example = "true") Boolean start) {
+    GridRequest {
+      title = title == null ? "" : title;
+      notes = notes == null ? "" : notes;
+      variants = variants == null ? List.of() : List.copyOf(variants);
+      seeds = seeds == null ? List.of() : List.copyOf(seeds);
+      probes = probes == null ? List.of() : List.copyOf(probes);
+      axis = axis == null ? new AxisRequest("none", "", List.of()) : axis;
+      process = process == null || process.isBlank() ? "guided" : process;
+    }
+  }
+
+  record GridStatus(
+      UUID id,
+      String title,
+      @Schema(description = "All cells: rows × seeds × third-axis values") int cells,
+      int queued,
+      int running,
+      int done,
+      int failed,
+      int cancelled,
+      @Schema(description = "Every cell has been queued and none is queued or running any more") boolean finished,
+      @Schema(example = "/api/v1/grids/…/results") String results) {}
+
+  record Cell(
+      int row,
+      int seedIndex,
+      int axisIndex,
+      long seed,
+      Optional<UUID> runId,
+      Optional<RunStatus> status,
+      @Schema(description = "Combined score 0–100 once done") Optional<Double> combined,
+      @Schema(description = "Score 0–100 of every measured term") Map<String, Double> termScores,
+      @Schema(description = "The cell's final PNG, once done") Optional<String> image) {}
+
+  record Summary(int row, int axisIndex, GridStatistics.Summary combined, Map<String, GridStatistics.Summary> terms) {}
+
+  record Comparison(String baseline, String variant, String what, int seeds, int wins, int losses, int ties,
+      double meanDifference, double ci95Low, double ci95High, double signTestP, double wilcoxonP,
+      @Schema(description = "The verdict in plain words") String verdict) {}
+
+  record GridResults(
+      UUID id,
+      ExperimentDefinition definition,
+      String owner,
+      boolean finished,
+      int done,
+      @Schema(description = "Every measured term: the rows' own terms, then the probes") List<String> terms,
+      List<Cell> cells,
+      List<Summary> summaries,
+      List<Comparison> comparisons) {}
+
+  @PostMapping
+  @Operation(summary = "Submit a grid",
+      description = "The whole grid is checked first (a row's prompt error answers 400 with the column; too many cells or"
+          + " pixels 413; no room in your queue 429) and nothing is stored when it is refused. Then every cell is queued;"
+          + " 202 at once. Poll GET /grids/{id}. Editors only.")
+  @ApiResponse(responseCode = "202", description = "Stored and queued")
+  ResponseEntity<GridStatus> submit(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+      @ExampleObject(name = "2×2", value = """
+          {"title": "Five fingers", "variants": [{"label": "A", "prompt": "a hand with five fingers"},
+           {"label": "B", "prompt": "a hand:: five fingers::2"}], "seeds": [42, 43], "probes": ["hand"],
+           "steps": 20, "process": "guided", "upscale": 2}"""),
+      @ExampleObject(name = "library rows and a weight axis", value = """
+          {"title": "Table weight", "variants": [{"label": "base", "promptId": 7}, {"label": "table", "promptId": 8}],
+           "seeds": [1, 2, 3], "axis": {"kind": "weight", "term": "table", "values": ["0.5", "2"]}, "steps": 10}""")}))
+      @RequestBody GridRequest request) {
+    var id = submission.submit(definition(request), request.start() == null || request.start());
+    return ResponseEntity.accepted().location(URI.create("/api/v1/grids/" + id)).body(status(id));
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "A grid's progress", description = "Counts of cells by state; cheap to poll.")
+  GridStatus grid(@PathVariable UUID id) {
+    return status(id);
+  }
+
+  @PostMapping("/{id}/start")
+  @Operation(summary = "Start or resume a grid", description = "Queues every cell without a finished image; finished cells are kept.")
+  GridStatus start(@PathVariable UUID id) {
+    grids.start(id);
+    return status(id);
+  }
+
+  @PostMapping("/{id}/cancel")
+  @Operation(summary = "Cancel a grid's queued and running cells", description = "Finished cells stay.")
+  GridStatus cancel(@PathVariable UUID id) {
+    grids.cancel(id);
+    return status(id);
+  }
+
+  @GetMapping("/{id}/results")
+  @Operation(summary = "A grid's results",
+      description = "Every cell's scores (0–100, per term and combined), mean ± sd per row, and the paired comparisons"
+          + " against the baseline row with their verdicts. Cells still running have no scores yet.")
+  GridResults results(@PathVariable UUID id) {
+    var result = grids.result(id);
+    var cells = result.cells().stream().map(GridController::cell).toList();
+    var summaries = result.summaries().stream()
+        .map(s -> new Summary(s.row(), s.axisIndex(), s.combined(), s.terms())).toList();
+    var comparisons = result.comparisons().stream().map(GridController::comparison).toList();
+    var e = result.experiment();
+    return new GridResults(e.id(), e.definition(), e.owner(), result.finished(), result.done(), result.terms(), cells,
+        summaries, comparisons);
+  }
+
+  /** The grid's exports, as on its page. */
+  enum Export {
+    WIKITEXT("text/plain;charset=UTF-8", "wikitext"),
+    MARKDOWN("text/markdown;charset=UTF-8", "md"),
+    JSON("application/json", "json"),
+    CONTACT_SHEET("image/png", "png"),
+    ZIP("application/zip", "zip");
+
+    final String type;
+    final String extension;
+
+    Export(String type, String extension) {
+      this.type = type;
+      this.extension = extension;
+    }
+
+    static Export of(String name) {
+      try {
+        return valueOf(name.strip().replace('-', '_').toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("Unknown export '" + name + "': wikitext, markdown, json, contact-sheet or zip");
+      }
+    }
+  }
+
+  @GetMapping("/{id}/exports/{format}")
+  @Operation(summary = "Download an export",
+      description = "wikitext (MediaWiki table), markdown, json (the grid with its results, re-importable), contact-sheet"
+          + " (labelled PNG) or zip (every cell PNG with its recipe, the contact sheet, wikitext, Markdown and JSON).")
+  ResponseEntity<byte[]> export(@PathVariable UUID id, @PathVariable String format) {
+    var export = Export.of(format);
+    var experiment = grids.find(id).orElseThrow(() -> new NotFoundException("grid " + id));
+    byte[] body = switch (export) {
+      case WIKITEXT -> grids.wikitext(id).getBytes(StandardCharsets.UTF_8);
+      case MARKDOWN -> grids.markdown(id).getBytes(StandardCharsets.UTF_8);
+      case JSON -> grids.json(id).getBytes(StandardCharsets.UTF_8);
+      case CONTACT_SHEET -> grids.contactSheet(id);
+      case ZIP -> grids.zip(id);
+    };
+    var slug = GridTables.slug(experiment.definition());
+    var name = export == Export.CONTACT_SHEET ? slug + "-contact-sheet.png" : slug + "." + export.extension;
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(export.type))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+        .body(body);
+  }
+
+  private ExperimentDefinition definition(GridRequest request) {
+    var variants = request.variants().stream().map(this::variant).toList();
+    Axis.Kind kind;
+    try {
+      kind = Axis.Kind.valueOf(request.axis().kind().strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new workbench.grid.InvalidExperimentException("axis",
+          "Unknown axis kind '" + request.axis().kind() + "': none, steps, process or weight");
+    }
+    var axis = kind == Axis.Kind.NONE ? Axis.none() : new Axis(kind, request.axis().term(), request.axis().values());
+    int steps = request.steps() == null ? 40 : request.steps();
+    int upscale = request.upscale() == null ? 2 : request.upscale();
+    return new ExperimentDefinition(request.title(), request.notes(), variants, request.seeds(), request.probes(), axis,
+        steps, request.process(), upscale);
+  }
+
+  private ExperimentDefinition.Variant variant(VariantRequest v) {
+    if (v.promptId() > 0) {
+      var version = libraryPrompts.version(v.promptId(), v.version());
+      return new ExperimentDefinition.Variant(v.label(), version.text(), version.dialect(), version.id());
+    }
+    return new ExperimentDefinition.Variant(v.label(), v.prompt(), v.dialect(), 0);
+  }
+
+  private GridStatus status(UUID id) {
+    var experiment = grids.find(id).orElseThrow(() -> new NotFoundException("grid " + id));
+    var counts = grids.progress(id);
+    int cells = experiment.definition().cells();
+    int queued = counts.get(RunStatus.QUEUED);
+    int running = counts.get(RunStatus.RUNNING);
+    int started = counts.values().stream().mapToInt(Integer::intValue).sum();
+    return new GridStatus(id, experiment.definition().title(), cells, queued, running, counts.get(RunStatus.DONE),
+        counts.get(RunStatus.FAILED), counts.get(RunStatus.CANCELLED), started == cells && queued + running == 0,
+        "/api/v1/grids/" + id + "/results");
+  }
+
+  private static Cell cell(ExperimentResult.Cell c) {
+    return new Cell(c.row(), c.seedIndex(), c.axisIndex(), c.seed(), c.runId(), c.status(), c.combined(), c.termScores(),
+        c.done() ? c.runId().map(run -> "/api/v1/runs/" + run + "/image") : Optional.empty());
+  }
+
+  private static Comparison comparison(PairedComparison p) {
+    return new Comparison(p.baseline(), p.variant(), p.what(), p.seeds(), p.wins(), p.losses(), p.ties(),
+        p.meanDifference(), p.ci95Low(), p.ci95High(), p.signTestP(), p.wilcoxonP(), p.verdict());
+  }
+}

@@ -1,0 +1,132 @@
+package workbench.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import workbench.library.Library;
+import workbench.library.LibraryService;
+import workbench.library.Prompt;
+import workbench.library.PromptDraft;
+import workbench.library.PromptSummary;
+
+/**
+ * Libraries and their prompts. Creating needs the editor role; a library the caller may not
+ * read is "not found". Every changed text is a new immutable version.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Libraries", description = "Prompt libraries, prompts and their versions")
+class LibraryController {
+
+  private final LibraryService libraries;
+
+  LibraryController(LibraryService libraries) {
+    this.libraries = libraries;
+  }
+
+  record LibraryRequest(@Schema(example = "Hands") String name,
+      @Schema(example = "Wordings that get five fingers") String description) {
+    LibraryRequest {
+      name = name == null ? "" : name;
+      description = description == null ? "" : description;
+    }
+  }
+
+  record PromptRequest(
+      @Schema(example = "five fingers") String title,
+      @Schema(example = "a hand:: five fingers::2") String text,
+      @Schema(example = "") String negativeText,
+      @Schema(example = "[\"hands\"]") List<String> tags,
+      @Schema(example = "Weighting the count helps?") String notes,
+      @Schema(description = "midjourney, a1111 or compel; empty: detected from the text", example = "") String dialect) {
+    PromptRequest {
+      title = title == null ? "" : title;
+      text = text == null ? "" : text;
+      negativeText = negativeText == null ? "" : negativeText;
+      tags = tags == null ? List.of() : List.copyOf(tags);
+      notes = notes == null ? "" : notes;
+      dialect = dialect == null ? "" : dialect;
+    }
+  }
+
+  record VersionRequest(@Schema(example = "a hand:: five fingers::3") String text,
+      @Schema(example = "") String negativeText, @Schema(example = "") String dialect) {
+    VersionRequest {
+      text = text == null ? "" : text;
+      negativeText = negativeText == null ? "" : negativeText;
+      dialect = dialect == null ? "" : dialect;
+    }
+  }
+
+  @GetMapping("/libraries")
+  @Operation(summary = "Libraries you may read")
+  List<Library> libraries(@RequestParam(defaultValue = "false") boolean archived) {
+    return libraries.libraries(archived);
+  }
+
+  @PostMapping("/libraries")
+  @Operation(summary = "Make a library", description = "Yours and private until shared. Editors only; names are unique per owner (409).")
+  ResponseEntity<Library> createLibrary(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+      examples = @ExampleObject(name = "hands", value = "{\"name\": \"Hands\", \"description\": \"Wordings that get five fingers\"}")))
+      @RequestBody LibraryRequest request) {
+    var library = libraries.createLibrary(request.name(), request.description());
+    return ResponseEntity.created(URI.create("/api/v1/libraries/" + library.id())).body(library);
+  }
+
+  @GetMapping("/libraries/{id}")
+  @Operation(summary = "One library")
+  Library library(@PathVariable long id) {
+    return libraries.library(id);
+  }
+
+  @GetMapping("/libraries/{id}/prompts")
+  @Operation(summary = "The prompts of a library, each with its latest text")
+  List<PromptSummary> prompts(@PathVariable long id) {
+    return libraries.prompts(id);
+  }
+
+  @PostMapping("/libraries/{id}/prompts")
+  @Operation(summary = "Add a prompt", description = "Its text must parse (a syntax error answers 400 with the column)."
+      + " The prompt starts with version 1.")
+  ResponseEntity<Prompt> createPrompt(@PathVariable long id,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "weighted",
+          value = "{\"title\": \"five fingers\", \"text\": \"a hand:: five fingers::2\", \"tags\": [\"hands\"]}")))
+      @RequestBody PromptRequest request) {
+    var prompt = libraries.createPrompt(id, new PromptDraft(request.title(), request.text(), request.negativeText(),
+        request.tags(), request.notes(), request.dialect()));
+    return ResponseEntity.created(URI.create("/api/v1/prompts/" + prompt.id())).body(prompt);
+  }
+
+  @GetMapping("/prompts/{id}")
+  @Operation(summary = "A prompt with all its versions, oldest first")
+  Prompt prompt(@PathVariable long id) {
+    return libraries.prompt(id);
+  }
+
+  @PostMapping("/prompts/{id}/versions")
+  @Operation(summary = "Save a new version of a prompt's text",
+      description = "201 with the prompt when the text changed (the new version is last); 200 when it is the same text.")
+  ResponseEntity<Prompt> addVersion(@PathVariable long id,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "reweighted",
+          value = "{\"text\": \"a hand:: five fingers::3\"}")))
+      @RequestBody VersionRequest request) {
+    var current = libraries.prompt(id);
+    var saved = libraries.savePrompt(id, new PromptDraft(current.title(), request.text(), request.negativeText(),
+        current.tags(), current.notes(), request.dialect()));
+    return saved.versions().size() > current.versions().size()
+        ? ResponseEntity.created(URI.create("/api/v1/prompts/" + id)).body(saved)
+        : ResponseEntity.ok(saved);
+  }
+}

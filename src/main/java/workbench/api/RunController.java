@@ -1,0 +1,167 @@
+package workbench.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import workbench.generation.GenerationService;
+import workbench.generation.ImageKind;
+import workbench.generation.RecipeFactory;
+import workbench.generation.RecipeText;
+import workbench.generation.Run;
+import workbench.generation.RunStatus;
+import workbench.library.NotFoundException;
+
+/**
+ * Single runs: submit (checked, then queued; the answer comes at once), poll, cancel, and
+ * fetch the images. A PNG is the stored file, carrying its recipe in its text chunks.
+ */
+@RestController
+@RequestMapping("/api/v1/runs")
+@Tag(name = "Runs", description = "One image through generate → check → loop")
+class RunController {
+
+  private final GenerationService generation;
+  private final LibraryPrompts libraryPrompts;
+  private final ObjectMapper json;
+
+  RunController(GenerationService generation, LibraryPrompts libraryPrompts, ObjectMapper json) {
+    this.generation = generation;
+    this.libraryPrompts = libraryPrompts;
+    this.json = json;
+  }
+
+  record RunRequest(
+      @Schema(description = "The prompt; leave empty when promptId is given", example = "red apple:: table::0.5") String prompt,
+      @Schema(description = "midjourney, a1111 or compel; empty: detected", example = "") String dialect,
+      @Schema(description = "0 … 4294967295", example = "42") long seed,
+      @Schema(description = "Loop steps; default 40", example = "20") Integer steps,
+      @Schema(description = "Art process: guided or evolve; default guided", example = "guided") String process,
+      @Schema(description = "Image-done enlargement; default 4", example = "4") Integer upscale,
+      @Schema(description = "A library prompt to run instead of 'prompt'", example = "0") long promptId,
+      @Schema(description = "Its version number; 0: the latest", example = "0") int version) {
+    RunRequest {
+      prompt = prompt == null ? "" : prompt;
+      dialect = dialect == null ? "" : dialect;
+      process = process == null || process.isBlank() ? "guided" : process;
+    }
+  }
+
+  record TermScore(String text, double weight, @Schema(description = "0–100") double score) {}
+
+  record RunView(
+      UUID id,
+      @Schema(example = "RUNNING") RunStatus status,
+      @Schema(description = "Steps done so far") int step,
+      int steps,
+      @Schema(description = "Combined score 0–100 of the starting seed image") Optional<Double> scoreInitial,
+      @Schema(description = "Combined score 0–100 of the final image") Optional<Double> scoreFinal,
+      List<TermScore> terms,
+      @Schema(description = "Why it failed; empty otherwise") String error,
+      @Schema(description = "Everything that makes the image again (the PNG carries it too)") JsonNode recipe,
+      long promptVersionId,
+      Instant createdAt,
+      Optional<Instant> startedAt,
+      Optional<Instant> finishedAt,
+      @Schema(description = "Where the final PNG is once the run is DONE", example = "/api/v1/runs/…/image") String image) {}
+
+  @PostMapping
+  @Operation(summary = "Submit a run",
+      description = "Checked first (a prompt error answers 400 with the column), then queued; 202 at once. Poll GET /runs/{id}."
+          + " Editors only; a full queue answers 429.")
+  @ApiResponse(responseCode = "202", description = "Queued")
+  ResponseEntity<RunView> submit(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+      @ExampleObject(name = "typed prompt", value = "{\"prompt\": \"red apple:: table::0.5\", \"seed\": 42, \"steps\": 20}"),
+      @ExampleObject(name = "library prompt", value = "{\"promptId\": 7, \"seed\": 42}")}))
+      @RequestBody RunRequest request) {
+    var text = request.prompt();
+    var dialect = request.dialect();
+    long versionId = 0;
+    if (request.promptId() > 0) {
+      var version = libraryPrompts.version(request.promptId(), request.version());
+      text = version.text();
+      dialect = version.dialect();
+      versionId = version.id();
+    }
+    int steps = request.steps() == null ? generation.limits().defaultSteps() : request.steps();
+    int upscale = request.upscale() == null ? 4 : request.upscale();
+    var id = generation.submit(new RecipeFactory.Request(text, dialect, request.seed(), steps, request.process(), upscale),
+        versionId);
+    return ResponseEntity.accepted().location(URI.create("/api/v1/runs/" + id)).body(view(find(id)));
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "A run's status, scores and recipe")
+  RunView run(@PathVariable UUID id) {
+    return view(find(id));
+  }
+
+  @PostMapping("/{id}/cancel")
+  @Operation(summary = "Cancel a run", description = "A queued run stops at once, a running one at its next step.")
+  RunView cancel(@PathVariable UUID id) {
+    find(id);
+    generation.cancel(id);
+    return view(find(id));
+  }
+
+  @GetMapping(value = "/{id}/image", produces = MediaType.IMAGE_PNG_VALUE)
+  @Operation(summary = "A run's image as PNG",
+      description = "final (post-processed, the default), raw (the loop's output) or static (the starting seed image)."
+          + " The PNG carries its recipe in text chunks. 409 while the run has not made it yet.")
+  ResponseEntity<byte[]> image(@PathVariable UUID id, @RequestParam(defaultValue = "final") String kind) {
+    ImageKind imageKind;
+    try {
+      imageKind = ImageKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Unknown image kind '" + kind + "': final, raw or static");
+    }
+    var run = find(id);
+    var png = generation.image(id, imageKind);
+    if (png.isEmpty()) {
+      if (!run.status().finished()) {
+        throw new RunNotFinishedException("Run " + id + " is " + run.status() + ": its images come when it is DONE");
+      }
+      throw new NotFoundException("the " + kind + " image of run " + id);
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.IMAGE_PNG)
+        .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + id + "-" + kind + ".png\"")
+        .body(png.get());
+  }
+
+  private Run find(UUID id) {
+    return generation.run(id).orElseThrow(() -> new NotFoundException("run " + id));
+  }
+
+  private RunView view(Run run) {
+    JsonNode recipe;
+    try {
+      recipe = json.readTree(RecipeText.json(run.recipe()));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a recipe always writes as JSON", e);
+    }
+    return new RunView(run.id(), run.status(), run.step(), run.steps(), run.scoreInitial(), run.scoreFinal(),
+        run.terms().stream().map(t -> new TermScore(t.text(), t.weight(), t.score())).toList(), run.error(), recipe,
+        run.promptVersionId(), run.createdAt(), run.startedAt(), run.finishedAt(), "/api/v1/runs/" + run.id() + "/image");
+  }
+}
