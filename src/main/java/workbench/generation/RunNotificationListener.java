@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * This node's one listening connection: turns what other nodes publish (a run's steps, its
  * end, a change in the queue) into {@link RunEvents} calls here, so a page follows a run
- * whichever worker runs it. Reconnects after losing the database; events sent meanwhile are
- * lost, which pages make up for by reading the database when they attach.
+ * whichever worker runs it. A job queued on another node (a {@code ui} node's, say) also
+ * wakes this node's queue at once instead of at its next poll. Reconnects after losing the
+ * database; events sent meanwhile are lost, which pages make up for by reading the database
+ * when they attach.
  */
 @Component
 class RunNotificationListener implements SmartLifecycle {
@@ -26,13 +28,16 @@ class RunNotificationListener implements SmartLifecycle {
   private final DataSource dataSource;
   private final RunNotifications notifications;
   private final RunEvents events;
+  private final org.springframework.beans.factory.ObjectProvider<com.github.kagkarlsson.scheduler.Scheduler> queue;
   private volatile boolean running;
   private volatile Thread thread;
 
-  RunNotificationListener(DataSource dataSource, RunNotifications notifications, RunEvents events) {
+  RunNotificationListener(DataSource dataSource, RunNotifications notifications, RunEvents events,
+      org.springframework.beans.factory.ObjectProvider<com.github.kagkarlsson.scheduler.Scheduler> queue) {
     this.dataSource = dataSource;
     this.notifications = notifications;
     this.events = events;
+    this.queue = queue;
   }
 
   @Override
@@ -75,9 +80,7 @@ class RunNotificationListener implements SmartLifecycle {
             continue;
           }
           for (var notification : received) {
-            if (events.listenerCount() > 0) {
-              notifications.read(notification.getParameter()).ifPresent(this::deliver);
-            }
+            notifications.read(notification.getParameter(), events.listenerCount() > 0).ifPresent(this::deliver);
           }
         }
       } catch (SQLException | RuntimeException e) {
@@ -96,6 +99,8 @@ class RunNotificationListener implements SmartLifecycle {
       events.deliver(f.event());
     } else {
       events.deliverQueueChanged();
+      // A paused queue (a ui node's) stays paused: this only makes a running one look now.
+      queue.ifAvailable(com.github.kagkarlsson.scheduler.Scheduler::triggerCheckForDueExecutions);
     }
   }
 

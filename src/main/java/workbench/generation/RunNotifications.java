@@ -110,14 +110,18 @@ class RunNotifications {
     return payload.getBytes(StandardCharsets.UTF_8).length;
   }
 
-  /** What another node sent, or empty for this node's own events and payloads it cannot read. */
-  Optional<Event> read(String payload) {
+  /**
+   * What another node sent, or empty for this node's own events and payloads it cannot read.
+   * Without {@code runEvents} (nobody here follows runs) only changes of the queue are read.
+   */
+  Optional<Event> read(String payload, boolean runEvents) {
     try {
       var json = JSON.readTree(payload);
-      if (node.equals(json.path("node").asText())) {
+      var kind = json.path("kind").asText();
+      if (node.equals(json.path("node").asText()) || (!runEvents && !kind.equals("queue"))) {
         return Optional.empty();
       }
-      return switch (json.path("kind").asText()) {
+      return switch (kind) {
         case "progressed" -> Optional.of(progressed(json));
         case "finished" -> Optional.of(new Event.Finished(new RunFinished(
             UUID.fromString(json.get("run").asText()), RunStatus.valueOf(json.get("status").asText()))));
