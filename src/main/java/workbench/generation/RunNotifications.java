@@ -17,11 +17,15 @@ import org.springframework.stereotype.Component;
  * Run events between the instances of a deployment, through PostgreSQL's NOTIFY on one
  * channel: small JSON payloads (run, step, scores); a preview image goes through the
  * {@code run_preview} row instead. Each payload names the node that sent it, so a node skips
- * its own (it delivered them already). Sent inside a transaction, a notification leaves at
- * commit, so nobody hears of a run that was rolled back.
+ * its own (it delivered them already).
+ *
+ * <p>A run's steps and end are sent in order by one sender thread, so that the loop never
+ * waits for the database between steps; a change of the queue is sent at once, on the
+ * caller's connection: inside a transaction it leaves at commit, so nobody hears of a run
+ * that was rolled back.
  */
 @Component
-class RunNotifications {
+class RunNotifications implements org.springframework.beans.factory.DisposableBean {
 
   static final String CHANNEL = "workbench_run_events";
   /** PostgreSQL refuses payloads of 8000 bytes or more. */
@@ -33,10 +37,27 @@ class RunNotifications {
   private final JdbcClient jdbc;
   private final RunStore store;
   private final String node = UUID.randomUUID().toString();
+  private final java.util.concurrent.ThreadPoolExecutor sender = new java.util.concurrent.ThreadPoolExecutor(
+      1, 1, 0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(10_000), r -> {
+        var thread = new Thread(r, "run-events-sender");
+        thread.setDaemon(true);
+        return thread;
+      }, (task, pool) -> {
+        if (!pool.isShutdown()) {
+          log.warn("Run events are coming faster than the database takes them; one was not sent to other nodes");
+        }
+      });
 
   RunNotifications(JdbcClient jdbc, RunStore store) {
     this.jdbc = jdbc;
     this.store = store;
+  }
+
+  /** Sends what is still queued (a second or two at most), then stops the sender. */
+  @Override
+  public void destroy() throws InterruptedException {
+    sender.shutdown();
+    sender.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   /** This instance's id in payloads (new at every start). */
@@ -45,6 +66,10 @@ class RunNotifications {
   }
 
   void progressed(RunProgressed event) {
+    sender.execute(() -> send(event));
+  }
+
+  private void send(RunProgressed event) {
     boolean preview = event.previewPng().length > 0;
     try {
       if (preview) {
@@ -65,7 +90,11 @@ class RunNotifications {
 
   void finished(RunFinished event) {
     var json = base("finished").put("run", event.runId().toString()).put("status", event.status().name());
-    sendQuietly(json.toString());
+    sender.execute(() -> {
+      // After every preview of the run this sender wrote: none is left behind.
+      store.deletePreview(event.runId());
+      sendQuietly(json.toString());
+    });
   }
 
   void queueChanged() {

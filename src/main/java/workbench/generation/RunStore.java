@@ -142,9 +142,14 @@ class RunStore {
   /** The latest preview of a running run, for nodes that follow it but do not run it. */
   void preview(UUID id, int step, byte[] png) {
     jdbc.sql("""
-        insert into run_preview (run_id, step, png) select :id, :step, :png where exists (select 1 from run where id = :id)
+        insert into run_preview (run_id, step, png)
+        select :id, :step, :png where exists (select 1 from run where id = :id and status = 'RUNNING')
         on conflict (run_id) do update set step = excluded.step, png = excluded.png""")
         .param("id", id).param("step", step).param("png", png).update();
+  }
+
+  void deletePreview(UUID id) {
+    jdbc.sql("delete from run_preview where run_id = ?").params(id).update();
   }
 
   /** The latest preview of a running run (empty once it has finished). */
