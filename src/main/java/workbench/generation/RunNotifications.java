@@ -60,6 +60,11 @@ class RunNotifications implements org.springframework.beans.factory.DisposableBe
     sender.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
   }
 
+  /** Returns once everything handed to the sender so far has been sent (tests, diagnostics). */
+  void awaitSent() throws InterruptedException, java.util.concurrent.ExecutionException {
+    sender.submit(() -> {}).get();
+  }
+
   /** This instance's id in payloads (new at every start). */
   String node() {
     return node;
@@ -91,8 +96,12 @@ class RunNotifications implements org.springframework.beans.factory.DisposableBe
   void finished(RunFinished event) {
     var json = base("finished").put("run", event.runId().toString()).put("status", event.status().name());
     sender.execute(() -> {
-      // After every preview of the run this sender wrote: none is left behind.
-      store.deletePreview(event.runId());
+      try {
+        // After every preview of the run this sender wrote: none is left behind.
+        store.deletePreview(event.runId());
+      } catch (RuntimeException e) {
+        log.warn("Could not delete the preview of run {}: {}", event.runId(), e.getMessage());
+      }
       sendQuietly(json.toString());
     });
   }
