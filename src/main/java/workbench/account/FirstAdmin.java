@@ -6,12 +6,13 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * On a start with no users, creates the first admin from {@code workbench.admin.*}, or user
  * {@code admin} with a random password printed once to the log. There is never a fixed
- * default password. Several instances starting at once: the unique name index lets one win.
+ * default password. Several instances starting at once on a new database: the unique name
+ * index lets one win, and the others carry on. A {@code worker} instance (no pages to sign in
+ * to) leaves it to the ones that serve the browser, whose log people read for the password.
  */
 @Component
 class FirstAdmin implements ApplicationRunner {
@@ -21,17 +22,18 @@ class FirstAdmin implements ApplicationRunner {
   private final UserStore users;
   private final PasswordEncoder encoder;
   private final AdminSettings settings;
+  private final boolean servesUi;
 
-  FirstAdmin(UserStore users, PasswordEncoder encoder, AdminSettings settings) {
+  FirstAdmin(UserStore users, PasswordEncoder encoder, AdminSettings settings, workbench.WorkbenchSettings workbench) {
     this.users = users;
     this.encoder = encoder;
     this.settings = settings;
+    this.servesUi = workbench.role().servesUi();
   }
 
   @Override
-  @Transactional
   public void run(ApplicationArguments args) {
-    if (users.count() > 0) {
+    if (!servesUi || users.count() > 0) {
       return;
     }
     var username = settings.username().isBlank() ? "admin" : settings.username().strip();
@@ -40,7 +42,12 @@ class FirstAdmin implements ApplicationRunner {
     if (!generated) {
       Passwords.check(password);
     }
-    users.insert(username, encoder.encode(password), Role.ADMIN);
+    try {
+      users.insert(username, encoder.encode(password), Role.ADMIN);
+    } catch (org.springframework.dao.DuplicateKeyException anotherInstanceWon) {
+      log.info("Another instance created the first admin '{}' at the same time", username);
+      return;
+    }
     if (generated) {
       log.warn("""
 

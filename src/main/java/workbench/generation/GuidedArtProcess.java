@@ -102,29 +102,34 @@ final class GuidedArtProcess implements ArtProcess {
 
   /**
    * Every item's views, item by item: view 0 is the image itself, the others a seeded shift
-   * (wrapping, so nothing is lost) with grey square cutouts. All views of the whole batch are
-   * made by one gather and one mask, so a step costs the same few operations (and backward
-   * nodes) however many items the batch holds.
+   * (wrapping, so nothing is lost) with grey square cutouts. The whole batch's views are made
+   * by a few operations whatever its size: a copy of each item per view, then one gather
+   * along x and one along y with small per-view indexes. Each copy's pixels are a permutation
+   * of its item's, so every gradient sum adds in a fixed order and images stay bit-identical.
    */
   static NDArray views(NDArray images, long[] seeds, int stepNumber, int views, int shift, int cutouts) {
     int n = (int) images.getShape().get(0);
     int size = (int) images.getShape().get(3);
     int plane = size * size;
     int rows = n * views;
-    var source = new long[rows * 3 * plane];
-    var mask = new float[rows * plane];
-    Arrays.fill(mask, 1f);
+    var columns = new long[rows * size];
+    var lines = new long[rows * size];
+    float[] mask = null;
     for (int i = 0; i < n; i++) {
       long seed = seeds[i];
       for (int v = 0; v < views; v++) {
         int row = i * views + v;
         int dx = 0;
         int dy = 0;
-        long stream = SeedStatic.stream("guided-view-" + v, stepNumber);
         if (v > 0) {
+          long stream = SeedStatic.stream("guided-view-" + v, stepNumber);
           dx = (int) Math.floor(SeedStatic.uniform(seed, stream, 0) * (2 * shift + 1)) - shift;
           dy = (int) Math.floor(SeedStatic.uniform(seed, stream, 1) * (2 * shift + 1)) - shift;
           for (int c = 0; c < cutouts; c++) {
+            if (mask == null) {
+              mask = new float[rows * plane];
+              Arrays.fill(mask, 1f);
+            }
             int side = size / 8 + (int) (SeedStatic.uniform(seed, stream, 2 + 3L * c) * size / 4);
             int x0 = (int) (SeedStatic.uniform(seed, stream, 3 + 3L * c) * (size - side));
             int y0 = (int) (SeedStatic.uniform(seed, stream, 4 + 3L * c) * (size - side));
@@ -133,30 +138,24 @@ final class GuidedArtProcess implements ArtProcess {
             }
           }
         }
-        // A shift by (dx, dy) reads pixel (x − dx, y − dy) of the item's own image.
-        for (int c = 0; c < 3; c++) {
-          int out = (row * 3 + c) * plane;
-          long in = (long) (i * 3 + c) * plane;
-          for (int y = 0; y < size; y++) {
-            int sy = Math.floorMod(y - dy, size);
-            for (int x = 0; x < size; x++) {
-              source[out + y * size + x] = in + sy * size + Math.floorMod(x - dx, size);
-            }
-          }
+        // A shift by (dx, dy) reads pixel (x − dx, y − dy).
+        for (int p = 0; p < size; p++) {
+          columns[row * size + p] = Math.floorMod(p - dx, size);
+          lines[row * size + p] = Math.floorMod(p - dy, size);
         }
       }
     }
     var manager = images.getManager();
-    var shape = new Shape(rows, 3, size, size);
-    // A 1-D gather: its backward is a scatter-add that PyTorch runs in order on the CPU, so
-    // gradients (and images) stay bit-identical run after run; take()'s backward adds atomically.
-    NDArray gathered = images.reshape(-1).gather(manager.create(source), 0).reshape(shape);
-    var maskShape = new Shape(rows, 1, size, size);
-    var grey = new float[mask.length];
-    for (int p = 0; p < mask.length; p++) {
-      grey[p] = 0.5f * (1f - mask[p]);
+    var full = new Shape(rows, 3, size, size);
+    NDArray copies = images.repeat(0, views);
+    NDArray shifted = copies
+        .gather(manager.create(columns, new Shape(rows, 1, 1, size)).broadcast(full), 3)
+        .gather(manager.create(lines, new Shape(rows, 1, size, 1)).broadcast(full), 2);
+    if (mask == null) {
+      return shifted;
     }
+    NDArray keep = manager.create(mask, new Shape(rows, 1, size, size));
     // Cut squares become mid grey: view·mask + 0.5·(1 − mask).
-    return gathered.mul(manager.create(mask, maskShape)).add(manager.create(grey, maskShape));
+    return shifted.mul(keep).add(keep.neg().add(1).mul(0.5));
   }
 }

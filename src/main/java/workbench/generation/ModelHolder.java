@@ -1,15 +1,19 @@
 package workbench.generation;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import workbench.model.ModelSource;
 import workbench.model.registry.ModelManifest;
 import workbench.model.registry.ModelRegistry;
 
@@ -17,18 +21,23 @@ import workbench.model.registry.ModelRegistry;
  * The loop's models for the app: the built-in Sketchbook pair, and the custom models of the
  * {@code workbench.models.dir} folder (its registry, scanned at start). Models load on first use
  * (the web app starts without waiting for them), then are shared by every run until shutdown
- * closes them.
+ * closes them. The Sketchbook pair loads on the device of {@code workbench.generation.device}:
+ * {@code cpu} (the default), {@code gpu} / {@code gpu1} (a CUDA build of PyTorch, see the
+ * README), or {@code auto} (whatever DJL's engine finds); a custom model on the device its
+ * manifest names.
  */
 @Component
 class ModelHolder implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(ModelHolder.class);
 
+  private final String device;
   private final ModelRegistry registry;
   private final Map<String, LoopModels> pairs = new ConcurrentHashMap<>();
   private volatile LoopModels models;
 
-  ModelHolder(@Value("${workbench.models.dir:}") String modelsDir) {
+  ModelHolder(@Value("${workbench.generation.device:cpu}") String device, @Value("${workbench.models.dir:}") String modelsDir) {
+    this.device = device;
     this.registry = modelsDir.isBlank() ? ModelRegistry.empty() : ModelRegistry.scan(Path.of(modelsDir));
     if (!modelsDir.isBlank()) {
       log.info("Custom models in {}: {}", Path.of(modelsDir).toAbsolutePath(),
@@ -43,7 +52,7 @@ class ModelHolder implements DisposableBean {
     if (m == null) {
       synchronized (this) {
         if (models == null) {
-          models = LoopModels.sketchbook();
+          models = LoopModels.load(ModelSource.classpath(), device());
         }
         m = models;
       }
@@ -68,10 +77,17 @@ class ModelHolder implements DisposableBean {
     }
   }
 
-  /** What the pickers offer: the built-in pair, then each custom generator with each checker. */
+  /**
+   * What the pickers offer: the built-in pair, the Sketchbook prior with each custom checker,
+   * then each custom generator with each checker.
+   */
   List<ModelChoice> choices() {
     var out = new ArrayList<ModelChoice>();
     out.add(new ModelChoice(LoopModels.SKETCHBOOK, "Sketchbook (built-in)", List.of("guided", "evolve")));
+    for (var checker : registry.checkers()) {
+      out.add(new ModelChoice(LoopModels.SKETCHBOOK + "+" + checker.id(),
+          "Sketchbook generator scored by " + checker.manifest().name(), List.of("guided", "evolve")));
+    }
     var checkers = new ArrayList<String>(registry.checkers().stream().map(ModelRegistry.Entry::id).toList());
     checkers.add(LoopModels.SKETCHBOOK);
     for (var generator : registry.generators()) {
@@ -90,6 +106,20 @@ class ModelHolder implements DisposableBean {
   /** Folders of the models folder that were left out, and why. */
   List<String> problems() {
     return registry.problems();
+  }
+
+  /** The models if something has loaded them already (a heartbeat must not load them). */
+  Optional<LoopModels> loaded() {
+    return Optional.ofNullable(models);
+  }
+
+  /** The device asked for, as DJL names it, before the models are loaded. */
+  String configuredDevice() {
+    return device;
+  }
+
+  private Device device() {
+    return "auto".equalsIgnoreCase(device) ? Engine.getInstance().defaultDevice() : Device.fromName(device);
   }
 
   @Override

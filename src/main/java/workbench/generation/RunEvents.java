@@ -6,8 +6,13 @@ import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
- * Progress of runs in this instance, for whoever listens (a view while it is attached). A
+ * Progress of runs, for whoever listens in this instance (a view while it is attached). A
  * listener must not block: views hand the event to {@code UI.access}.
+ *
+ * <p>Runs may execute on another instance of the deployment: what this instance publishes is
+ * delivered here at once and sent to the others through PostgreSQL ({@link RunNotifications});
+ * what the others publish arrives through {@link RunNotificationListener}. Listeners hear
+ * every event once, whichever node ran the job.
  */
 @Component
 public class RunEvents {
@@ -21,6 +26,11 @@ public class RunEvents {
   }
 
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final RunNotifications others;
+
+  RunEvents(RunNotifications others) {
+    this.others = others;
+  }
 
   /** Registers a listener; run the returned action to remove it. */
   public Runnable listen(Listener listener) {
@@ -29,14 +39,30 @@ public class RunEvents {
   }
 
   void progressed(RunProgressed event) {
-    each(l -> l.progressed(event));
+    deliver(event);
+    others.progressed(event);
   }
 
   void finished(RunFinished event) {
-    each(l -> l.finished(event));
+    deliver(event);
+    others.finished(event);
   }
 
   void queueChanged() {
+    deliverQueueChanged();
+    others.queueChanged();
+  }
+
+  /** Events from this node, and those another node sent: to this node's listeners only. */
+  void deliver(RunProgressed event) {
+    each(l -> l.progressed(event));
+  }
+
+  void deliver(RunFinished event) {
+    each(l -> l.finished(event));
+  }
+
+  void deliverQueueChanged() {
     each(Listener::queueChanged);
   }
 
@@ -50,7 +76,7 @@ public class RunEvents {
     }
   }
 
-  /** For tests and diagnostics. */
+  /** For tests and diagnostics; with none, events from other nodes need not be read. */
   int listenerCount() {
     return listeners.size();
   }

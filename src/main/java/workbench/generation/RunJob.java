@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
  * The queued job that runs one recipe through the loop. db-scheduler keeps the queue in
  * PostgreSQL, runs it on its bounded worker pool (never a UI thread), and hands a job whose
  * worker stopped sending heartbeats (a crash, a kill) to a live worker: the run starts again
- * from its seed and, being deterministic, makes the same image.
+ * from its seed and, being deterministic, makes the same image. Any number of instances share
+ * the queue; those with {@code workbench.role=ui} queue jobs but run none.
  */
 @Configuration(proxyBeanMethods = false)
 class RunJob {
@@ -25,6 +26,34 @@ class RunJob {
   static final String TASK = "generation-run";
   static final String BATCH_TASK = "generation-batch";
   private static final Logger log = LoggerFactory.getLogger(RunJob.class);
+
+  /**
+   * A {@code ui} node keeps the queue's scheduler (it queues jobs through it, and its
+   * housekeeping revives a dead worker's job for the workers) but paused from the start: it
+   * never picks a job. Other roles start it as db-scheduler's own starter would.
+   */
+  @Bean
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "workbench.role", havingValue = "ui")
+  com.github.kagkarlsson.scheduler.boot.config.DbSchedulerStarter uiNodeRunsNoJobs(
+      com.github.kagkarlsson.scheduler.Scheduler scheduler) {
+    return new PausedStart(scheduler);
+  }
+
+  private static final class PausedStart implements com.github.kagkarlsson.scheduler.boot.config.DbSchedulerStarter {
+    private final com.github.kagkarlsson.scheduler.Scheduler scheduler;
+
+    PausedStart(com.github.kagkarlsson.scheduler.Scheduler scheduler) {
+      this.scheduler = scheduler;
+      doStart();
+    }
+
+    @Override
+    public void doStart() {
+      log.info("workbench.role=ui: this node queues generation jobs and runs none");
+      scheduler.pause();
+      scheduler.start();
+    }
+  }
 
   @Bean
   OneTimeTask<String> generationRunTask(RunExecutor executor) {
@@ -49,6 +78,7 @@ class RunJob {
     private final RunEvents events;
     private final GenerationLimits limits;
     private final String worker;
+    private final java.util.Set<UUID> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     RunExecutor(
         RunStore store,
@@ -63,17 +93,38 @@ class RunJob {
       this.worker = workerName.isBlank() ? workerName() : workerName;
     }
 
+    /** Runs this worker is executing now (for its heartbeat row). */
+    List<UUID> running() {
+      return List.copyOf(running);
+    }
+
+    String worker() {
+      return worker;
+    }
+
     /** Claims the runs still to do and runs them as one batch; each is stored on its own. */
     void execute(List<UUID> runIds) {
       var claimed = new ArrayList<UUID>();
+      var attempts = new ArrayList<Integer>();
       for (var id : runIds) {
-        if (store.claim(id, worker)) {
-          claimed.add(id); // the others were cancelled while queued, or finished
-        }
+        // The others were cancelled while queued, or finished (stored before a kill, say).
+        store.claim(id, worker).ifPresent(attempt -> {
+          claimed.add(id);
+          attempts.add(attempt);
+        });
       }
       if (claimed.isEmpty()) {
         return;
       }
+      running.addAll(claimed);
+      try {
+        execute(claimed, attempts);
+      } finally {
+        running.removeAll(claimed);
+      }
+    }
+
+    private void execute(List<UUID> claimed, List<Integer> attempts) {
       events.queueChanged();
       try {
         var recipes = claimed.stream().map(id -> store.find(id).orElseThrow().recipe()).toList();
@@ -99,18 +150,23 @@ class RunJob {
         for (int i = 0; i < results.size(); i++) {
           var result = results.get(i);
           var texts = RecipeText.pngTexts(result.recipe());
-          store.finish(claimed.get(i), result,
+          boolean stored = store.finish(claimed.get(i), attempts.get(i), result,
               PngMetadata.write(result.staticImage(), texts),
               PngMetadata.write(result.raw(), texts),
               PngMetadata.write(result.finalImage(), texts));
+          if (!stored) {
+            log.warn("Run {} was taken over by another worker while this one ran it; its result is theirs", claimed.get(i));
+            continue;
+          }
           var status = result.outcome() == LoopResult.Outcome.CANCELLED ? RunStatus.CANCELLED : RunStatus.DONE;
           events.finished(new RunFinished(claimed.get(i), status));
         }
       } catch (RuntimeException e) {
         log.warn("Runs {} failed", claimed, e);
-        for (var id : claimed) {
-          store.fail(id, e.getClass().getSimpleName() + ": " + e.getMessage());
-          events.finished(new RunFinished(id, RunStatus.FAILED));
+        for (int i = 0; i < claimed.size(); i++) {
+          if (store.fail(claimed.get(i), attempts.get(i), e.getClass().getSimpleName() + ": " + e.getMessage())) {
+            events.finished(new RunFinished(claimed.get(i), RunStatus.FAILED));
+          }
         }
       }
       events.queueChanged();

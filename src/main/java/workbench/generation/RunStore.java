@@ -45,19 +45,23 @@ class RunStore {
   /**
    * Claims a run for this worker: QUEUED, or RUNNING left behind by a worker that died (the
    * queue only hands it out again after that worker's heartbeat stopped). Clears any partial
-   * output of the earlier attempt. False when the run was cancelled or finished meanwhile.
+   * output of the earlier attempt. Returns this attempt's number, which {@link #finish} and
+   * {@link #fail} check; empty when the run was cancelled or finished meanwhile (a batch run
+   * again after a kill skips the cells already stored).
    */
   @Transactional
-  boolean claim(UUID id, String worker) {
-    int claimed = jdbc.sql("""
+  java.util.OptionalInt claim(UUID id, String worker) {
+    var attempt = jdbc.sql("""
         update run set status = 'RUNNING', worker = :worker, started_at = now(), step = 0,
                        attempts = attempts + 1
-        where id = :id and status in ('QUEUED', 'RUNNING') and not cancel_requested""")
-        .param("id", id).param("worker", worker).update();
-    if (claimed == 1) {
-      deleteOutput(id);
+        where id = :id and status in ('QUEUED', 'RUNNING') and not cancel_requested
+        returning attempts""")
+        .param("id", id).param("worker", worker).query(Integer.class).optional();
+    if (attempt.isEmpty()) {
+      return java.util.OptionalInt.empty();
     }
-    return claimed == 1;
+    deleteOutput(id);
+    return java.util.OptionalInt.of(attempt.get());
   }
 
   void step(UUID id, int step) {
@@ -80,9 +84,28 @@ class RunStore {
     return queued + running > 0;
   }
 
-  /** Stores everything a finished (or cancelled) run made, in one transaction. */
+  /**
+   * Stores everything a finished (or cancelled) run made, in one transaction, if attempt
+   * {@code attempt} still holds the run. A worker that was presumed dead (its heartbeat late,
+   * its job handed to another) and wakes up stores nothing: every run is stored once.
+   */
   @Transactional
-  void finish(UUID id, LoopResult result, byte[] staticPng, byte[] rawPng, byte[] finalPng) {
+  boolean finish(UUID id, int attempt, LoopResult result, byte[] staticPng, byte[] rawPng, byte[] finalPng) {
+    var status = result.outcome() == LoopResult.Outcome.CANCELLED ? RunStatus.CANCELLED : RunStatus.DONE;
+    int held = jdbc.sql("""
+        update run set status = :status, step = :step, score_initial = :initial, score_final = :final,
+                       finished_at = now(), error = null
+        where id = :id and status = 'RUNNING' and attempts = :attempt""")
+        .param("status", status.name())
+        .param("step", result.stepsRun())
+        .param("initial", result.initial().combinedScore())
+        .param("final", result.last().combinedScore())
+        .param("id", id)
+        .param("attempt", attempt)
+        .update();
+    if (held == 0) {
+      return false;
+    }
     deleteOutput(id);
     image(id, ImageKind.STATIC, staticPng, result.staticImage().getWidth(), result.staticImage().getHeight());
     image(id, ImageKind.RAW, rawPng, result.raw().getWidth(), result.raw().getHeight());
@@ -102,22 +125,36 @@ class RunStore {
           .params(id, trace.step(), (float) trace.combined(), values)
           .update();
     }
-    var status = result.outcome() == LoopResult.Outcome.CANCELLED ? RunStatus.CANCELLED : RunStatus.DONE;
-    jdbc.sql("""
-        update run set status = :status, step = :step, score_initial = :initial, score_final = :final,
-                       finished_at = now(), error = null
-        where id = :id""")
-        .param("status", status.name())
-        .param("step", result.stepsRun())
-        .param("initial", result.initial().combinedScore())
-        .param("final", result.last().combinedScore())
-        .param("id", id)
-        .update();
+    return true;
   }
 
-  void fail(UUID id, String error) {
-    jdbc.sql("update run set status = 'FAILED', error = :error, finished_at = now() where id = :id")
-        .param("error", error).param("id", id).update();
+  /** Marks attempt {@code attempt} of a run failed, unless another worker holds the run now. */
+  @Transactional
+  boolean fail(UUID id, int attempt, String error) {
+    int held = jdbc.sql("""
+        update run set status = 'FAILED', error = :error, finished_at = now()
+        where id = :id and status = 'RUNNING' and attempts = :attempt""")
+        .param("error", error).param("id", id).param("attempt", attempt).update();
+    jdbc.sql("delete from run_preview where run_id = ?").params(id).update();
+    return held == 1;
+  }
+
+  /** The latest preview of a running run, for nodes that follow it but do not run it. */
+  void preview(UUID id, int step, byte[] png) {
+    jdbc.sql("""
+        insert into run_preview (run_id, step, png)
+        select :id, :step, :png where exists (select 1 from run where id = :id and status = 'RUNNING')
+        on conflict (run_id) do update set step = excluded.step, png = excluded.png""")
+        .param("id", id).param("step", step).param("png", png).update();
+  }
+
+  void deletePreview(UUID id) {
+    jdbc.sql("delete from run_preview where run_id = ?").params(id).update();
+  }
+
+  /** The latest preview of a running run (empty once it has finished). */
+  Optional<byte[]> preview(UUID id) {
+    return jdbc.sql("select png from run_preview where run_id = ?").params(id).query(byte[].class).optional();
   }
 
   /** Runs of {@code ownerId} that are queued or running: the fair queue's measure of a user's share. */
@@ -196,6 +233,7 @@ class RunStore {
   }
 
   private void deleteOutput(UUID id) {
+    jdbc.sql("delete from run_preview where run_id = ?").params(id).update();
     jdbc.sql("delete from image where run_id = ?").params(id).update();
     jdbc.sql("delete from term_score where run_id = ?").params(id).update();
     jdbc.sql("delete from step_trace where run_id = ?").params(id).update();

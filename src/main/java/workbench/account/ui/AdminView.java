@@ -26,9 +26,14 @@ import workbench.account.AuditLog;
 import workbench.account.NewPassword;
 import workbench.account.Role;
 import workbench.account.UserService;
+import workbench.generation.WorkerNode;
+import workbench.generation.WorkerNodes;
 import workbench.ui.Notifications;
 
-/** Users (add, role, disable, reset password) and the audit trail, for admins only. */
+/**
+ * Users (add, role, disable, reset password), the instances of the deployment and what each
+ * is doing, and the audit trail, for admins only.
+ */
 @Route("admin")
 @PageTitle("Admin · Prompt Workbench")
 @Menu(title = "Admin", order = 90, icon = "vaadin:users")
@@ -42,10 +47,13 @@ public class AdminView extends VerticalLayout {
   private final Grid<AppUser> userGrid = new Grid<>();
   private final Grid<AuditEvent> auditGrid = new Grid<>();
   private final TextField auditUser = new TextField("Only by user");
+  private final WorkerNodes nodes;
+  private final Grid<WorkerNode> workerGrid = new Grid<>();
 
-  public AdminView(UserService users, AuditLog audit) {
+  public AdminView(UserService users, AuditLog audit, WorkerNodes nodes) {
     this.users = users;
     this.audit = audit;
+    this.nodes = nodes;
     var name = new TextField("User name");
     name.setId("new-user-name");
     var role = new Select<Role>();
@@ -85,7 +93,22 @@ public class AdminView extends VerticalLayout {
     auditGrid.addColumn(e -> e.targetType() + " " + e.targetId()).setHeader("What");
     auditGrid.addColumn(AuditEvent::details).setHeader("Details").setFlexGrow(2);
 
-    add(new H2("Users"), form, userGrid, new H2("Audit"), auditUser, auditGrid);
+    workerGrid.setId("workers");
+    workerGrid.addColumn(WorkerNode::name).setHeader("Node").setAutoWidth(true);
+    workerGrid.addColumn(n -> n.role().name().toLowerCase()).setHeader("Role").setAutoWidth(true);
+    workerGrid.addColumn(WorkerNode::device).setHeader("Device").setAutoWidth(true);
+    workerGrid.addColumn(n -> n.modelId().isEmpty() ? "not loaded yet" : n.modelId()).setHeader("Model").setAutoWidth(true);
+    workerGrid.addColumn(WorkerNode::threads).setHeader("Threads").setAutoWidth(true);
+    workerGrid.addColumn(n -> n.running().isEmpty() ? "idle" : String.join("; ", n.running()))
+        .setHeader("Running").setFlexGrow(2);
+    workerGrid.addColumn(n -> TIME.format(n.lastSeen())).setHeader("Last seen (UTC)").setAutoWidth(true);
+    workerGrid.addColumn(n -> n.gone() ? "gone" : "live").setHeader("Status").setAutoWidth(true);
+    workerGrid.setPartNameGenerator(n -> n.gone() ? "gone" : null);
+    workerGrid.setAllRowsVisible(true);
+    var refreshWorkers = new Button("Refresh", e -> refreshWorkers());
+    refreshWorkers.setId("refresh-workers");
+
+    add(new H2("Users"), form, userGrid, new H2("Workers"), refreshWorkers, workerGrid, new H2("Audit"), auditUser, auditGrid);
     refresh();
   }
 
@@ -140,7 +163,12 @@ public class AdminView extends VerticalLayout {
 
   private void refresh() {
     userGrid.setItems(users.users());
+    refreshWorkers();
     refreshAudit();
+  }
+
+  private void refreshWorkers() {
+    workerGrid.setItems(nodes.nodes());
   }
 
   private void refreshAudit() {

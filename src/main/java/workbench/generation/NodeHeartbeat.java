@@ -1,0 +1,113 @@
+package workbench.generation;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import workbench.NodeRole;
+import workbench.WorkbenchSettings;
+
+/**
+ * This instance's row in {@code worker_node}, written at the queue's heartbeat interval
+ * ({@code db-scheduler.heartbeat-interval}): role, device, models, threads and the runs it is
+ * executing. A worker loads its models at start, so that its first job does not wait and the
+ * Admin page shows its device at once. A clean stop marks the row stopped; a killed node's row
+ * simply stops changing.
+ */
+@Component
+class NodeHeartbeat implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(NodeHeartbeat.class);
+
+  private final JdbcClient jdbc;
+  private final NodeRole role;
+  private final RunJob.RunExecutor executor;
+  private final ModelHolder models;
+  private final GenerationLimits limits;
+  private final Duration interval;
+  private volatile ScheduledExecutorService timer;
+  private volatile boolean started; // the first beat of this start resets started_at
+
+  NodeHeartbeat(JdbcClient jdbc, WorkbenchSettings settings, RunJob.RunExecutor executor, ModelHolder models,
+      GenerationLimits limits, @Value("${db-scheduler.heartbeat-interval:10s}") Duration interval) {
+    this.jdbc = jdbc;
+    this.role = settings.role();
+    this.executor = executor;
+    this.models = models;
+    this.limits = limits;
+    this.interval = interval;
+  }
+
+  @Override
+  public void start() {
+    started = false;
+    timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      var thread = new Thread(r, "node-heartbeat");
+      thread.setDaemon(true);
+      return thread;
+    });
+    timer.execute(this::beat);
+    if (role == NodeRole.WORKER) {
+      timer.execute(() -> {
+        models.get();
+        beat();
+      });
+    }
+    timer.scheduleWithFixedDelay(this::beat, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void stop() {
+    var t = timer;
+    if (t == null) {
+      return;
+    }
+    t.shutdownNow();
+    try {
+      t.awaitTermination(5, TimeUnit.SECONDS);
+      jdbc.sql("update worker_node set stopped = true, running = '{}', last_seen = now() where name = ?")
+          .params(executor.worker()).update();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      log.warn("Could not mark node {} stopped: {}", executor.worker(), e.getMessage());
+    }
+    timer = null;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return timer != null;
+  }
+
+  void beat() {
+    try {
+      var loaded = models.loaded();
+      var device = loaded.map(LoopModels::device).orElse(models.configuredDevice());
+      var modelId = loaded.map(LoopModels::modelId).orElse("");
+      jdbc.sql("""
+          insert into worker_node (name, role, device, model_id, threads, running, started_at, last_seen, stopped)
+          values (:name, :role, :device, :model, :threads, :running, now(), now(), false)
+          on conflict (name) do update set role = excluded.role, device = excluded.device, model_id = excluded.model_id,
+              threads = excluded.threads, running = excluded.running, last_seen = now(), stopped = false,
+              started_at = case when :fresh then now() else worker_node.started_at end""")
+          .param("name", executor.worker())
+          .param("role", role.name())
+          .param("device", device)
+          .param("model", modelId)
+          .param("threads", role.runsJobs() ? limits.workers() : 0)
+          .param("running", executor.running().toArray(java.util.UUID[]::new))
+          .param("fresh", !started)
+          .update();
+      started = true;
+    } catch (RuntimeException e) {
+      log.warn("Heartbeat of node {} not written: {}", executor.worker(), e.getMessage());
+    }
+  }
+}
