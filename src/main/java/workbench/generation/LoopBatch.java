@@ -62,7 +62,8 @@ public final class LoopBatch {
       }
       offset += w.length;
     }
-    condition = models.textEmbeddings(scope, conditions);
+    // The generator's own text space (the Sketchbook prior's, whichever checker scores).
+    condition = models.generatorCondition(scope, conditions);
     terms = models.textEmbeddings(scope, allTerms);
     termsT = terms.transpose();
   }

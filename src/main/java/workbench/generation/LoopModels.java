@@ -25,8 +25,8 @@ import workbench.model.registry.ModelRegistry;
 /**
  * The checker and the generator the loop runs on, named by one model id: the built-in
  * {@code sketchbook-v1} pair, or {@code <generator>+<checker>} for models of the registry (e.g.
- * {@code tiny-sd+tiny-clip}, or a Stable Diffusion scored by the Sketchbook checker,
- * {@code my-sd+sketchbook-v1}). Models are loaded once and shared by all runs (every call
+ * {@code tiny-sd+tiny-clip}, a Stable Diffusion scored by the Sketchbook checker,
+ * {@code my-sd+sketchbook-v1}, or the Sketchbook prior steered by a CLIP, {@code sketchbook-v1+my-clip}). Models are loaded once and shared by all runs (every call
  * works in its own NDManager scope, so threads do not share arrays); registry models belong
  * to the registry, which closes them.
  */
@@ -98,8 +98,18 @@ public final class LoopModels implements AutoCloseable {
     if (plus <= 0 || plus == id.length() - 1) {
       throw new IllegalArgumentException("model '" + id + "' is neither " + SKETCHBOOK + " nor <generator>+<checker>");
     }
-    var generator = registry.generator(id.substring(0, plus));
+    String generatorId = id.substring(0, plus);
     String checkerId = id.substring(plus + 1);
+    if (generatorId.equals(SKETCHBOOK)) {
+      // The Sketchbook prior (conditioned in its own checker's text space) scored by a CLIP.
+      if (checkerId.equals(SKETCHBOOK)) {
+        throw new IllegalArgumentException("model '" + id + "' is the built-in pair: call it " + SKETCHBOOK);
+      }
+      var clip = clipChecker(registry.checker(checkerId));
+      String sha = combinedSha256(Map.of(SKETCHBOOK, sketchbook.weightsSha256, clip.id(), clip.weightsSha256()));
+      return new LoopModels(clip, sketchbook.prior, null, sketchbook.sketchbook, id, sha, false);
+    }
+    var generator = registry.generator(generatorId);
     Checker checker = checkerId.equals(SKETCHBOOK) ? sketchbook.checker : clipChecker(registry.checker(checkerId));
     String sha = combinedSha256(Map.of(generator.id(), generator.weightsSha256(), checker.id(), checker.weightsSha256()));
     return new LoopModels(checker, null, generator, sketchbook.sketchbook, id, sha, false);
@@ -183,6 +193,15 @@ public final class LoopModels implements AutoCloseable {
   /** The checker's unit-length text embeddings. */
   NDArray textEmbeddings(NDManager scope, List<String> texts) {
     return checker.textEmbeddings(scope, texts);
+  }
+
+  /**
+   * What the generator is conditioned on, for texts: the Sketchbook prior reads its own
+   * checker's text embeddings (whichever checker scores); a diffusion generator makes its own
+   * conditioning ({@link #diffusionCondition}), so this is then the checker's, unused.
+   */
+  NDArray generatorCondition(NDManager scope, List<String> texts) {
+    return prior != null ? sketchbookModels().textEmbeddings(scope, texts) : checker.textEmbeddings(scope, texts);
   }
 
   /**

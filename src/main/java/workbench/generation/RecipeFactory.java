@@ -29,10 +29,6 @@ public final class RecipeFactory {
     public Request(String prompt, String dialect, long seed, int steps, String process, int upscale) {
       this(prompt, dialect, seed, steps, process, upscale, "");
     }
-
-    public Request withModel(String modelId) {
-      return new Request(prompt, dialect, seed, steps, process, upscale, modelId);
-    }
   }
 
   public Recipe recipe(Request request) {

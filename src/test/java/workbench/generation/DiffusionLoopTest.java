@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import workbench.model.registry.Fixtures;
 import workbench.model.registry.ModelRegistry;
 
-/** The loop on the tiny diffusion-shaped generator scored by the tiny CLIP-shaped checker. */
+/** The loop on the custom pairs of the fixtures: the tiny diffusion-shaped generator, the tiny CLIP-shaped checker. */
 class DiffusionLoopTest {
 
   static final String PAIR = "tiny-sd+tiny-clip";
@@ -114,5 +114,24 @@ class DiffusionLoopTest {
     var result = new GenerationLoop(pair).run(r, LoopListener.NONE);
     assertThat(result.last().combinedScore()).isBetween(0.0, 100.0);
     assertThat(result.raw().getWidth()).isEqualTo(32);
+  }
+
+  @Test
+  void aClipCheckerSteersTheSketchbookPriorWithGuidedAndEvolve() {
+    var id = "sketchbook-v1+tiny-clip";
+    var pair = LoopModels.pair(id, registry, sketchbook);
+    assertThat(pair.processes()).containsExactly("guided", "evolve");
+    var factory = new RecipeFactory(pair, GenerationLimits.defaults());
+    var loop = new GenerationLoop(pair);
+    for (var process : List.of("guided", "evolve")) {
+      var r = factory.recipe(new RecipeFactory.Request("red apple --no blurry", "", 9, 4, process, 1, id));
+      assertThat(r.width()).isEqualTo(64);
+      var a = loop.run(r, LoopListener.NONE);
+      var b = loop.run(r, LoopListener.NONE);
+      assertThat(png(b)).as(process).isEqualTo(png(a));
+      // The CLIP-shaped checker's score of the prior's image rises as the art process works on it
+      // (guided: through gradients of the TorchScript image encoder).
+      assertThat(a.last().combined()).as(process).isGreaterThan(a.prior().combined());
+    }
   }
 }

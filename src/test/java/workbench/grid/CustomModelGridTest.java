@@ -49,8 +49,9 @@ class CustomModelGridTest extends DatabaseTest {
   @Test
   void theFolderModelsAreOffered() {
     assertThat(generation.models()).extracting(ModelChoice::id)
-        .containsExactly("sketchbook-v1", "tiny-sd+tiny-clip", "tiny-sd+sketchbook-v1");
-    assertThat(generation.models().get(1).processes()).containsExactly("diffusion");
+        .containsExactly("sketchbook-v1", "sketchbook-v1+tiny-clip", "tiny-sd+tiny-clip", "tiny-sd+sketchbook-v1");
+    assertThat(generation.models().get(1).processes()).containsExactly("guided", "evolve");
+    assertThat(generation.models().get(2).processes()).containsExactly("diffusion");
     assertThat(generation.modelProblems()).isEmpty();
   }
 

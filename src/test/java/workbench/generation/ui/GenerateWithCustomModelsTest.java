@@ -29,7 +29,7 @@ class GenerateWithCustomModelsTest extends KaribuTest {
     var view = _get(GenerateView.class);
     var form = view.form;
     assertThat(form.model.getListDataView().getItems().toList())
-        .containsExactly("sketchbook-v1", "tiny-sd+tiny-clip", "tiny-sd+sketchbook-v1");
+        .containsExactly("sketchbook-v1", "sketchbook-v1+tiny-clip", "tiny-sd+tiny-clip", "tiny-sd+sketchbook-v1");
     assertThat(form.model.getItemLabelGenerator().apply("tiny-sd+tiny-clip"))
         .isEqualTo("Tiny diffusion-shaped generator (test fixture) scored by Tiny CLIP-shaped checker (test fixture)");
     assertThat(form.process.getListDataView().getItems().toList()).containsExactly("guided", "evolve");
