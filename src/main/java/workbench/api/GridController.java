@@ -86,7 +86,9 @@ class GridController {
       @Schema(description = "Loop steps; default 40", example = "20") Integer steps,
       @Schema(description = "guided or evolve; default guided", example = "guided") String process,
       @Schema(description = "Image-done enlargement; default 2", example = "2") Integer upscale,
-      @Schema(description = "Queue the cells now (default); false only stores the definition", example = "true") Boolean start) {
+      @Schema(description = "Queue the cells now (default); false only stores the definition", example = "true") Boolean start,
+      @Schema(description = "A model id from GET /api/v1/models; default the built-in Sketchbook pair",
+          example = "sketchbook-v1") String model) {
     GridRequest {
       title = title == null ? "" : title;
       notes = notes == null ? "" : notes;
@@ -252,7 +254,7 @@ class GridController {
     int steps = request.steps() == null ? 40 : request.steps();
     int upscale = request.upscale() == null ? 2 : request.upscale();
     return new ExperimentDefinition(request.title(), request.notes(), variants, request.seeds(), request.probes(), axis,
-        steps, request.process(), upscale);
+        steps, request.process(), upscale, request.model());
   }
 
   private ExperimentDefinition.Variant variant(VariantRequest v) {

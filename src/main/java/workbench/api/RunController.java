@@ -59,9 +59,12 @@ class RunController {
       @Schema(description = "Art process: guided or evolve; default guided", example = "guided") String process,
       @Schema(description = "Image-done enlargement; default 4", example = "4") Integer upscale,
       @Schema(description = "A library prompt to run instead of 'prompt'", example = "0") long promptId,
-      @Schema(description = "Its version number; 0: the latest", example = "0") int version) {
+      @Schema(description = "Its version number; 0: the latest", example = "0") int version,
+      @Schema(description = "A model id from GET /api/v1/models; default the built-in Sketchbook pair",
+          example = "sketchbook-v1") String model) {
     RunRequest {
       prompt = prompt == null ? "" : prompt;
+      model = model == null ? "" : model.strip();
       dialect = dialect == null ? "" : dialect;
       process = process == null || process.isBlank() ? "guided" : process;
     }
@@ -105,7 +108,8 @@ class RunController {
     }
     int steps = request.steps() == null ? generation.limits().defaultSteps() : request.steps();
     int upscale = request.upscale() == null ? 4 : request.upscale();
-    var id = generation.submit(new RecipeFactory.Request(text, dialect, request.seed(), steps, request.process(), upscale),
+    var id = generation.submit(new RecipeFactory.Request(text, dialect, request.seed(), steps, request.process(), upscale,
+            request.model()),
         versionId);
     return ResponseEntity.accepted().location(URI.create("/api/v1/runs/" + id)).body(view(find(id)));
   }

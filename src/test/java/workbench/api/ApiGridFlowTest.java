@@ -142,6 +142,32 @@ class ApiGridFlowTest extends RunningApi {
     assertThat(json(badKind).get("detail").asText()).contains("final, raw or static");
   }
 
+  @Test
+  void aGridNamesItsModelFromTheModelList() throws Exception {
+    var ed = user("modeller", "modeller-password", Role.EDITOR);
+    var token = token(ed, "modeller-password");
+    var models = json(get("/api/v1/models", token));
+    assertThat(models.findValuesAsText("id")).startsWith("sketchbook-v1").contains("tiny-sd+tiny-clip");
+
+    var unknown = post("/api/v1/runs", token, "{\"prompt\":\"a blue ball\",\"seed\":1,\"model\":\"no-such-model\"}");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(json(unknown).get("detail").asText()).contains("no-such-model");
+
+    // The tiny TorchScript fixtures: a Stable-Diffusion-shaped generator scored by a CLIP-shaped checker.
+    var submitted = post("/api/v1/grids", token, """
+        {"title": "Tiny SD", "variants": [{"label": "A", "prompt": "a red apple"}, {"label": "B", "prompt": "a blue ball"}],
+         "seeds": [3], "steps": 2, "process": "diffusion", "upscale": 1, "model": "tiny-sd+tiny-clip"}""");
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+    var gridPath = submitted.headers().firstValue("Location").orElseThrow();
+    assertThat(awaitFinished(gridPath, token).get("done").asInt()).isEqualTo(2);
+    var results = json(get(gridPath + "/results", token));
+    assertThat(results.get("definition").get("model").asText()).isEqualTo("tiny-sd+tiny-clip");
+    var png = getBytes(results.get("cells").get(0).get("image").asText(), token);
+    var recipe = RecipeText.fromJson(PngMetadata.read(png.body()).get(RecipeText.RECIPE_KEY));
+    assertThat(recipe.modelId()).isEqualTo("tiny-sd+tiny-clip");
+    assertThat(recipe.process()).isEqualTo("diffusion");
+  }
+
   private JsonNode awaitFinished(String gridPath, String token) throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
     while (System.nanoTime() < deadline) {

@@ -49,6 +49,7 @@ abstract class RunningApi {
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) {
     registry.add("workbench.data-dir", DATA_DIR::toString);
+    registry.add("workbench.models.dir", () -> workbench.model.registry.Fixtures.dir().toString());
   }
 
   @BeforeEach

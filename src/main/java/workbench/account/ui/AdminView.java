@@ -26,13 +26,15 @@ import workbench.account.AuditLog;
 import workbench.account.NewPassword;
 import workbench.account.Role;
 import workbench.account.UserService;
+import workbench.generation.GenerationService;
+import workbench.generation.ModelChoice;
 import workbench.generation.WorkerNode;
 import workbench.generation.WorkerNodes;
 import workbench.ui.Notifications;
 
 /**
  * Users (add, role, disable, reset password), the instances of the deployment and what each
- * is doing, and the audit trail, for admins only.
+ * is doing, the models on offer (and model folders left out), and the audit trail, for admins only.
  */
 @Route("admin")
 @PageTitle("Admin · Prompt Workbench")
@@ -50,7 +52,7 @@ public class AdminView extends VerticalLayout {
   private final WorkerNodes nodes;
   private final Grid<WorkerNode> workerGrid = new Grid<>();
 
-  public AdminView(UserService users, AuditLog audit, WorkerNodes nodes) {
+  public AdminView(UserService users, AuditLog audit, WorkerNodes nodes, GenerationService generation) {
     this.users = users;
     this.audit = audit;
     this.nodes = nodes;
@@ -108,7 +110,21 @@ public class AdminView extends VerticalLayout {
     var refreshWorkers = new Button("Refresh", e -> refreshWorkers());
     refreshWorkers.setId("refresh-workers");
 
-    add(new H2("Users"), form, userGrid, new H2("Workers"), refreshWorkers, workerGrid, new H2("Audit"), auditUser, auditGrid);
+    // The models this instance offers, and the folders of workbench.models.dir it left out (and why).
+    var modelGrid = new Grid<ModelChoice>();
+    modelGrid.setId("models");
+    modelGrid.addColumn(ModelChoice::id).setHeader("Model").setAutoWidth(true);
+    modelGrid.addColumn(ModelChoice::label).setHeader("What it is").setFlexGrow(2);
+    modelGrid.addColumn(m -> String.join(", ", m.processes())).setHeader("Art processes").setAutoWidth(true);
+    modelGrid.setItems(generation.models());
+    modelGrid.setAllRowsVisible(true);
+    var modelProblems = new VerticalLayout();
+    modelProblems.setId("model-problems");
+    modelProblems.setPadding(false);
+    generation.modelProblems().forEach(problem -> modelProblems.add(new Paragraph("Left out: " + problem)));
+
+    add(new H2("Users"), form, userGrid, new H2("Workers"), refreshWorkers, workerGrid,
+        new H2("Models"), modelGrid, modelProblems, new H2("Audit"), auditUser, auditGrid);
     refresh();
   }
 

@@ -68,4 +68,19 @@ class AdminWorkersViewTest extends KaribuTest {
     // This instance itself (the one-machine role: serves pages and runs jobs).
     assertThat(rows.values()).anySatisfy(row -> assertThat(row).contains("all").endsWith("live"));
   }
+
+  @Test
+  void listsTheModelsOnOfferWithTheirProcesses() {
+    UI.getCurrent().navigate("admin");
+    @SuppressWarnings("unchecked")
+    Grid<workbench.generation.ModelChoice> models = _get(Grid.class, spec -> spec.withId("models"));
+    var ids = new java.util.ArrayList<String>();
+    for (int i = 0; i < GridKt._size(models); i++) {
+      ids.add(GridKt._getFormattedRow(models, i).get(0));
+    }
+    // The built-in pair first, then the pairs made of the fixture folders of workbench.models.dir.
+    assertThat(ids.get(0)).isEqualTo("sketchbook-v1");
+    assertThat(ids).contains("tiny-sd+tiny-clip");
+    assertThat(GridKt._getFormattedRow(models, ids.indexOf("tiny-sd+tiny-clip")).get(2)).contains("diffusion");
+  }
 }
