@@ -1,9 +1,12 @@
 package workbench.generation;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +27,7 @@ import workbench.WorkbenchSettings;
 class NodeHeartbeat implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(NodeHeartbeat.class);
+  private static final Duration STOP_WRITE_LIMIT = Duration.ofSeconds(3);
 
   private final JdbcClient jdbc;
   private final NodeRole role;
@@ -71,11 +75,15 @@ class NodeHeartbeat implements SmartLifecycle {
     t.shutdownNow();
     try {
       t.awaitTermination(5, TimeUnit.SECONDS);
-      jdbc.sql("update worker_node set stopped = true, running = '{}', last_seen = now() where name = ?")
-          .params(executor.worker()).update();
+      // Best effort and bounded: when the database is already gone, waiting for a pooled
+      // connection (30 s) would hold up the whole shutdown; the row then just goes stale.
+      CompletableFuture.runAsync(() -> jdbc.sql(
+              "update worker_node set stopped = true, running = '{}', last_seen = now() where name = ?")
+          .params(executor.worker()).update())
+          .get(STOP_WRITE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
       log.warn("Could not mark node {} stopped: {}", executor.worker(), e.getMessage());
     }
     timer = null;
