@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -21,22 +23,57 @@ import org.slf4j.LoggerFactory;
  * {@code synchronous_commit} off (fine for throw-away test databases, not for people's prompts),
  * and after the JVM is killed with SIGKILL the postgres child lives on, holding the data
  * directory, so every later start would fail. Such an orphan is stopped before starting.
+ *
+ * <p>Within one JVM, starts on the same directory share one server (each start is a handle;
+ * the last handle closed stops it). Without that, a second start in the same JVM, such as a
+ * second Spring context of a test run, took the first one's server for an orphan and stopped
+ * it under the first context's feet.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
   private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(20);
 
+  /** The servers this JVM runs, by data directory, with how many handles are open on each. */
+  private static final Map<Path, Server> RUNNING = new HashMap<>();
+
+  private static final class Server {
+    final EmbeddedPostgres postgres;
+    int handles = 1;
+
+    Server(EmbeddedPostgres postgres) {
+      this.postgres = postgres;
+    }
+  }
+
   private final EmbeddedPostgres postgres;
   private final Path directory;
+  private boolean closed;
 
   private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory) {
     this.postgres = postgres;
     this.directory = directory;
   }
 
-  /** Starts (creating on first use) the server whose data lives in {@code directory}. */
+  /**
+   * Starts (creating on first use) the server whose data lives in {@code directory}, or joins
+   * the one this JVM already runs there.
+   */
   public static EmbeddedDatabase start(Path directory) {
+    var key = directory.toAbsolutePath().normalize();
+    synchronized (RUNNING) {
+      var running = RUNNING.get(key);
+      if (running != null) {
+        running.handles++;
+        return new EmbeddedDatabase(running.postgres, directory);
+      }
+      var database = startServer(directory);
+      RUNNING.put(key, new Server(database.postgres));
+      return database;
+    }
+  }
+
+  private static EmbeddedDatabase startServer(Path directory) {
     try {
       Files.createDirectories(directory);
       stopOrphanedServer(directory);
@@ -109,8 +146,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
             });
   }
 
+  /** Closes this handle; the server stops with the last one. */
   @Override
   public void close() {
+    synchronized (RUNNING) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      var key = directory.toAbsolutePath().normalize();
+      var running = RUNNING.get(key);
+      if (running != null && running.postgres == postgres && --running.handles > 0) {
+        return;
+      }
+      RUNNING.remove(key);
+    }
     try {
       postgres.close();
     } catch (IOException e) {
