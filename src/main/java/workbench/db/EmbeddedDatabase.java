@@ -85,6 +85,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setServerConfig("synchronous_commit", "on")
               .setServerConfig("full_page_writes", "on")
               .setPGStartupWait(Duration.ofSeconds(60))
+              // The last handle's close stops it (Spring closes ours on shutdown). zonky's own
+              // JVM hook would stop it at the same time as Spring closes the contexts, which
+              // then wait on a dead pool (30 s per connection) while they stop.
+              .setRegisterShutdownHook(false)
               .start();
       log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), directory);
       return new EmbeddedDatabase(postgres, directory);
