@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
@@ -17,6 +18,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.ArrayList;
 import workbench.sketchbook.Sketchbook;
 
 /**
@@ -75,6 +77,76 @@ final class CheckerNetwork extends AbstractBlock {
         .add(Linear.builder().setUnits(256).build())
         .add(Activation.leakyReluBlock(0.1f)) // a dead ReLU layer here would fix every embedding
         .add(Linear.builder().setUnits(EMBEDDING).build());
+  }
+
+  /**
+   * The image encoder for inference, each batch norm folded into the convolution before it
+   * (their running statistics are fixed once trained). Same embeddings to float rounding, but
+   * guidance no longer pays for a batch norm forward and backward at every layer and step.
+   * Mirrors {@link #imageEncoder()}: change both together ({@code FoldedImageEncoderTest}).
+   */
+  static final class FoldedImages {
+
+    private static final float EPSILON = 1e-5f; // BatchNorm.builder()'s default, as trained
+    private final NDArray[] weights = new NDArray[CHANNELS.length];
+    private final NDArray[] biases = new NDArray[CHANNELS.length];
+    private final NDArray hiddenWeight;
+    private final NDArray hiddenBias;
+    private final NDArray outWeight;
+    private final NDArray outBias;
+
+    FoldedImages(SequentialBlock encoder, NDManager manager) {
+      var convolutions = new ArrayList<Block>();
+      var norms = new ArrayList<Block>();
+      var linears = new ArrayList<Block>();
+      for (var child : encoder.getChildren().values()) {
+        if (child instanceof Conv2d) {
+          convolutions.add(child);
+        } else if (child instanceof BatchNorm) {
+          norms.add(child);
+        } else if (child instanceof Linear) {
+          linears.add(child);
+        }
+      }
+      if (convolutions.size() != CHANNELS.length || norms.size() != CHANNELS.length || linears.size() != 2) {
+        throw new IllegalStateException("the image encoder's layers changed; update FoldedImages too");
+      }
+      // Worked out in a scope of its own, so only the folded arrays stay with the model.
+      try (NDManager scope = manager.newSubManager()) {
+        for (int i = 0; i < CHANNELS.length; i++) {
+          Block norm = norms.get(i);
+          NDArray scale = param(norm, "gamma", scope).div(param(norm, "runningVar", scope).add(EPSILON).sqrt());
+          weights[i] = param(convolutions.get(i), "weight", scope).mul(scale.reshape(-1, 1, 1, 1));
+          biases[i] = param(convolutions.get(i), "bias", scope).sub(param(norm, "runningMean", scope))
+              .mul(scale).add(param(norm, "beta", scope));
+          weights[i].attach(manager);
+          biases[i].attach(manager);
+        }
+      }
+      hiddenWeight = linears.get(0).getParameters().get("weight").getArray();
+      hiddenBias = linears.get(0).getParameters().get("bias").getArray();
+      outWeight = linears.get(1).getParameters().get("weight").getArray();
+      outBias = linears.get(1).getParameters().get("bias").getArray();
+    }
+
+    NDArray forward(NDArray images) {
+      NDArray x = Activation.relu(Conv2d.conv2d(images, weights[0], biases[0], new Shape(2, 2), new Shape(1, 1))
+          .singletonOrThrow());
+      for (int i = 1; i < CHANNELS.length; i++) {
+        x = Activation.relu(Conv2d.conv2d(x, weights[i], biases[i], new Shape(1, 1), new Shape(1, 1))
+            .singletonOrThrow());
+        x = Pool.maxPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
+      }
+      x = x.reshape(x.getShape().get(0), -1);
+      x = Activation.leakyRelu(Linear.linear(x, hiddenWeight, hiddenBias).singletonOrThrow(), 0.1f);
+      return Linear.linear(x, outWeight, outBias).singletonOrThrow();
+    }
+
+    private static NDArray param(Block block, String name, NDManager scope) {
+      NDArray copy = block.getParameters().get(name).getArray().duplicate();
+      copy.attach(scope);
+      return copy;
+    }
   }
 
   private static SequentialBlock textEncoder() {

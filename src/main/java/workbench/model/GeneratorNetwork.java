@@ -11,6 +11,8 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -25,6 +27,8 @@ final class GeneratorNetwork extends AbstractBlock {
 
   static final int LATENT = 32;
   private static final int[] UP = {64, 32, 16};
+  /** The PyTorch engine's interpolation mode for nearest-neighbour. */
+  private static final int NEAREST = 0;
 
   private final SequentialBlock encoderHead;
   private final SequentialBlock decoder;
@@ -70,9 +74,17 @@ final class GeneratorNetwork extends AbstractBlock {
         .add(Activation.sigmoidBlock());
   }
 
-  /** Nearest-neighbour 2x: cheap, and it keeps the Sketchbook's hard edges possible. */
+  /**
+   * Nearest-neighbour 2x: cheap, and it keeps the Sketchbook's hard edges possible. PyTorch's
+   * own nearest upsampling, not two {@code repeat}s: the same pixels, but a backward pass that
+   * sums each 2×2 block directly instead of reducing two expanded copies (half the time).
+   */
   private static LambdaBlock upsample() {
-    return new LambdaBlock(x -> new NDList(x.singletonOrThrow().repeat(2, 2).repeat(3, 2)));
+    return new LambdaBlock(x -> {
+      NDArray in = x.singletonOrThrow();
+      long[] size = {in.getShape().get(2) * 2, in.getShape().get(3) * 2};
+      return new NDList(JniUtils.interpolate((PtNDArray) in, size, NEAREST, false));
+    });
   }
 
   /**

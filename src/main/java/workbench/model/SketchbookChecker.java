@@ -20,11 +20,13 @@ public final class SketchbookChecker implements AutoCloseable {
   private final Model model;
   private final CheckerNetwork network;
   private final ModelCard card;
+  private final CheckerNetwork.FoldedImages images;
 
   private SketchbookChecker(Model model, CheckerNetwork network, ModelCard card) {
     this.model = model;
     this.network = network;
     this.card = card;
+    this.images = new CheckerNetwork.FoldedImages(network.images(), model.getNDManager());
   }
 
   /** The shipped weights from the classpath, on the CPU. */
@@ -86,8 +88,7 @@ public final class SketchbookChecker implements AutoCloseable {
    * differentiable with respect to the images (for guidance through the generator).
    */
   public NDArray imageEmbeddings(NDArray images) {
-    var store = new ParameterStore(images.getManager(), false);
-    return network.images().forward(store, new NDList(images), false).singletonOrThrow().normalize(2, 1);
+    return this.images.forward(images).normalize(2, 1);
   }
 
   /** Unit-length text embeddings, created in {@code scope}. */

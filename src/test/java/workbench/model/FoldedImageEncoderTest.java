@@ -1,0 +1,46 @@
+package workbench.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import workbench.sketchbook.Sketchbook;
+
+/**
+ * The checker's inference path folds each batch norm into its convolution; it must embed
+ * images as the trained block does (the block, in inference mode, is the reference).
+ */
+class FoldedImageEncoderTest {
+
+  @Test
+  void foldedEncoderEmbedsImagesAsTheTrainedBlockDoes() {
+    try (var checker = SketchbookChecker.load(); NDManager scope = NDManager.newBaseManager()) {
+      var network = new CheckerNetwork();
+      try (var model = Networks.load(ModelSource.classpath(), ModelSource.classpath().card(),
+          CheckerTraining.WEIGHTS, network, ai.djl.Device.cpu(), CheckerNetwork.imageShape(1), CheckerNetwork.textShape(1))) {
+        var images = new ArrayList<java.awt.image.BufferedImage>();
+        for (long seed = 1; seed <= 12; seed++) {
+          images.add(Sketchbook.render(Sketchbook.scene(seed)));
+        }
+        var input = SketchbookChecker.imageArray(scope, images);
+        float[] reference = network.images().forward(new ParameterStore(scope, false), new NDList(input), false)
+            .singletonOrThrow().normalize(2, 1).toFloatArray();
+        float[] folded = checker.imageEmbeddings(input).toFloatArray();
+
+        assertThat(folded).hasSameSizeAs(reference);
+        float worst = 0;
+        for (int i = 0; i < folded.length; i++) {
+          worst = Math.max(worst, Math.abs(folded[i] - reference[i]));
+        }
+        // Unit vectors of 128 floats: a wrong epsilon, scale or layer order shows up as > 1e-3.
+        assertThat(worst).isLessThan(1e-5f);
+        // And the embeddings tell images apart (not all equal), so the comparison means something.
+        assertThat(List.of(folded[0], folded[128], folded[256])).doesNotHaveDuplicates();
+      }
+    }
+  }
+}
