@@ -32,12 +32,14 @@ import workbench.generation.LoopModels;
 import workbench.generation.Recipe;
 import workbench.generation.RecipeFactory;
 import workbench.generation.SeedStatic;
+import workbench.grid.GridSettings;
 
 /**
  * Measures, in one run on this machine: the machine's own matrix-product peak through DJL,
- * the checker's and the loop's throughput against it, one image, a 4×4 grid batched against
- * the same 16 cells one by one, the gallery query over 5,000 stored images, and the server's
- * peak memory with models loaded. Ratios are of numbers measured in this same run.
+ * the checker's and the loop's throughput against it, one image, a 4×4 grid batched as grids
+ * run (batches of {@code workbench.grid.batch-size} cells) against the same 16 cells one by
+ * one, the gallery query over 5,000 stored images, and the server's peak memory with models
+ * loaded. Ratios are of numbers measured in this same run.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measure how fast the loop runs and how close to the machine's limit.")
@@ -51,12 +53,22 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--grid-steps", defaultValue = "20", description = "steps per cell in the 4×4 grid (default ${DEFAULT-VALUE})")
   int gridSteps;
 
+  @Option(names = "--grid-batch", description = "cells per batch, as grids run them (default ${DEFAULT-VALUE}, workbench.grid.batch-size)")
+  int gridBatch = GridSettings.DEFAULT_BATCH_SIZE;
+
+  @Option(names = "--grid-rounds", defaultValue = "5", description = "timed rounds of the grid, both ways (default ${DEFAULT-VALUE})")
+  int gridRounds;
+
   @Option(names = "--repeats", defaultValue = "3", description = "timed repeats for medians (default ${DEFAULT-VALUE})")
   int repeats;
 
   @Override
   public Integer call() throws Exception {
     var out = new LinkedHashMap<String, Object>();
+    if (gridBatch < 1 || gridSteps < 1 || gridRounds < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--grid-batch, --grid-steps and"
+          + " --grid-rounds must be at least 1 (got " + gridBatch + ", " + gridSteps + " and " + gridRounds + ")");
+    }
     var err = spec.commandLine().getErr();
     err.println("bench: matrix-product peak…");
     double peak = peakGflops();
@@ -98,18 +110,27 @@ public final class BenchCommand implements Callable<Integer> {
         }
       }
       loop.run(grid.subList(0, 2), LoopListener.NONE);
-      // Interleaved, so a burst of load elsewhere on the machine hits both ways alike.
-      var batchedTimes = new double[Math.max(1, repeats)];
-      var sequentialTimes = new double[batchedTimes.length];
-      for (int i = 0; i < batchedTimes.length; i++) {
-        batchedTimes[i] = time(() -> loop.run(grid, LoopListener.NONE));
-        sequentialTimes[i] = time(() -> grid.forEach(r -> loop.run(r, LoopListener.NONE)));
+      // Interleaved batch by batch (a batch, then its cells one by one), so a burst of load
+      // elsewhere on the machine hits both ways alike; the speed-up is the median of each
+      // round's ratio, which a slow round moves less than a ratio of medians.
+      int rounds = gridRounds;
+      var batchedTimes = new double[rounds];
+      var sequentialTimes = new double[rounds];
+      var ratios = new double[rounds];
+      for (int i = 0; i < rounds; i++) {
+        for (int from = 0; from < grid.size(); from += gridBatch) {
+          var cells = grid.subList(from, Math.min(grid.size(), from + gridBatch));
+          batchedTimes[i] += time(() -> loop.run(cells, LoopListener.NONE));
+          sequentialTimes[i] += time(() -> cells.forEach(r -> loop.run(r, LoopListener.NONE)));
+        }
+        ratios[i] = sequentialTimes[i] / batchedTimes[i];
       }
       double batched = median(batchedTimes);
       double sequential = median(sequentialTimes);
       out.put("grid_batched_ms", round(batched / 1e6));
       out.put("grid_sequential_ms", round(sequential / 1e6));
-      out.put("grid_speedup", round(sequential / batched, 2));
+      out.put("grid_speedup", round(median(ratios), 2));
+      out.put("grid_batch_size", gridBatch);
 
       double stepsPerSecond = grid.size() * (double) gridSteps / (batched / 1e9);
       // A guided step: decode, the checker on every view, and their backward (about twice the forward).
