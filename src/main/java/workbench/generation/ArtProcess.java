@@ -23,4 +23,14 @@ public interface ArtProcess {
 
   /** Moves every live item of the batch one step. */
   void step(LoopBatch.Step batch, int step);
+
+  /**
+   * True when every {@link #step} first decodes and embeds the current latents anyway, and
+   * hands them to {@link LoopBatch.Step#seen} once, before it moves any: the loop then takes
+   * them as the previous step's check output instead of decoding and scoring again (a third of
+   * a guided step's time). Items the loop stops in that call must not be moved.
+   */
+  default boolean showsCurrent() {
+    return false;
+  }
 }

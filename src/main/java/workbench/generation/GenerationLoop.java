@@ -47,38 +47,45 @@ public final class GenerationLoop {
         listener.stepped(i, 0, steps, initial.get(i), statics.get(i));
       }
 
-      var current = decodeAndScore(batch);
-      var prior = current.scores();
+      var progress = new Progress(batch, listener, traces, outcomes, stepsRun, steps, first.schedule());
+      progress.current = decodeAndScore(batch);
+      var prior = progress.current.scores();
+      // A process that shows the current images at the start of its step hands over the last
+      // step's check output then: these items are waiting for it.
+      boolean[] waiting = null;
+      int waitingStep = 0;
       for (int step = 1; step <= steps && anyLive(batch); step++) {
-        for (int i = 0; i < n; i++) {
-          if (batch.live[i] && listener.cancelled(i)) {
-            batch.live[i] = false;
-            outcomes[i] = LoopResult.Outcome.CANCELLED;
-            stepsRun[i] = step - 1;
+        if (waiting == null) {
+          progress.cancels(step - 1);
+          if (!anyLive(batch)) {
+            break;
           }
         }
-        if (!anyLive(batch)) {
-          break;
-        }
+        boolean[] those = waiting;
+        int thatStep = waitingStep;
+        LoopBatch.Seen seen = (images, embeddings) -> {
+          if (those != null) {
+            progress.checked(those, thatStep, scored(batch, images, embeddings));
+            // As if between the steps: a cancel heard now keeps the image just shown.
+            progress.cancels(thatStep);
+          }
+        };
         try (NDManager stepScope = scope.newSubManager()) {
-          process.step(new LoopBatch.Step(batch, stepScope), step);
+          process.step(new LoopBatch.Step(batch, stepScope, seen), step);
         }
-        var live = batch.live.clone();
-        current = decodeAndScore(batch);
-        for (int i = 0; i < n; i++) {
-          if (!live[i]) {
-            continue;
-          }
-          var scores = current.scores().get(i);
-          traces.get(i).add(trace(step, scores));
-          listener.stepped(i, step, steps, scores, current.images().get(i));
-          if (first.schedule().confidentAt(scores.combinedScore()) && step < steps) {
-            batch.live[i] = false;
-            outcomes[i] = LoopResult.Outcome.STOPPED_EARLY;
-            stepsRun[i] = step;
-          }
+        if (process.showsCurrent()) {
+          waiting = batch.live.clone();
+          waitingStep = step;
+        } else {
+          var live = batch.live.clone();
+          progress.checked(live, step, decodeAndScore(batch));
         }
       }
+      if (waiting != null && anyOf(waiting)) {
+        // The last step (or the one before a cancel) has no next step to show its images.
+        progress.checked(waiting, waitingStep, decodeAndScore(batch));
+      }
+      var current = progress.current;
 
       // Image done: the raw image as stored (8-bit), scored again from its pixels.
       var raws = current.images();
@@ -98,6 +105,67 @@ public final class GenerationLoop {
   }
 
   private record Scored(List<BufferedImage> images, List<TermScores> scores) {}
+
+  /** The check output after each step: traces, the listener, and stopping when confident. */
+  private static final class Progress {
+    final LoopBatch batch;
+    final LoopListener listener;
+    final List<List<LoopResult.TraceStep>> traces;
+    final LoopResult.Outcome[] outcomes;
+    final int[] stepsRun;
+    final int steps;
+    final Schedule schedule;
+    Scored current;
+
+    Progress(LoopBatch batch, LoopListener listener, List<List<LoopResult.TraceStep>> traces,
+        LoopResult.Outcome[] outcomes, int[] stepsRun, int steps, Schedule schedule) {
+      this.batch = batch;
+      this.listener = listener;
+      this.traces = traces;
+      this.outcomes = outcomes;
+      this.stepsRun = stepsRun;
+      this.steps = steps;
+      this.schedule = schedule;
+    }
+
+    /** Items cancelled since: they stop after {@code stepsDone} steps, keeping that image. */
+    void cancels(int stepsDone) {
+      for (int i = 0; i < batch.size(); i++) {
+        if (batch.live[i] && listener.cancelled(i)) {
+          batch.live[i] = false;
+          outcomes[i] = LoopResult.Outcome.CANCELLED;
+          stepsRun[i] = stepsDone;
+        }
+      }
+    }
+
+    /** Step {@code step}'s check output for the items that took it. */
+    void checked(boolean[] items, int step, Scored scored) {
+      current = scored;
+      for (int i = 0; i < items.length; i++) {
+        if (!items[i]) {
+          continue;
+        }
+        var scores = scored.scores().get(i);
+        traces.get(i).add(trace(step, scores));
+        listener.stepped(i, step, steps, scores, scored.images().get(i));
+        if (batch.live[i] && schedule.confidentAt(scores.combinedScore()) && step < steps) {
+          batch.live[i] = false;
+          outcomes[i] = LoopResult.Outcome.STOPPED_EARLY;
+          stepsRun[i] = step;
+        }
+      }
+    }
+  }
+
+  /** Images and embeddings a process decoded anyway, as check output (and current scores). */
+  private Scored scored(LoopBatch batch, NDArray images, NDArray embeddings) {
+    var scores = cosines(batch, embeddings);
+    for (int i = 0; i < batch.size(); i++) {
+      batch.combined[i] = scores.get(i).combined();
+    }
+    return new Scored(models.images(images), scores);
+  }
 
   /** Decodes every item's latent and scores the images; updates the batch's current scores. */
   private Scored decodeAndScore(LoopBatch batch) {
@@ -136,7 +204,11 @@ public final class GenerationLoop {
   }
 
   private static boolean anyLive(LoopBatch batch) {
-    for (boolean b : batch.live) {
+    return anyOf(batch.live);
+  }
+
+  private static boolean anyOf(boolean[] flags) {
+    for (boolean b : flags) {
       if (b) {
         return true;
       }

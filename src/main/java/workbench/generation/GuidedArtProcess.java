@@ -51,6 +51,11 @@ final class GuidedArtProcess implements ArtProcess {
   }
 
   @Override
+  public boolean showsCurrent() {
+    return true;
+  }
+
+  @Override
   public void step(LoopBatch.Step step, int stepNumber) {
     var batch = step.batch();
     var scope = step.scope();
@@ -68,15 +73,23 @@ final class GuidedArtProcess implements ArtProcess {
     for (int r = 0; r < itemOfRow.length; r++) {
       itemOfRow[r] = r / views;
     }
+    var current = new NDArray[2];
     float[] gradient = Gradients.collect(scope, collector -> {
       NDArray images = batch.models.decode(z, batch.condition);
       NDArray all = views(images, seeds(batch), stepNumber, views, shift, cutouts);
+      NDArray embeddings = batch.models.imageEmbeddings(all);
+      // View 0 of each item is its image untouched: its embedding is the current check output.
+      current[0] = images.stopGradient();
+      current[1] = embeddings.reshape(n, views, -1).get(":, 0, :").stopGradient();
       // Mean over views of each item's weighted score; items are independent, so the sum's
       // gradient for one latent is that item's own gradient.
-      NDArray score = batch.combinedScores(all, itemOfRow).sum().div(views);
+      NDArray score = batch.weightedSimilarities(embeddings, itemOfRow).sum().div(views);
       collector.backward(score);
       return z.getGradient().toFloatArray();
     });
+    // Outside the gradient lock: the loop's listener may write to the database. Items the loop
+    // stops here (confident enough) are not moved below.
+    step.seen().seen(current[0], current[1]);
     int latent = batch.models.latentSize();
     for (int i = 0; i < n; i++) {
       if (!batch.live[i]) {

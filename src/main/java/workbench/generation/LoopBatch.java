@@ -68,8 +68,21 @@ public final class LoopBatch {
     termsT = terms.transpose();
   }
 
-  /** The batch during one step, with a scope that frees the step's arrays at its end. */
-  record Step(LoopBatch batch, NDManager scope) {}
+  /**
+   * The batch during one step, with a scope that frees the step's arrays at its end, and where
+   * a process that {@linkplain ArtProcess#showsCurrent() shows the current images} hands them on.
+   */
+  record Step(LoopBatch batch, NDManager scope, Seen seen) {
+
+    Step(LoopBatch batch, NDManager scope) {
+      this(batch, scope, (images, embeddings) -> {});
+    }
+  }
+
+  /** The current latents' images (batch, 3, s, s) and their unit-length checker embeddings (batch, e). */
+  interface Seen {
+    void seen(NDArray images, NDArray embeddings);
+  }
 
   public int size() {
     return recipes.size();

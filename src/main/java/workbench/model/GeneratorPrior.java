@@ -125,12 +125,14 @@ public final class GeneratorPrior implements AutoCloseable {
     int plane = size * size;
     for (int i = 0; i < n; i++) {
       var image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+      // Straight into the packed 0xRRGGBB pixels: setRGB per pixel goes through the colour model.
+      int[] pixels = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
       int base = i * 3 * plane;
       for (int p = 0; p < plane; p++) {
         int r = channel(v[base + p]);
         int g = channel(v[base + plane + p]);
         int b = channel(v[base + 2 * plane + p]);
-        image.setRGB(p % size, p / size, (r << 16) | (g << 8) | b);
+        pixels[p] = (r << 16) | (g << 8) | b;
       }
       out.add(image);
     }

@@ -102,12 +102,14 @@ class GenerationLoopTest {
 
   @Test
   void cancelStopsAtTheNextStepAndKeepsTheImage() {
+    var shown = new java.util.HashMap<Integer, java.awt.image.BufferedImage>();
     var result = new GenerationLoop(models).run(recipe("a red apple", 5, 20, "guided"), new LoopListener() {
       int seen;
 
       @Override
       public void stepped(int item, int step, int steps, TermScores scores, java.awt.image.BufferedImage image) {
         seen = step;
+        shown.put(step, image);
       }
 
       @Override
@@ -117,7 +119,15 @@ class GenerationLoopTest {
     });
     assertThat(result.outcome()).isEqualTo(LoopResult.Outcome.CANCELLED);
     assertThat(result.stepsRun()).isEqualTo(3);
-    assertThat(result.raw()).isNotNull();
+    assertThat(result.trace()).extracting(LoopResult.TraceStep::step).containsExactly(0, 1, 2, 3);
+    // The image kept is the one shown at step 3, not a step further (guided hands over each
+    // step's images at the start of the next one).
+    assertThat(pixels(result.raw())).isEqualTo(pixels(shown.get(3)));
+    assertThat(pixels(shown.get(3))).isNotEqualTo(pixels(shown.get(2)));
+  }
+
+  private static int[] pixels(java.awt.image.BufferedImage image) {
+    return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
   }
 
   @Test
