@@ -17,8 +17,10 @@ public record GridSettings(
     @DefaultValue("" + GridSettings.DEFAULT_BATCH_SIZE) int batchSize) {
 
   /**
-   * Eight cells (32 checker views) per batch ran a 4×4 grid fastest on 2 CPU cores: 16 at once
-   * was slower again, as the activations no longer stay in cache (see README "Performance").
+   * Eight cells (32 checker views) per batch: on 2 CPU cores it ran a 4×4 grid faster than 16
+   * at once or 4 (1.8 s against 2.1 and 2.2 s, the activations of 16 no longer stay in cache);
+   * after later speed-ups the three are within this machine's noise. {@code bench --grid-batch}
+   * measures another size.
    */
   public static final int DEFAULT_BATCH_SIZE = 8;
 }
