@@ -10,7 +10,6 @@ import ai.djl.training.ParameterStore;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.SplittableRandom;
-import workbench.sketchbook.Sketchbook;
 
 /**
  * The default image prior: decodes a latent vector and a prompt (through the checker's text
@@ -118,29 +117,7 @@ public final class GeneratorPrior implements AutoCloseable {
 
   /** (batch, 3, size, size) in [0, 1] to RGB images. */
   public static List<BufferedImage> images(NDArray batch) {
-    int size = Sketchbook.IMAGE_SIZE;
-    int n = (int) batch.getShape().get(0);
-    float[] v = batch.toFloatArray();
-    var out = new java.util.ArrayList<BufferedImage>();
-    int plane = size * size;
-    for (int i = 0; i < n; i++) {
-      var image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-      // Straight into the packed 0xRRGGBB pixels: setRGB per pixel goes through the colour model.
-      int[] pixels = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
-      int base = i * 3 * plane;
-      for (int p = 0; p < plane; p++) {
-        int r = channel(v[base + p]);
-        int g = channel(v[base + plane + p]);
-        int b = channel(v[base + 2 * plane + p]);
-        pixels[p] = (r << 16) | (g << 8) | b;
-      }
-      out.add(image);
-    }
-    return out;
-  }
-
-  private static int channel(float value) {
-    return Math.max(0, Math.min(255, Math.round(value * 255)));
+    return workbench.model.registry.ImageArrays.images(batch);
   }
 
   /** FLOPs of the decoder for one image (counted on a forward pass of a zero latent). */
