@@ -72,12 +72,7 @@ public final class LoopBatch {
    * The batch during one step, with a scope that frees the step's arrays at its end, and where
    * a process that {@linkplain ArtProcess#showsCurrent() shows the current images} hands them on.
    */
-  record Step(LoopBatch batch, NDManager scope, Seen seen) {
-
-    Step(LoopBatch batch, NDManager scope) {
-      this(batch, scope, (images, embeddings) -> {});
-    }
-  }
+  record Step(LoopBatch batch, NDManager scope, Seen seen) {}
 
   /** The current latents' images (batch, 3, s, s) and their unit-length checker embeddings (batch, e). */
   interface Seen {

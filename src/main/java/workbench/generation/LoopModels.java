@@ -5,13 +5,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import workbench.model.GeneratorPrior;
 import workbench.model.ModelCard;
@@ -82,7 +77,7 @@ public final class LoopModels implements AutoCloseable {
     try {
       var prior = GeneratorPrior.load(source, device, checker);
       return new LoopModels(sketchbookChecker(checker), prior, null, checker, checker.card().name(),
-          combinedSha256(checker.card().sha256()), true);
+          ModelRegistry.combinedSha256(checker.card().sha256()), true);
     } catch (RuntimeException e) {
       checker.close();
       throw e;
@@ -106,12 +101,12 @@ public final class LoopModels implements AutoCloseable {
         throw new IllegalArgumentException("model '" + id + "' is the built-in pair: call it " + SKETCHBOOK);
       }
       var clip = clipChecker(registry.checker(checkerId));
-      String sha = combinedSha256(Map.of(SKETCHBOOK, sketchbook.weightsSha256, clip.id(), clip.weightsSha256()));
+      String sha = ModelRegistry.combinedSha256(Map.of(SKETCHBOOK, sketchbook.weightsSha256, clip.id(), clip.weightsSha256()));
       return new LoopModels(clip, sketchbook.prior, null, sketchbook.sketchbook, id, sha, false);
     }
     var generator = registry.generator(generatorId);
     Checker checker = checkerId.equals(SKETCHBOOK) ? sketchbook.checker : clipChecker(registry.checker(checkerId));
-    String sha = combinedSha256(Map.of(generator.id(), generator.weightsSha256(), checker.id(), checker.weightsSha256()));
+    String sha = ModelRegistry.combinedSha256(Map.of(generator.id(), generator.weightsSha256(), checker.id(), checker.weightsSha256()));
     return new LoopModels(checker, null, generator, sketchbook.sketchbook, id, sha, false);
   }
 
@@ -261,7 +256,7 @@ public final class LoopModels implements AutoCloseable {
   }
 
   private static Checker sketchbookChecker(SketchbookChecker c) {
-    return new SketchbookAdapter(c, combinedSha256(c.card().sha256()));
+    return new SketchbookAdapter(c, ModelRegistry.combinedSha256(c.card().sha256()));
   }
 
   private static Checker clipChecker(ClipChecker c) {
@@ -354,16 +349,6 @@ public final class LoopModels implements AutoCloseable {
       return images;
     }
     return ai.djl.modality.cv.util.NDImageUtils.resize(images.transpose(0, 2, 3, 1), size, size).transpose(0, 3, 1, 2);
-  }
-
-  static String combinedSha256(Map<String, String> files) {
-    try {
-      var digest = MessageDigest.getInstance("SHA-256");
-      new TreeMap<>(files).forEach((file, sha) -> digest.update((file + "=" + sha + "\n").getBytes(StandardCharsets.UTF_8)));
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override

@@ -96,7 +96,8 @@ public record ModelCard(
     }
   }
 
-  static String sha256(byte[] bytes) {
+  /** Lower-case hex SHA-256 of {@code bytes}. */
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

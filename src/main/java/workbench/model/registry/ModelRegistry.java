@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import workbench.model.ModelCard;
 import workbench.model.ModelLoadException;
 
 /**
@@ -146,7 +147,7 @@ public final class ModelRegistry implements AutoCloseable {
       String expected = entry.manifest().sha256().get(file);
       String actual;
       try {
-        actual = sha256(Files.readAllBytes(entry.folder().resolve(file)));
+        actual = ModelCard.sha256(Files.readAllBytes(entry.folder().resolve(file)));
       } catch (IOException e) {
         throw ModelManifest.problem(entry.folder(), "files", "names " + file + ", which cannot be read: " + e.getMessage());
       }
@@ -214,19 +215,12 @@ public final class ModelRegistry implements AutoCloseable {
     }
   }
 
-  static String combinedSha256(Map<String, String> files) {
+  /** One hash for a model made of several files: of their names and hashes, in name order. */
+  public static String combinedSha256(Map<String, String> files) {
     try {
       var digest = MessageDigest.getInstance("SHA-256");
       new TreeMap<>(files).forEach((file, sha) -> digest.update((file + "=" + sha + "\n").getBytes(StandardCharsets.UTF_8)));
       return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
