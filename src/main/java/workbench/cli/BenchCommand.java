@@ -236,6 +236,8 @@ public final class BenchCommand implements Callable<Integer> {
     m.put("cpu", cpu);
     m.put("java", System.getProperty("java.version"));
     m.put("engine", ai.djl.engine.Engine.getInstance().getEngineName() + " " + ai.djl.engine.Engine.getInstance().getVersion());
+    // Whether glibc keeps freed native memory (-Dworkbench.malloc.tune=false measures without).
+    m.put("malloc_tuned", workbench.model.NativeMemory.tune());
     return m;
   }
 

@@ -20,6 +20,7 @@ final class Networks {
           + " was trained with another vocabulary than this build's Sketchbook");
     }
     byte[] bytes = source.readVerified(card, file);
+    NativeMemory.tune();
     Model model = Model.newInstance(file, device);
     try {
       model.setBlock(network);

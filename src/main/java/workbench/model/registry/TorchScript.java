@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import workbench.model.ModelLoadException;
+import workbench.model.NativeMemory;
 
 /**
  * One TorchScript file loaded through DJL's PyTorch engine, and calls of its methods
@@ -35,6 +36,7 @@ final class TorchScript implements AutoCloseable {
 
   static TorchScript load(ModelRegistry.Entry entry, String role, Device device) {
     Path file = entry.manifest().file(entry.folder(), role);
+    NativeMemory.tune();
     Model model = Model.newInstance(entry.id() + "-" + role, device, "PyTorch");
     try {
       // Loaded as ordinary tensors (DJL's default loads inference tensors, which autograd
