@@ -130,13 +130,15 @@ final class CheckerNetwork extends AbstractBlock {
     }
 
     NDArray forward(NDArray images) {
-      NDArray x = Activation.relu(Conv2d.conv2d(images, weights[0], biases[0], new Shape(2, 2), new Shape(1, 1))
-          .singletonOrThrow());
+      NDArray x = Activation.relu(Conv2d.conv2d(ChannelsLast.of(images), weights[0], biases[0],
+          new Shape(2, 2), new Shape(1, 1)).singletonOrThrow());
       for (int i = 1; i < CHANNELS.length; i++) {
-        x = Activation.relu(Conv2d.conv2d(x, weights[i], biases[i], new Shape(1, 1), new Shape(1, 1))
-            .singletonOrThrow());
-        x = Pool.maxPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
+        x = Conv2d.conv2d(x, weights[i], biases[i], new Shape(1, 1), new Shape(1, 1)).singletonOrThrow();
+        // Pool, then ReLU: the same values and gradients as the trained order (ReLU is monotone,
+        // and where the window's max is ≤ 0 both give 0 and no gradient), on a quarter the pixels.
+        x = Activation.relu(Pool.maxPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false));
       }
+      // Logical order: flattening copies the channels-last values back into (c, h, w) order.
       x = x.reshape(x.getShape().get(0), -1);
       x = Activation.leakyRelu(Linear.linear(x, hiddenWeight, hiddenBias).singletonOrThrow(), 0.1f);
       return Linear.linear(x, outWeight, outBias).singletonOrThrow();

@@ -46,14 +46,14 @@ final class GeneratorNetwork extends AbstractBlock {
     return new Shape(batch, LATENT + CheckerNetwork.EMBEDDING);
   }
 
-  /** Decodes (z, text embedding) rows to images in [0, 1]. */
   /** The decoder alone: (latent ++ text embedding) to image. */
   SequentialBlock decoder() {
     return decoder;
   }
 
+  /** Decodes (z, text embedding) rows to images in [0, 1], stored row-major for reading out. */
   NDArray decode(ParameterStore store, NDArray z, NDArray text, boolean training) {
-    return decoder.forward(store, new NDList(z.concat(text, 1)), training).singletonOrThrow();
+    return ChannelsLast.rowMajor(decoder.forward(store, new NDList(z.concat(text, 1)), training).singletonOrThrow());
   }
 
   private static SequentialBlock buildDecoder() {
@@ -62,7 +62,8 @@ final class GeneratorNetwork extends AbstractBlock {
         .add(Activation.leakyReluBlock(0.1f))
         .add(Linear.builder().setUnits(128 * 4 * 4).build())
         .add(Activation.leakyReluBlock(0.1f))
-        .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(-1, 128, 4, 4))));
+        // Channels last from here on: the convolutions and upsampling run faster in that order.
+        .add(new LambdaBlock(x -> new NDList(ChannelsLast.of(x.singletonOrThrow().reshape(-1, 128, 4, 4)))));
     for (int channels : UP) {
       block.add(upsample())
           .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))

@@ -2,11 +2,13 @@ package workbench.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import workbench.sketchbook.Sketchbook;
 
@@ -42,5 +44,44 @@ class FoldedImageEncoderTest {
         assertThat(List.of(folded[0], folded[128], folded[256])).doesNotHaveDuplicates();
       }
     }
+  }
+
+  @Test
+  void guidanceGetsTheSameGradientThroughTheFoldedEncoder() {
+    try (var checker = SketchbookChecker.load(); NDManager scope = NDManager.newBaseManager()) {
+      var network = new CheckerNetwork();
+      try (var model = Networks.load(ModelSource.classpath(), ModelSource.classpath().card(),
+          CheckerTraining.WEIGHTS, network, ai.djl.Device.cpu(), CheckerNetwork.imageShape(1), CheckerNetwork.textShape(1))) {
+        var images = new ArrayList<java.awt.image.BufferedImage>();
+        for (long seed = 1; seed <= 6; seed++) {
+          images.add(Sketchbook.render(Sketchbook.scene(seed)));
+        }
+        var input = SketchbookChecker.imageArray(scope, images);
+        var direction = checker.textEmbeddings(scope, List.of("a red ball")).transpose();
+        float[] reference = gradient(input, x -> network.images()
+            .forward(new ParameterStore(scope, false), new NDList(x), false).singletonOrThrow().normalize(2, 1), direction);
+        float[] folded = gradient(input, checker::imageEmbeddings, direction);
+
+        float worst = 0;
+        float largest = 0;
+        for (int i = 0; i < folded.length; i++) {
+          worst = Math.max(worst, Math.abs(folded[i] - reference[i]));
+          largest = Math.max(largest, Math.abs(reference[i]));
+        }
+        // Pooling before ReLU (as the folded encoder does) must not change which pixels get gradient.
+        assertThat(largest).isPositive();
+        assertThat(worst).isLessThan(1e-4f * largest);
+      }
+    }
+  }
+
+  /** d(similarity to {@code direction}, summed over images)/d(pixels). */
+  private static float[] gradient(NDArray images, Function<NDArray, NDArray> encoder, NDArray direction) {
+    NDArray input = images.duplicate();
+    input.setRequiresGradient(true);
+    return Gradients.collect(images.getManager(), collector -> {
+      collector.backward(encoder.apply(input).matMul(direction).sum());
+      return input.getGradient().toFloatArray();
+    });
   }
 }
