@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The loop of the seed page: a starting seed image, then art process → check output, over
@@ -90,14 +91,16 @@ public final class GenerationLoop {
       // Image done: the raw image as stored (8-bit), scored again from its pixels.
       var raws = current.images();
       var last = scoreImages(batch, raws);
+      // The items' post-processing is independent Java2D work: a batch spreads it over the cores.
+      var finals = IntStream.range(0, n).parallel()
+          .mapToObj(i -> PostProcess.apply(raws.get(i), recipes.get(i).upscale()))
+          .toList();
       long millis = (System.nanoTime() - started) / 1_000_000;
       var results = new ArrayList<LoopResult>(n);
       for (int i = 0; i < n; i++) {
-        var recipe = recipes.get(i);
         results.add(
             new LoopResult(
-                recipe, outcomes[i], stepsRun[i], statics.get(i), raws.get(i),
-                PostProcess.apply(raws.get(i), recipe.upscale()),
+                recipes.get(i), outcomes[i], stepsRun[i], statics.get(i), raws.get(i), finals.get(i),
                 initial.get(i), prior.get(i), last.get(i), List.copyOf(traces.get(i)), millis));
       }
       return results;
