@@ -133,9 +133,10 @@ public final class BenchCommand implements Callable<Integer> {
       out.put("grid_batch_size", gridBatch);
 
       double stepsPerSecond = grid.size() * (double) gridSteps / (batched / 1e9);
-      // A guided step: decode, the checker on every view, and their backward (about twice the forward).
+      // A guided step: decode, the checker on every view, and their backward. The weights are
+      // frozen, so the backward takes gradients for the inputs only: about one forward's work.
       int views = (int) grid.get(0).schedule().stageAt(gridSteps).setting("views", 4);
-      long stepFlops = 3 * (models.generatorFlopsPerImage() + views * checkerFlops);
+      long stepFlops = 2 * (models.generatorFlopsPerImage() + views * checkerFlops);
       out.put("loop_steps_per_s", round(stepsPerSecond));
       out.put("loop_gflop_per_step", round(stepFlops / 1e9, 4));
       out.put("loop_fraction_of_peak", round(stepsPerSecond * stepFlops / (peak * 1e9), 3));
