@@ -17,10 +17,11 @@ public record GridSettings(
     @DefaultValue("" + GridSettings.DEFAULT_BATCH_SIZE) int batchSize) {
 
   /**
-   * Eight cells (32 checker views) per batch: on 2 CPU cores it ran a 4×4 grid faster than 16
-   * at once or 4 (1.8 s against 2.1 and 2.2 s, the activations of 16 no longer stay in cache);
-   * after later speed-ups the three are within this machine's noise. {@code bench --grid-batch}
-   * measures another size.
+   * Sixteen cells (64 checker views) per batch, a 4×4 grid at once. On 2 CPU cores, with the
+   * networks channels last and malloc keeping freed memory, `bench` ran a 4×4 grid 2.0× faster
+   * than one by one in batches of 8 and 2.5× in one batch of 16 (earlier, before those changes,
+   * 16 had been slower than 8). On a cluster, a smaller batch spreads one grid over more worker
+   * nodes; {@code bench --grid-batch} measures another size.
    */
-  public static final int DEFAULT_BATCH_SIZE = 8;
+  public static final int DEFAULT_BATCH_SIZE = 16;
 }

@@ -62,12 +62,13 @@ class LimitsTest extends PausedQueueTest {
   @Test
   void aGridMustFitTheQueueWhole() {
     generation.submit(FairQueueTest.request(1), 0);
-    var id = grids.create(grid(12, 1)); // 24 cells = 3 jobs of 8
+    generation.submit(FairQueueTest.request(2), 0);
+    var id = grids.create(grid(12, 1)); // 24 cells = 2 jobs of 16, and 2 queued: over 3
     assertThatThrownBy(() -> grids.start(id))
         .isInstanceOf(InvalidExperimentException.class)
         .hasMessageContaining("workbench.limits.max-queued-jobs")
         .hasMessageContaining("workbench.grid.batch-size");
-    assertThat(activeRuns()).isEqualTo(1);
+    assertThat(activeRuns()).isEqualTo(2);
   }
 
   @Test

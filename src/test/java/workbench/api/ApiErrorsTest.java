@@ -122,11 +122,11 @@ class ApiErrorsTest extends RunningApi {
     var token = token(quinn, "quinn-password");
     long experiments = jdbc.sql("select count(*) from experiment").query(Long.class).single();
     long runs = jdbc.sql("select count(*) from run").query(Long.class).single();
-    // 2 rows × 32 seeds = 64 cells = 8 batches of 8: more jobs than the limit of 4.
+    // 2 rows × 48 seeds = 96 cells = 6 batches of 16: more jobs than the limit of 4.
     var refused = post("/api/v1/grids", token, """
         {"title": "too many", "variants": [{"label": "A", "prompt": "apple"}, {"label": "B", "prompt": "tart"}],
          "seeds": [%s], "steps": 1, "upscale": 1}"""
-        .formatted(String.join(",", java.util.stream.LongStream.range(0, 32).mapToObj(Long::toString).toList())));
+        .formatted(String.join(",", java.util.stream.LongStream.range(0, 48).mapToObj(Long::toString).toList())));
     assertProblem(refused, 429);
     assertThat(json(refused).get("detail").asText()).contains("workbench.limits.max-queued-jobs");
     assertThat(jdbc.sql("select count(*) from experiment").query(Long.class).single())
