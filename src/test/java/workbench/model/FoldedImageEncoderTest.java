@@ -2,6 +2,7 @@ package workbench.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -9,70 +10,82 @@ import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import workbench.sketchbook.Sketchbook;
 
 /**
- * The checker's inference path folds each batch norm into its convolution; it must embed
- * images as the trained block does (the block, in inference mode, is the reference).
+ * The checker's inference path folds each batch norm into its convolution, pools before its
+ * ReLUs and runs channels last; it must embed images, and pass gradients back to their pixels,
+ * as the trained block does (the block, in inference mode, is the reference).
  */
 class FoldedImageEncoderTest {
 
+  private static SketchbookChecker checker;
+  private static Model trained;
+  private static CheckerNetwork network;
+  private static NDManager scope;
+  private static NDArray input;
+
+  @BeforeAll
+  static void loadBothEncoders() {
+    checker = SketchbookChecker.load();
+    network = new CheckerNetwork();
+    trained = Networks.load(ModelSource.classpath(), ModelSource.classpath().card(), CheckerTraining.WEIGHTS,
+        network, ai.djl.Device.cpu(), CheckerNetwork.imageShape(1), CheckerNetwork.textShape(1));
+    scope = NDManager.newBaseManager();
+    var images = new ArrayList<java.awt.image.BufferedImage>();
+    for (long seed = 1; seed <= 12; seed++) {
+      images.add(Sketchbook.render(Sketchbook.scene(seed)));
+    }
+    input = SketchbookChecker.imageArray(scope, images);
+  }
+
+  @AfterAll
+  static void close() {
+    scope.close();
+    trained.close();
+    checker.close();
+  }
+
   @Test
   void foldedEncoderEmbedsImagesAsTheTrainedBlockDoes() {
-    try (var checker = SketchbookChecker.load(); NDManager scope = NDManager.newBaseManager()) {
-      var network = new CheckerNetwork();
-      try (var model = Networks.load(ModelSource.classpath(), ModelSource.classpath().card(),
-          CheckerTraining.WEIGHTS, network, ai.djl.Device.cpu(), CheckerNetwork.imageShape(1), CheckerNetwork.textShape(1))) {
-        var images = new ArrayList<java.awt.image.BufferedImage>();
-        for (long seed = 1; seed <= 12; seed++) {
-          images.add(Sketchbook.render(Sketchbook.scene(seed)));
-        }
-        var input = SketchbookChecker.imageArray(scope, images);
-        float[] reference = network.images().forward(new ParameterStore(scope, false), new NDList(input), false)
-            .singletonOrThrow().normalize(2, 1).toFloatArray();
-        float[] folded = checker.imageEmbeddings(input).toFloatArray();
+    float[] reference = trainedEmbeddings(input).toFloatArray();
+    float[] folded = checker.imageEmbeddings(input).toFloatArray();
 
-        assertThat(folded).hasSameSizeAs(reference);
-        float worst = 0;
-        for (int i = 0; i < folded.length; i++) {
-          worst = Math.max(worst, Math.abs(folded[i] - reference[i]));
-        }
-        // Unit vectors of 128 floats: a wrong epsilon, scale or layer order shows up as > 1e-3.
-        assertThat(worst).isLessThan(1e-5f);
-        // And the embeddings tell images apart (not all equal), so the comparison means something.
-        assertThat(List.of(folded[0], folded[128], folded[256])).doesNotHaveDuplicates();
-      }
+    assertThat(folded).hasSameSizeAs(reference);
+    float worst = 0;
+    for (int i = 0; i < folded.length; i++) {
+      worst = Math.max(worst, Math.abs(folded[i] - reference[i]));
     }
+    // Unit vectors of 128 floats: a wrong epsilon, scale or layer order shows up as > 1e-3.
+    assertThat(worst).isLessThan(1e-5f);
+    // And the embeddings tell images apart (not all equal), so the comparison means something.
+    assertThat(List.of(folded[0], folded[128], folded[256])).doesNotHaveDuplicates();
   }
 
   @Test
   void guidanceGetsTheSameGradientThroughTheFoldedEncoder() {
-    try (var checker = SketchbookChecker.load(); NDManager scope = NDManager.newBaseManager()) {
-      var network = new CheckerNetwork();
-      try (var model = Networks.load(ModelSource.classpath(), ModelSource.classpath().card(),
-          CheckerTraining.WEIGHTS, network, ai.djl.Device.cpu(), CheckerNetwork.imageShape(1), CheckerNetwork.textShape(1))) {
-        var images = new ArrayList<java.awt.image.BufferedImage>();
-        for (long seed = 1; seed <= 6; seed++) {
-          images.add(Sketchbook.render(Sketchbook.scene(seed)));
-        }
-        var input = SketchbookChecker.imageArray(scope, images);
-        var direction = checker.textEmbeddings(scope, List.of("a red ball")).transpose();
-        float[] reference = gradient(input, x -> network.images()
-            .forward(new ParameterStore(scope, false), new NDList(x), false).singletonOrThrow().normalize(2, 1), direction);
-        float[] folded = gradient(input, checker::imageEmbeddings, direction);
+    var direction = checker.textEmbeddings(scope, List.of("a red ball")).transpose();
+    float[] reference = gradient(input, FoldedImageEncoderTest::trainedEmbeddings, direction);
+    float[] folded = gradient(input, checker::imageEmbeddings, direction);
 
-        float worst = 0;
-        float largest = 0;
-        for (int i = 0; i < folded.length; i++) {
-          worst = Math.max(worst, Math.abs(folded[i] - reference[i]));
-          largest = Math.max(largest, Math.abs(reference[i]));
-        }
-        // Pooling before ReLU (as the folded encoder does) must not change which pixels get gradient.
-        assertThat(largest).isPositive();
-        assertThat(worst).isLessThan(1e-4f * largest);
-      }
+    float worst = 0;
+    float largest = 0;
+    for (int i = 0; i < folded.length; i++) {
+      worst = Math.max(worst, Math.abs(folded[i] - reference[i]));
+      largest = Math.max(largest, Math.abs(reference[i]));
     }
+    // Pooling before ReLU (as the folded encoder does) must not change which pixels get gradient.
+    assertThat(largest).isPositive();
+    assertThat(worst).isLessThan(1e-4f * largest);
+  }
+
+  /** The trained block in inference mode: the reference. */
+  private static NDArray trainedEmbeddings(NDArray images) {
+    return network.images().forward(new ParameterStore(scope, false), new NDList(images), false)
+        .singletonOrThrow().normalize(2, 1);
   }
 
   /** d(similarity to {@code direction}, summed over images)/d(pixels). */
