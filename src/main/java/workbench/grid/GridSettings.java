@@ -18,8 +18,8 @@ public record GridSettings(
 
   /**
    * Sixteen cells (64 checker views) per batch, a 4×4 grid at once. On 2 CPU cores, with the
-   * networks channels last and malloc keeping freed memory, `bench` ran a 4×4 grid 2.0× faster
-   * than one by one in batches of 8 and 2.5× in one batch of 16 (earlier, before those changes,
+   * networks channels last and malloc keeping freed memory, {@code bench} ran a 4×4 grid ~2× faster
+   * than one by one in batches of 8 and ~2.5× in one batch of 16 (earlier, before those changes,
    * 16 had been slower than 8). On a cluster, a smaller batch spreads one grid over more worker
    * nodes; {@code bench --grid-batch} measures another size.
    */
