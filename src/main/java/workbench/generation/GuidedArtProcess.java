@@ -116,18 +116,18 @@ final class GuidedArtProcess implements ArtProcess {
   /**
    * Every item's views, item by item: view 0 is the image itself, the others a seeded shift
    * (wrapping, so nothing is lost) with grey square cutouts. The whole batch's views are made
-   * by a few operations whatever its size: a copy of each item per view, then one gather over
-   * each copy's pixels with a per-view index. Each copy's pixels are a permutation of its
-   * item's, so every gradient sum adds in a fixed order and images stay bit-identical.
+   * by a few operations whatever its size: a copy of each item per view, then one gather
+   * along x and one along y with small per-view indexes. Each copy's pixels are a permutation
+   * of its item's, so every gradient sum adds in a fixed order and images stay bit-identical.
    */
   static NDArray views(NDArray images, long[] seeds, int stepNumber, int views, int shift, int cutouts) {
     int n = (int) images.getShape().get(0);
     int size = (int) images.getShape().get(3);
     int plane = size * size;
     int rows = n * views;
-    var sources = new long[rows * plane];
-    float[] keep = null;
-    float[] grey = null;
+    var columns = new long[rows * size];
+    var lines = new long[rows * size];
+    float[] mask = null;
     for (int i = 0; i < n; i++) {
       long seed = seeds[i];
       for (int v = 0; v < views; v++) {
@@ -139,39 +139,36 @@ final class GuidedArtProcess implements ArtProcess {
           dx = (int) Math.floor(SeedStatic.uniform(seed, stream, 0) * (2 * shift + 1)) - shift;
           dy = (int) Math.floor(SeedStatic.uniform(seed, stream, 1) * (2 * shift + 1)) - shift;
           for (int c = 0; c < cutouts; c++) {
-            if (keep == null) {
-              keep = new float[rows * plane];
-              grey = new float[rows * plane];
-              Arrays.fill(keep, 1f);
+            if (mask == null) {
+              mask = new float[rows * plane];
+              Arrays.fill(mask, 1f);
             }
             int side = size / 8 + (int) (SeedStatic.uniform(seed, stream, 2 + 3L * c) * size / 4);
             int x0 = (int) (SeedStatic.uniform(seed, stream, 3 + 3L * c) * (size - side));
             int y0 = (int) (SeedStatic.uniform(seed, stream, 4 + 3L * c) * (size - side));
             for (int y = y0; y < y0 + side; y++) {
-              Arrays.fill(keep, row * plane + y * size + x0, row * plane + y * size + x0 + side, 0f);
-              Arrays.fill(grey, row * plane + y * size + x0, row * plane + y * size + x0 + side, 0.5f);
+              Arrays.fill(mask, row * plane + y * size + x0, row * plane + y * size + x0 + side, 0f);
             }
           }
         }
         // A shift by (dx, dy) reads pixel (x − dx, y − dy).
-        for (int y = 0; y < size; y++) {
-          int line = Math.floorMod(y - dy, size) * size;
-          for (int x = 0; x < size; x++) {
-            sources[row * plane + y * size + x] = line + Math.floorMod(x - dx, size);
-          }
+        for (int p = 0; p < size; p++) {
+          columns[row * size + p] = Math.floorMod(p - dx, size);
+          lines[row * size + p] = Math.floorMod(p - dy, size);
         }
       }
     }
     var manager = images.getManager();
-    var flat = new Shape(rows, 3, plane);
-    NDArray shifted = images.repeat(0, views).reshape(flat)
-        .gather(manager.create(sources, new Shape(rows, 1, plane)).broadcast(flat), 2)
-        .reshape(rows, 3, size, size);
-    if (keep == null) {
+    var full = new Shape(rows, 3, size, size);
+    NDArray copies = images.repeat(0, views);
+    NDArray shifted = copies
+        .gather(manager.create(columns, new Shape(rows, 1, 1, size)).broadcast(full), 3)
+        .gather(manager.create(lines, new Shape(rows, 1, size, 1)).broadcast(full), 2);
+    if (mask == null) {
       return shifted;
     }
-    // Cut squares become mid grey: view·keep + grey, with grey = 0.5 where keep = 0.
-    var mask = new Shape(rows, 1, size, size);
-    return shifted.mul(manager.create(keep, mask)).add(manager.create(grey, mask));
+    NDArray keep = manager.create(mask, new Shape(rows, 1, size, size));
+    // Cut squares become mid grey: view·mask + 0.5·(1 − mask).
+    return shifted.mul(keep).add(keep.neg().add(1).mul(0.5));
   }
 }
