@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import workbench.model.CheckerTraining;
+import workbench.model.DiffusionTraining;
+import workbench.model.ModelSource;
 import workbench.model.GeneratorTraining;
 import workbench.model.ModelCard;
 
@@ -14,9 +16,9 @@ import workbench.model.ModelCard;
     description = "Train the Sketchbook checker or generator prior; writes weights, loss CSV and model card to DIR.")
 public final class TrainCommand implements Callable<Integer> {
 
-  enum Which { checker, generator }
+  enum Which { checker, generator, diffusion }
 
-  @Option(names = "--model", required = true, description = "checker or generator")
+  @Option(names = "--model", required = true, description = "checker, generator (the CVAE prior) or diffusion")
   Which model;
 
   @Option(names = "--out", required = true, description = "output folder")
@@ -51,6 +53,19 @@ public final class TrainCommand implements Callable<Integer> {
         var card = ModelCard.readOrFresh(init);
         run.put("continuedFrom", card.training().getOrDefault("checker", java.util.Map.of()));
       }
+      run.put("result", result);
+    } else if (model == Which.diffusion) {
+      var settings = DiffusionTraining.Settings.defaults(steps, seed);
+      if (learningRate != null) {
+        settings = new DiffusionTraining.Settings(steps, seed, settings.batch(), learningRate, settings.warmup(),
+            settings.emaDecay(), settings.conditionDropout(), settings.checkpointEvery());
+      }
+      var source = checker == null ? ModelSource.classpath() : ModelSource.directory(checker);
+      var result = DiffusionTraining.train(settings, source, out, System.out);
+      run.put("settings", settings);
+      run.put("checker", checker == null ? "the shipped checker (frozen)" : "the checker in " + checker + " (frozen)");
+      run.put("objective", "v-prediction, cosine schedule, condition dropout for classifier-free guidance;"
+          + " EMA weights shipped; resumed runs continue the same folder");
       run.put("result", result);
     } else {
       var settings = GeneratorTraining.Settings.defaults(steps, seed);

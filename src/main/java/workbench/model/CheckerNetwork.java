@@ -31,7 +31,11 @@ final class CheckerNetwork extends AbstractBlock {
 
   static final int EMBEDDING = 128;
   static final int[] CHANNELS = {16, 32, 64, 128};
-  private static final int TEXT_WIDTH = 96;
+  static final int TEXT_WIDTH = 96;
+  /** Layers of {@link #texts()} up to its token states (before pooling). */
+  static final int TOKEN_LAYERS = 6;
+  /** A generator's conditioning row: the unit embedding, then the token states flattened. */
+  static final int CONDITION_WIDTH = EMBEDDING + TEXT_WIDTH * TextFeatures.LENGTH;
 
   private final SequentialBlock images;
   private final SequentialBlock texts;

@@ -14,11 +14,11 @@ public sealed interface ModelSource {
 
   String CLASSPATH_FOLDER = "models/" + ModelCard.NAME + "/";
 
-  static ModelSource classpath() {
+  public static ModelSource classpath() {
     return new Classpath();
   }
 
-  static ModelSource directory(Path dir) {
+  public static ModelSource directory(Path dir) {
     return new Directory(dir);
   }
 

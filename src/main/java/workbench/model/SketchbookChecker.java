@@ -102,6 +102,28 @@ public final class SketchbookChecker implements AutoCloseable {
     return network.texts().forward(store, new NDList(input), false).singletonOrThrow().normalize(2, 1);
   }
 
+  /**
+   * What a generator is conditioned on, as Stable Diffusion reads CLIP's text encoder: per text
+   * the unit embedding followed by the encoder's token states (before pooling), flattened:
+   * (texts, {@link CheckerNetwork#CONDITION_WIDTH}), in {@code scope}.
+   */
+  NDArray conditioning(NDManager scope, List<String> texts) {
+    TextFeatures features = TextFeatures.of(texts);
+    NDArray input = scope.create(features.values(), CheckerNetwork.textShape(features.count()));
+    var store = new ParameterStore(scope, false);
+    var layers = network.texts().getChildren().values();
+    NDList x = new NDList(input);
+    int i = 0;
+    NDArray states = null;
+    for (var layer : layers) {
+      x = layer.forward(store, x, false);
+      if (++i == CheckerNetwork.TOKEN_LAYERS) {
+        states = x.singletonOrThrow().reshape(features.count(), -1);
+      }
+    }
+    return x.singletonOrThrow().normalize(2, 1).concat(java.util.Objects.requireNonNull(states), 1);
+  }
+
   /** Images as a (batch, 3, 64, 64) array in {@code scope}. */
   public static NDArray imageArray(NDManager scope, List<BufferedImage> images) {
     int size = Sketchbook.IMAGE_SIZE;

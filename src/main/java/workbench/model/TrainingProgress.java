@@ -18,19 +18,33 @@ final class TrainingProgress implements AutoCloseable {
   private double accuracySum;
   private int seen;
 
+  private int firstStep = -1;
+
   TrainingProgress(Path csvFile, int steps, PrintStream console) {
+    this(csvFile, steps, console, false);
+  }
+
+  /** {@code append}: a resumed run adds to the curve it continues (its seconds count from its own start). */
+  TrainingProgress(Path csvFile, int steps, PrintStream console, boolean append) {
     this.console = console;
     this.steps = steps;
     try {
       Files.createDirectories(csvFile.toAbsolutePath().getParent());
-      this.csv = Files.newBufferedWriter(csvFile);
-      csv.write("step,loss,accuracy,seconds\n");
+      if (append && Files.exists(csvFile)) {
+        this.csv = Files.newBufferedWriter(csvFile, java.nio.file.StandardOpenOption.APPEND);
+      } else {
+        this.csv = Files.newBufferedWriter(csvFile);
+        csv.write("step,loss,accuracy,seconds\n");
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + csvFile, e);
     }
   }
 
   void record(int step, double loss, double accuracy, int examplesPerStep) {
+    if (firstStep < 0) {
+      firstStep = step - 1;
+    }
     lossSum += loss;
     accuracySum += accuracy;
     seen++;
@@ -41,9 +55,10 @@ final class TrainingProgress implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     if (step % 25 == 0 || step == steps) {
-      double eta = seconds / step * (steps - step);
+      int done = step - firstStep;
+      double eta = seconds / done * (steps - step);
       console.printf("step %d/%d  loss %.4f  accuracy %.3f  %.0f examples/s  elapsed %s  ETA %s%n",
-          step, steps, lossSum / seen, accuracySum / seen, step * examplesPerStep / seconds,
+          step, steps, lossSum / seen, accuracySum / seen, done * examplesPerStep / seconds,
           clock(seconds), clock(eta));
       console.flush();
       lossSum = 0;

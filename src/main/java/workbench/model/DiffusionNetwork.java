@@ -1,0 +1,319 @@
+package workbench.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.util.PairList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import workbench.sketchbook.Sketchbook;
+
+/**
+ * The Sketchbook diffusion model's denoiser: a small text-conditioned UNet, a miniature of
+ * Stable Diffusion's. It predicts v (Salimans &amp; Ho's velocity) for a noisy 64x64 image at a
+ * time t in [0, 1].
+ *
+ * <p>Measured choices (2-core CPU, see the model card): the image is folded 2x2 into channels
+ * first (64x64x3 to 32x32x12, as "simple diffusion" patchifies), so the UNet runs at 32x32 but
+ * writes every one of the 64x64 pixels; its levels are 32, 16 and 8 pixels with GroupNorm,
+ * SiLU and FiLM residual blocks, one self-attention at 8x8 (counts and two-object layouts are
+ * global questions). The condition is the checker's text encoder's output, as SD conditions on
+ * CLIP's: the unit embedding and its token states, flattened, so word order and which word
+ * goes with which object reach the UNet; with the time features it is mixed by an MLP into one
+ * vector that scales and shifts every block. An all-zero condition is "no text" (the
+ * unconditional branch of classifier-free guidance, trained by condition dropout).
+ *
+ * <p>Written as functions over named parameters rather than a tree of DJL blocks: the forward
+ * pass reads as the UNet it is. Residual blocks' last convolution and the output convolution
+ * start at zero, so the untrained network is the identity plus a zero prediction.
+ */
+final class DiffusionNetwork extends AbstractBlock {
+
+  static final int PATCH = 4;
+  static final int TIME_FEATURES = 64;
+  static final int CONDITION = 256;
+  static final int GROUPS = 8;
+  static final int[] CHANNELS = java.util.Arrays.stream(System.getProperty("dn.channels", "64,128,192").split(",")).mapToInt(Integer::parseInt).toArray();
+  static final int BLOCKS = Integer.getInteger("dn.blocks", 2);
+  static final int HEADS = 4;
+  static final int SIZE = Sketchbook.IMAGE_SIZE;
+
+  private final int textWidth;
+
+  /** @param textWidth the width of a condition row (checker embedding plus its token states). */
+  DiffusionNetwork(int textWidth) {
+    super((byte) 1);
+    this.textWidth = textWidth;
+    int folded = 3 * PATCH * PATCH;
+    linear("cond.in", TIME_FEATURES + textWidth, CONDITION, false);
+    linear("cond.out", CONDITION, CONDITION, false);
+    conv("in", folded, CHANNELS[0], 3, false);
+    int c = CHANNELS[0];
+    for (int level = 0; level < CHANNELS.length; level++) {
+      for (int b = 0; b < BLOCKS; b++) {
+        residual("down" + level + "." + b, c, CHANNELS[level]);
+        c = CHANNELS[level];
+      }
+      if (level < CHANNELS.length - 1) {
+        conv("down" + level + ".pool", c, c, 3, false);
+      }
+    }
+    residual("mid.0", c, c);
+    attention("mid.attention", c);
+    residual("mid.1", c, c);
+    for (int level = CHANNELS.length - 1; level >= 0; level--) {
+      for (int b = 0; b < BLOCKS; b++) {
+        // The first block of each level also reads the skip from the way down.
+        residual("up" + level + "." + b, b == 0 ? c + CHANNELS[level] : CHANNELS[level], CHANNELS[level]);
+        c = CHANNELS[level];
+      }
+      if (level > 0) {
+        conv("up" + level + ".grow", c, CHANNELS[level - 1], 3, false);
+        c = CHANNELS[level - 1];
+      }
+    }
+    norm("out.norm", c);
+    conv("out", c, folded, 3, true);
+  }
+
+  static Shape imageShape(int batch) {
+    return new Shape(batch, 3, SIZE, SIZE);
+  }
+
+  static Shape timeShape(int batch) {
+    return new Shape(batch, TIME_FEATURES);
+  }
+
+  Shape textShape(int batch) {
+    return new Shape(batch, textWidth);
+  }
+
+  /** Sinusoidal features of t in [0, 1], as a transformer's positions (t scaled to 0–1000). */
+  static float[] timeFeatures(float[] t) {
+    int half = TIME_FEATURES / 2;
+    float[] out = new float[t.length * TIME_FEATURES];
+    for (int i = 0; i < t.length; i++) {
+      for (int k = 0; k < half; k++) {
+        double frequency = Math.exp(-Math.log(10_000) * k / half);
+        double angle = t[i] * 1000.0 * frequency;
+        out[i * TIME_FEATURES + k] = (float) StrictMath.sin(angle);
+        out[i * TIME_FEATURES + half + k] = (float) StrictMath.cos(angle);
+      }
+    }
+    return out;
+  }
+
+  /** Inputs: noisy images (b, 3, 64, 64) in about [-1, 1], time features (b, 64), conditions (b, textWidth). */
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> unused) {
+    return new NDList(run(new Forward(store, inputs.get(0).getDevice(), training), inputs));
+  }
+
+  /** FLOPs of one forward pass for one image (2 x multiply-adds of convolutions, linear layers and attention). */
+  long flopsPerImage(NDManager manager) {
+    try (NDManager scope = manager.newSubManager()) {
+      var f = new Forward(new ParameterStore(scope, false), scope.getDevice(), false);
+      run(f, new NDList(scope.zeros(imageShape(1)), scope.zeros(timeShape(1)), scope.zeros(textShape(1))));
+      return f.flops;
+    }
+  }
+
+  private NDArray run(Forward f, NDList inputs) {
+    NDArray x = inputs.get(0);
+    long b = x.getShape().get(0);
+    NDArray condition = f.linear("cond.in", inputs.get(1).concat(inputs.get(2), 1));
+    condition = f.linear("cond.out", silu(condition));
+    NDArray film = silu(condition);
+
+    NDArray h = f.conv("in", unfold(x), 1);
+    Deque<NDArray> skips = new ArrayDeque<>();
+    for (int level = 0; level < CHANNELS.length; level++) {
+      for (int k = 0; k < BLOCKS; k++) {
+        h = f.residual("down" + level + "." + k, h, film);
+      }
+      skips.push(h);
+      if (level < CHANNELS.length - 1) {
+        h = f.conv("down" + level + ".pool", h, 2);
+      }
+    }
+    h = f.residual("mid.0", h, film);
+    h = f.attention("mid.attention", h);
+    h = f.residual("mid.1", h, film);
+    for (int level = CHANNELS.length - 1; level >= 0; level--) {
+      h = h.concat(skips.pop(), 1);
+      for (int k = 0; k < BLOCKS; k++) {
+        h = f.residual("up" + level + "." + k, h, film);
+      }
+      if (level > 0) {
+        long[] size = {h.getShape().get(2) * 2, h.getShape().get(3) * 2};
+        h = f.conv("up" + level + ".grow", JniUtils.interpolate((PtNDArray) h, size, 0, false), 1);
+      }
+    }
+    h = f.conv("out", silu(f.norm("out.norm", h)), 1);
+    return fold(h, b);
+  }
+
+  /** (b, 3, 64, 64) to (b, 12, 32, 32): each 2x2 patch's pixels become channels. */
+  static NDArray unfold(NDArray x) {
+    long b = x.getShape().get(0);
+    int s = SIZE / PATCH;
+    return x.reshape(b, 3, s, PATCH, s, PATCH).transpose(0, 1, 3, 5, 2, 4).reshape(b, 3 * PATCH * PATCH, s, s);
+  }
+
+  /** The inverse of {@link #unfold}. */
+  static NDArray fold(NDArray x, long b) {
+    int s = SIZE / PATCH;
+    return x.reshape(b, 3, PATCH, PATCH, s, s).transpose(0, 1, 4, 2, 5, 3).reshape(b, 3, SIZE, SIZE);
+  }
+
+  static NDArray silu(NDArray x) {
+    return x.mul(ai.djl.nn.Activation.sigmoid(x));
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return new Shape[] {inputShapes[0]};
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    // No child blocks: every parameter is this block's own, with its shape known at construction.
+  }
+
+  // ---- parameters ----
+
+  private void linear(String name, int in, int out, boolean zero) {
+    add(name + ".weight", new Shape(out, in), zero ? Initializer.ZEROS : new XavierInitializer());
+    add(name + ".bias", new Shape(out), Initializer.ZEROS);
+  }
+
+  private void conv(String name, int in, int out, int kernel, boolean zero) {
+    add(name + ".weight", new Shape(out, in, kernel, kernel), zero ? Initializer.ZEROS : new XavierInitializer());
+    add(name + ".bias", new Shape(out), Initializer.ZEROS);
+  }
+
+  private void norm(String name, int channels) {
+    add(name + ".gamma", new Shape(channels), Initializer.ONES);
+    add(name + ".beta", new Shape(channels), Initializer.ZEROS);
+  }
+
+  private void residual(String name, int in, int out) {
+    norm(name + ".norm1", in);
+    conv(name + ".conv1", in, out, 3, false);
+    linear(name + ".film", CONDITION, 2 * out, true);
+    norm(name + ".norm2", out);
+    conv(name + ".conv2", out, out, 3, true);
+    if (in != out) {
+      conv(name + ".skip", in, out, 1, false);
+    }
+  }
+
+  private void attention(String name, int channels) {
+    norm(name + ".norm", channels);
+    conv(name + ".qkv", channels, 3 * channels, 1, false);
+    conv(name + ".out", channels, channels, 1, true);
+  }
+
+  private void add(String name, Shape shape, Initializer initializer) {
+    addParameter(Parameter.builder().setName(name).setType(Parameter.Type.OTHER)
+        .optShape(shape).optInitializer(initializer).build());
+  }
+
+  /** One forward pass: parameters fetched through the store (the trainer's, or a frozen one). */
+  private final class Forward {
+    private final ParameterStore store;
+    private final ai.djl.Device device;
+    private final boolean training;
+    long flops;
+
+    Forward(ParameterStore store, ai.djl.Device device, boolean training) {
+      this.store = store;
+      this.device = device;
+      this.training = training;
+    }
+
+    NDArray p(String name) {
+      return store.getValue(parameters.get(name), device, training);
+    }
+
+    NDArray linear(String name, NDArray x) {
+      Shape w = parameters.get(name + ".weight").getArray().getShape();
+      flops += 2 * w.get(0) * w.get(1) * x.getShape().get(0);
+      return Linear.linear(x, p(name + ".weight"), p(name + ".bias")).singletonOrThrow();
+    }
+
+    NDArray conv(String name, NDArray x, int stride) {
+      NDArray w = p(name + ".weight");
+      long k = w.getShape().get(2);
+      NDArray out = Conv2d.conv2d(x, w, p(name + ".bias"), new Shape(stride, stride), new Shape(k / 2, k / 2))
+          .singletonOrThrow();
+      Shape o = out.getShape();
+      flops += 2 * o.get(0) * o.get(1) * o.get(2) * o.get(3) * w.getShape().get(1) * k * k;
+      return out;
+    }
+
+    /**
+     * GroupNorm as PyTorch's fused batch norm over (1, batch x groups, ...): each sample's group is
+     * then a "channel" normalised by its own statistics (one op forward and back instead of
+     * eight), followed by the per-channel affine.
+     */
+    NDArray norm(String name, NDArray x) {
+      Shape s = x.getShape();
+      long b = s.get(0);
+      long c = s.get(1);
+      NDManager m = x.getManager();
+      int rows = (int) (b * GROUPS);
+      NDArray grouped = x.reshape(1, rows, -1);
+      NDArray normed = JniUtils.batchNorm((PtNDArray) grouped, (PtNDArray) m.zeros(new Shape(rows)),
+          (PtNDArray) m.ones(new Shape(rows)), (PtNDArray) m.ones(new Shape(rows)),
+          (PtNDArray) m.zeros(new Shape(rows)), true, 0.0, 1e-5).reshape(s);
+      return normed.mul(p(name + ".gamma").reshape(1, c, 1, 1)).add(p(name + ".beta").reshape(1, c, 1, 1));
+    }
+
+    NDArray residual(String name, NDArray x, NDArray film) {
+      NDArray h = conv(name + ".conv1", silu(norm(name + ".norm1", x)), 1);
+      long out = h.getShape().get(1);
+      NDArray scaleShift = linear(name + ".film", film).reshape(-1, 2 * out, 1, 1);
+      NDArray scale = scaleShift.get(":, 0:" + out);
+      NDArray shift = scaleShift.get(":, " + out + ":");
+      h = norm(name + ".norm2", h).mul(scale.add(1f)).add(shift);
+      h = conv(name + ".conv2", silu(h), 1);
+      NDArray skip = parameters.containsKey(name + ".skip.weight") ? conv(name + ".skip", x, 1) : x;
+      return skip.add(h);
+    }
+
+    NDArray attention(String name, NDArray x) {
+      Shape s = x.getShape();
+      long b = s.get(0);
+      long c = s.get(1);
+      long n = s.get(2) * s.get(3);
+      long d = c / HEADS;
+      NDArray qkv = conv(name + ".qkv", norm(name + ".norm", x), 1).reshape(b, 3, HEADS, d, n);
+      NDArray q = qkv.get(":, 0").transpose(0, 1, 3, 2); // (b, heads, n, d)
+      NDArray k = qkv.get(":, 1");                       // (b, heads, d, n)
+      NDArray v = qkv.get(":, 2");                       // (b, heads, d, n)
+      flops += 2 * 2 * b * c * n * n;
+      NDArray weights = q.matMul(k).mul((float) (1 / Math.sqrt(d))).softmax(3); // (b, heads, n, n)
+      NDArray mixed = v.matMul(weights.transpose(0, 1, 3, 2)).reshape(b, c, s.get(2), s.get(3));
+      return x.add(conv(name + ".out", mixed, 1));
+    }
+  }
+
+  /** Parameter names in order: for tests that compare two networks. */
+  List<String> parameterNames() {
+    return List.copyOf(parameters.keySet());
+  }
+}

@@ -1,0 +1,281 @@
+package workbench.model;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.imageio.ImageIO;
+import workbench.sketchbook.Caption;
+import workbench.sketchbook.CaptionGrammar;
+import workbench.sketchbook.Scene;
+import workbench.sketchbook.Sketchbook;
+import workbench.sketchbook.Split;
+
+/**
+ * Trains the Sketchbook diffusion model on renders and their captions, conditioned on the
+ * frozen checker's text encoder: v-prediction under a cosine schedule, condition dropout for
+ * classifier-free guidance, Adam with a warm-up, and an exponential moving average of the
+ * weights (the EMA is what ships: it samples far cleaner than the raw weights of a short run).
+ *
+ * <p>Resumable: every checkpoint writes the raw and EMA weights and the step reached; a run
+ * started on a folder that holds them continues from there (Adam's moments start afresh, which
+ * the warm-up absorbs). A preview sheet of held-out captions is written at each checkpoint, so
+ * a person can see what the model draws while it trains.
+ */
+public final class DiffusionTraining {
+
+  public static final String RAW = "diffusion-raw.params";
+  public static final String STATE = "diffusion-state.json";
+  public static final String LOSS = "diffusion-loss.csv";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Settings of one run; {@link #defaults} is what the shipped weights used. */
+  public record Settings(int steps, long seed, int batch, float learningRate, int warmup, float emaDecay,
+      double conditionDropout, int checkpointEvery) {
+    public static Settings defaults(int steps, long seed) {
+      return new Settings(steps, seed, 32, 5e-4f, 300, 0.999f, 0.1, 250);
+    }
+  }
+
+  public record Result(int steps, int firstStep, double loss, double seconds) {}
+
+  private record Batch(float[] images, List<String> captions, float[] keep, float[] noise, float[] times) {}
+
+  private DiffusionTraining() {}
+
+  public static Result train(Settings settings, ModelSource checkerSource, Path outDir, PrintStream console)
+      throws IOException {
+    Engine.getInstance().setRandomSeed((int) settings.seed());
+    Files.createDirectories(outDir);
+    int b = settings.batch();
+    int first = resumeStep(outDir);
+    ExecutorService render = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "diffusion-batches");
+      t.setDaemon(true);
+      return t;
+    });
+    var network = new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH);
+    var average = new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH);
+    try (SketchbookChecker checker = SketchbookChecker.load(checkerSource, Device.cpu());
+        Model model = Model.newInstance("diffusion", Device.cpu());
+        Model emaModel = Model.newInstance("diffusion-ema", Device.cpu());
+        var progress = new TrainingProgress(outDir.resolve(LOSS), settings.steps(), console, first > 0)) {
+      model.setBlock(network);
+      emaModel.setBlock(average);
+      Shape[] shapes = {DiffusionNetwork.imageShape(b), DiffusionNetwork.timeShape(b), network.textShape(b)};
+      average.initialize(emaModel.getNDManager(), DataType.FLOAT32, shapes);
+      if (first > 0) {
+        network.initialize(model.getNDManager(), DataType.FLOAT32, shapes);
+        load(network, model.getNDManager(), outDir.resolve(RAW));
+        load(average, emaModel.getNDManager(), outDir.resolve(SketchbookDiffusion.WEIGHTS));
+        console.println("continuing from step " + first);
+      }
+      Optimizer adam = Optimizer.adam()
+          .optLearningRateTracker(Tracker.warmUp().optWarmUpBeginValue(settings.learningRate() / 50)
+              .optWarmUpSteps(settings.warmup()).setMainTracker(Tracker.fixed(settings.learningRate())).build())
+          .optBeta2(0.99f)
+          .build();
+      var config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam).optDevices(new Device[] {Device.cpu()});
+      try (Trainer trainer = model.newTrainer(config)) {
+        trainer.initialize(shapes);
+        if (first == 0) {
+          copy(network, average, emaModel.getNDManager());
+        }
+        average.freezeParameters(true);
+        List<NDArray> weights = new ArrayList<>();
+        List<NDArray> averages = new ArrayList<>();
+        for (var p : network.getParameters().values()) {
+          weights.add(p.getArray());
+        }
+        for (var p : average.getParameters().values()) {
+          averages.add(p.getArray());
+        }
+        CompletableFuture<Batch> next = prefetch(render, settings, first);
+        double loss = 0;
+        for (int step = first + 1; step <= settings.steps(); step++) {
+          Batch batch = next.join();
+          next = prefetch(render, settings, step);
+          try (NDManager scope = trainer.getManager().newSubManager()) {
+            NDArray x0 = scope.create(batch.images(), DiffusionNetwork.imageShape(b));
+            NDArray eps = scope.create(batch.noise(), DiffusionNetwork.imageShape(b));
+            float[] a = new float[b];
+            float[] s = new float[b];
+            for (int i = 0; i < b; i++) {
+              a[i] = (float) DiffusionSampler.alpha(batch.times()[i]);
+              s[i] = (float) DiffusionSampler.sigma(batch.times()[i]);
+            }
+            NDArray alpha = scope.create(a, new Shape(b, 1, 1, 1));
+            NDArray sigma = scope.create(s, new Shape(b, 1, 1, 1));
+            NDArray xt = x0.mul(alpha).add(eps.mul(sigma));
+            NDArray target = eps.mul(alpha).sub(x0.mul(sigma));
+            NDArray condition = checker.conditioning(scope, batch.captions())
+                .mul(scope.create(batch.keep(), new Shape(b, 1))).stopGradient();
+            NDArray time = scope.create(DiffusionNetwork.timeFeatures(batch.times()), DiffusionNetwork.timeShape(b));
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+              NDArray v = trainer.forward(new NDList(xt, time, condition)).singletonOrThrow();
+              NDArray total = v.sub(target).square().mean();
+              loss = total.getFloat();
+              if (!Double.isFinite(loss)) {
+                console.println("stopping at step " + step + ": loss " + loss + " (the last checkpoint stands)");
+                break;
+              }
+              collector.backward(total);
+            }
+            trainer.step();
+            float decay = Math.min(settings.emaDecay(), (1f + step) / (10f + step));
+            for (int i = 0; i < weights.size(); i++) {
+              // Temporaries live in the weights' own manager: closed here, or they pile up each step.
+              try (NDArray w = weights.get(i).stopGradient(); NDArray share = w.mul(1f - decay)) {
+                averages.get(i).muli(decay).addi(share);
+              }
+            }
+          }
+          progress.record(step, loss, 0, b);
+          if (step % settings.checkpointEvery() == 0 || step == settings.steps()) {
+            checkpoint(network, average, outDir, step);
+            preview(average, emaModel, checker, outDir, step, console);
+          }
+        }
+        return new Result(settings.steps(), first, loss, progress.seconds());
+      }
+    } finally {
+      render.shutdownNow();
+    }
+  }
+
+  private static void checkpoint(DiffusionNetwork network, DiffusionNetwork average, Path dir, int step)
+      throws IOException {
+    CheckerTraining.save(network, dir.resolve(RAW));
+    CheckerTraining.save(average, dir.resolve(SketchbookDiffusion.WEIGHTS));
+    Path partial = dir.resolve(STATE + ".partial");
+    JSON.writeValue(partial.toFile(), Map.of("step", step));
+    Files.move(partial, dir.resolve(STATE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  static int resumeStep(Path dir) throws IOException {
+    Path state = dir.resolve(STATE);
+    if (!Files.exists(state) || !Files.exists(dir.resolve(RAW))) {
+      return 0;
+    }
+    return JSON.readTree(state.toFile()).get("step").asInt();
+  }
+
+  private static void load(DiffusionNetwork network, NDManager manager, Path file) throws IOException {
+    try (var in = new DataInputStream(Files.newInputStream(file))) {
+      network.loadParameters(manager, in);
+    } catch (MalformedModelException e) {
+      throw new ModelLoadException("cannot load " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void copy(DiffusionNetwork from, DiffusionNetwork to, NDManager manager) throws IOException {
+    var bytes = new ByteArrayOutputStream();
+    from.saveParameters(new DataOutputStream(bytes));
+    try {
+      to.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+    } catch (MalformedModelException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Eight held-out captions, each sampled (DDIM, 25 steps, guidance 3) above its render. */
+  private static void preview(DiffusionNetwork average, Model emaModel, SketchbookChecker checker, Path dir,
+      int step, PrintStream console) throws IOException {
+    int n = 8;
+    var prompts = new ArrayList<SketchbookDiffusion.Prompt>();
+    var renders = new ArrayList<BufferedImage>();
+    float[][] noise = new float[n][];
+    for (int i = 0; i < n; i++) {
+      Scene scene = Sketchbook.scene(Split.HELD_OUT.seed(i));
+      prompts.add(SketchbookDiffusion.Prompt.of(CaptionGrammar.describe(scene, new SplittableRandom(i)).text()));
+      renders.add(Sketchbook.render(scene));
+      noise[i] = gaussian(new SplittableRandom(1000 + i), SketchbookDiffusion.PIXELS);
+    }
+    var sampler = new SketchbookDiffusion(emaModel, average, checker);
+    List<BufferedImage> drawn = sampler.generate(prompts, noise, 25, 3.0, DiffusionSampler.DDIM);
+    int size = Sketchbook.IMAGE_SIZE;
+    var sheet = new BufferedImage(n * (size + 2), 2 * (size + 2), BufferedImage.TYPE_INT_RGB);
+    var g = sheet.createGraphics();
+    for (int i = 0; i < n; i++) {
+      g.drawImage(drawn.get(i), i * (size + 2), 0, null);
+      g.drawImage(renders.get(i), i * (size + 2), size + 2, null);
+    }
+    g.dispose();
+    ImageIO.write(sheet, "png", dir.resolve("diffusion-preview.png").toFile());
+    console.println("preview at step " + step + ": " + String.join(" | ",
+        prompts.stream().map(p -> p.texts().get(0)).toList()));
+  }
+
+  private static CompletableFuture<Batch> prefetch(ExecutorService render, Settings s, long step) {
+    return CompletableFuture.supplyAsync(() -> batch(s, step), render);
+  }
+
+  /** Scenes come from a stretch of the train split away from the checker's and the generator prior's. */
+  private static Batch batch(Settings s, long step) {
+    int b = s.batch();
+    long span = Split.TRAIN.endSeed() - Split.TRAIN.firstSeed();
+    var random = new SplittableRandom(s.seed() * 9_000_011L + step);
+    float[] images = new float[b * SketchbookDiffusion.PIXELS];
+    List<String> captions = new ArrayList<>();
+    float[] keep = new float[b];
+    float[] times = new float[b];
+    double offset = random.nextDouble();
+    for (int i = 0; i < b; i++) {
+      long index = Math.floorMod(span / 4 + s.seed() * 7_919L * 1_000_000L + step * b + i, span);
+      Scene scene = Sketchbook.scene(Split.TRAIN.seed(index));
+      Caption caption = CaptionGrammar.describe(scene, random);
+      captions.add(caption.text());
+      keep[i] = random.nextDouble() < s.conditionDropout() ? 0f : 1f;
+      float[] pixels = Sketchbook.pixels(Sketchbook.render(scene));
+      for (int j = 0; j < pixels.length; j++) {
+        images[i * pixels.length + j] = pixels[j] * 2f - 1f;
+      }
+      // Stratified times: every batch covers the whole range of noise levels.
+      times[i] = (float) (0.001 + 0.999 * ((offset + (double) i / b) % 1.0));
+    }
+    return new Batch(images, captions, keep, gaussian(random, images.length), times);
+  }
+
+  static float[] gaussian(SplittableRandom random, int n) {
+    float[] out = new float[n];
+    for (int i = 0; i + 1 < n; i += 2) {
+      double r = Math.sqrt(-2 * Math.log(1.0 - random.nextDouble()));
+      double angle = 2 * Math.PI * random.nextDouble();
+      out[i] = (float) (r * Math.cos(angle));
+      out[i + 1] = (float) (r * Math.sin(angle));
+    }
+    if (n % 2 == 1) {
+      out[n - 1] = (float) (Math.sqrt(-2 * Math.log(1.0 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble()));
+    }
+    return out;
+  }
+}
