@@ -84,7 +84,7 @@ class GridController {
       @Schema(description = "Extra terms scored on every cell", example = "[\"hand\"]") List<String> probes,
       @Schema(description = "An optional third axis") AxisRequest axis,
       @Schema(description = "Loop steps; default 40", example = "20") Integer steps,
-      @Schema(description = "guided or evolve; default guided", example = "guided") String process,
+      @Schema(description = "diffusion, dpmpp-2m, guided or evolve; default: the model's first", example = "diffusion") String process,
       @Schema(description = "Image-done enlargement; default 2", example = "2") Integer upscale,
       @Schema(description = "Queue the cells now (default); false only stores the definition", example = "true") Boolean start,
       @Schema(description = "A model id from GET /api/v1/models; default the built-in Sketchbook pair",
@@ -96,7 +96,7 @@ class GridController {
       seeds = seeds == null ? List.of() : List.copyOf(seeds);
       probes = probes == null ? List.of() : List.copyOf(probes);
       axis = axis == null ? new AxisRequest("none", "", List.of()) : axis;
-      process = process == null || process.isBlank() ? "guided" : process;
+      process = process == null ? "" : process.strip();
     }
   }
 
@@ -150,7 +150,7 @@ class GridController {
       @ExampleObject(name = "2×2", value = """
           {"title": "Five fingers", "variants": [{"label": "A", "prompt": "a hand with five fingers"},
            {"label": "B", "prompt": "a hand:: five fingers::2"}], "seeds": [42, 43], "probes": ["hand"],
-           "steps": 20, "process": "guided", "upscale": 2}"""),
+           "steps": 20, "process": "diffusion", "upscale": 2}"""),
       @ExampleObject(name = "library rows and a weight axis", value = """
           {"title": "Table weight", "variants": [{"label": "base", "promptId": 7}, {"label": "table", "promptId": 8}],
            "seeds": [1, 2, 3], "axis": {"kind": "weight", "term": "table", "values": ["0.5", "2"]}, "steps": 10}""")}))

@@ -56,7 +56,8 @@ class RunController {
       @Schema(description = "midjourney, a1111 or compel; empty: detected", example = "") String dialect,
       @Schema(description = "0 … 4294967295", example = "42") long seed,
       @Schema(description = "Loop steps; default 40", example = "20") Integer steps,
-      @Schema(description = "Art process: guided or evolve; default guided", example = "guided") String process,
+      @Schema(description = "Art process: diffusion (DDIM), dpmpp-2m, guided or evolve (GET /api/v1/models"
+          + " lists each model's); default: the model's first", example = "diffusion") String process,
       @Schema(description = "Image-done enlargement; default 4", example = "4") Integer upscale,
       @Schema(description = "A library prompt to run instead of 'prompt'", example = "0") long promptId,
       @Schema(description = "Its version number; 0: the latest", example = "0") int version,
@@ -66,7 +67,7 @@ class RunController {
       prompt = prompt == null ? "" : prompt;
       model = model == null ? "" : model.strip();
       dialect = dialect == null ? "" : dialect;
-      process = process == null || process.isBlank() ? "guided" : process;
+      process = process == null ? "" : process.strip();
     }
   }
 

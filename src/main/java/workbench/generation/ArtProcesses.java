@@ -10,7 +10,8 @@ public final class ArtProcesses {
   private static final Map<String, ArtProcess> BY_NAME = new LinkedHashMap<>();
 
   static {
-    for (ArtProcess p : List.of(new GuidedArtProcess(), new EvolveArtProcess(), new DiffusionArtProcess())) {
+    for (ArtProcess p : List.of(DiffusionArtProcess.ddim(), DiffusionArtProcess.dpmSolver(), new GuidedArtProcess(),
+        new EvolveArtProcess())) {
       BY_NAME.put(p.name(), p);
     }
   }

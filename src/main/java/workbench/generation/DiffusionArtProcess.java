@@ -3,9 +3,19 @@ package workbench.generation;
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 import java.util.Map;
+import workbench.model.DiffusionSampler;
 
 /**
- * {@code diffusion}: the art process of a Stable Diffusion generator. The latent starts as the
+ * {@code diffusion} (DDIM) and {@code dpmpp-2m} (DPM-Solver++ 2M): one sampler step of a
+ * diffusion generator, with classifier-free guidance (the {@code guidance} setting, A1111's
+ * CFG scale).
+ *
+ * <p>On the built-in Sketchbook diffusion model the latent is the image itself, starting as the
+ * seed's Gaussian static; each recipe term gets its own prediction, combined by the terms'
+ * weights (composable diffusion, see {@code SketchbookDiffusion}); the check output scores the
+ * model's prediction of the clean image at every step.
+ *
+ * <p>On a Stable Diffusion generator of the registry: The latent starts as the
  * seed's static ({@link SeedStatic#latent}, never the engine's RNG) and each loop step is one
  * DDIM step with classifier-free guidance: the schedule's steps are the sampler's steps, so
  * progress, previews and the check output's scores come at every step, as for the other
@@ -19,16 +29,35 @@ import java.util.Map;
 final class DiffusionArtProcess implements ArtProcess {
 
   static final String NAME = "diffusion";
+  static final String DPMPP_2M = DiffusionSampler.DPMPP_2M;
   static final String GUIDANCE = "guidance";
+
+  private final String name;
+  private final String sampler;
+
+  private DiffusionArtProcess(String name, String sampler) {
+    this.name = name;
+    this.sampler = sampler;
+  }
+
+  static DiffusionArtProcess ddim() {
+    return new DiffusionArtProcess(NAME, DiffusionSampler.DDIM);
+  }
+
+  static DiffusionArtProcess dpmSolver() {
+    return new DiffusionArtProcess(DPMPP_2M, DiffusionSampler.DPMPP_2M);
+  }
 
   @Override
   public String name() {
-    return NAME;
+    return name;
   }
 
   @Override
   public String description() {
-    return "Stable Diffusion sampling (DDIM) with classifier-free guidance: needs a diffusion model";
+    return sampler.equals(DiffusionSampler.DDIM)
+        ? "diffusion sampling, one DDIM step per loop step, with classifier-free guidance"
+        : "diffusion sampling, one DPM-Solver++ 2M step per loop step (built-in model), with classifier-free guidance";
   }
 
   @Override
@@ -46,6 +75,10 @@ final class DiffusionArtProcess implements ArtProcess {
   public void step(LoopBatch.Step step, int stepNumber) {
     var batch = step.batch();
     double guidance = batch.schedule.stageAt(stepNumber).setting(GUIDANCE, batch.models.defaultGuidance());
+    if (batch.models.pixelDiffusion(name)) {
+      batch.models.pixelStep(batch.z, batch.live, batch.recipes, stepNumber, batch.schedule.steps(), guidance, sampler);
+      return;
+    }
     NDArray condition = batch.models.diffusionCondition(step.scope(), batch.recipes);
     batch.models.denoise(step.scope(), batch.z, batch.live, condition, stepNumber, batch.schedule.steps(), guidance);
   }

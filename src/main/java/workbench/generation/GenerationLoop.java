@@ -39,7 +39,7 @@ public final class GenerationLoop {
       var stepsRun = new int[n];
 
       // Step 0: the starting seed image, scored as it is.
-      var statics = recipes.stream().map(r -> SeedStatic.of(r.seed(), r.width(), r.height())).toList();
+      var statics = recipes.stream().map(r -> models.startingImage(r.process(), r.seed(), r.width(), r.height())).toList();
       var initial = scoreImages(batch, statics);
       for (int i = 0; i < n; i++) {
         outcomes[i] = LoopResult.Outcome.DONE;
@@ -173,7 +173,7 @@ public final class GenerationLoop {
   /** Decodes every item's latent and scores the images; updates the batch's current scores. */
   private Scored decodeAndScore(LoopBatch batch) {
     try (NDManager stepScope = batch.scope.newSubManager()) {
-      NDArray images = models.decode(models.latents(stepScope, batch.z), batch.condition);
+      NDArray images = models.currentImages(batch.process, stepScope, batch.z, batch.condition);
       var pictures = models.images(images);
       var scores = cosines(batch, models.imageEmbeddings(images));
       for (int i = 0; i < batch.size(); i++) {

@@ -28,6 +28,8 @@ public final class LoopBatch {
   final NDArray termsT;
   /** [item][term of all items]: normalised weight, 0 for another item's terms. */
   final float[][] weights;
+  /** The art process every item runs. */
+  final String process;
   private final int termCount;
 
   LoopBatch(LoopModels models, NDManager scope, List<Recipe> recipes) {
@@ -43,7 +45,7 @@ public final class LoopBatch {
     var allTerms = new ArrayList<String>();
     for (int i = 0; i < n; i++) {
       var recipe = recipes.get(i);
-      z[i] = SeedStatic.latent(recipe.seed(), models.latentSize());
+      z[i] = models.startingLatent(recipe.process(), recipe.seed());
       live[i] = true;
       conditions.add(conditionText(recipe));
       allTerms.addAll(recipe.termTexts());
@@ -64,6 +66,7 @@ public final class LoopBatch {
     }
     // The generator's own text space (the Sketchbook prior's, whichever checker scores).
     condition = models.generatorCondition(scope, conditions);
+    process = recipes.get(0).process();
     terms = models.textEmbeddings(scope, allTerms);
     termsT = terms.transpose();
   }

@@ -8,10 +8,12 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import workbench.model.DiffusionSampler;
 import workbench.model.GeneratorPrior;
 import workbench.model.ModelCard;
 import workbench.model.ModelSource;
 import workbench.model.SketchbookChecker;
+import workbench.model.SketchbookDiffusion;
 import workbench.model.registry.ClipChecker;
 import workbench.model.registry.DiffusionGenerator;
 import workbench.model.registry.ImageArrays;
@@ -51,16 +53,20 @@ public final class LoopModels implements AutoCloseable {
   private final Checker checker;
   private final @Nullable GeneratorPrior prior;
   private final @Nullable DiffusionGenerator diffusion;
+  /** The built-in diffusion generator (pixel space): the {@code diffusion} and {@code dpmpp-2m} processes. */
+  private final @Nullable SketchbookDiffusion pixels;
   private final @Nullable SketchbookChecker sketchbook;
   private final String modelId;
   private final String weightsSha256;
   private final boolean ownsModels;
 
   private LoopModels(Checker checker, @Nullable GeneratorPrior prior, @Nullable DiffusionGenerator diffusion,
-      @Nullable SketchbookChecker sketchbook, String modelId, String weightsSha256, boolean ownsModels) {
+      @Nullable SketchbookDiffusion pixels, @Nullable SketchbookChecker sketchbook, String modelId,
+      String weightsSha256, boolean ownsModels) {
     this.checker = checker;
     this.prior = prior;
     this.diffusion = diffusion;
+    this.pixels = pixels;
     this.sketchbook = sketchbook;
     this.modelId = modelId;
     this.weightsSha256 = weightsSha256;
@@ -76,7 +82,10 @@ public final class LoopModels implements AutoCloseable {
     var checker = SketchbookChecker.load(source, device);
     try {
       var prior = GeneratorPrior.load(source, device, checker);
-      return new LoopModels(sketchbookChecker(checker), prior, null, checker, checker.card().name(),
+      // A folder of older models (no diffusion weights) still runs the CVAE processes.
+      var pixels = checker.card().sha256().containsKey(SketchbookDiffusion.WEIGHTS)
+          ? SketchbookDiffusion.load(source, device, checker) : null;
+      return new LoopModels(sketchbookChecker(checker), prior, null, pixels, checker, checker.card().name(),
           ModelRegistry.combinedSha256(checker.card().sha256()), true);
     } catch (RuntimeException e) {
       checker.close();
@@ -102,12 +111,12 @@ public final class LoopModels implements AutoCloseable {
       }
       var clip = clipChecker(registry.checker(checkerId));
       String sha = ModelRegistry.combinedSha256(Map.of(SKETCHBOOK, sketchbook.weightsSha256, clip.id(), clip.weightsSha256()));
-      return new LoopModels(clip, sketchbook.prior, null, sketchbook.sketchbook, id, sha, false);
+      return new LoopModels(clip, sketchbook.prior, null, null, sketchbook.sketchbook, id, sha, false);
     }
     var generator = registry.generator(generatorId);
     Checker checker = checkerId.equals(SKETCHBOOK) ? sketchbook.checker : clipChecker(registry.checker(checkerId));
     String sha = ModelRegistry.combinedSha256(Map.of(generator.id(), generator.weightsSha256(), checker.id(), checker.weightsSha256()));
-    return new LoopModels(checker, null, generator, sketchbook.sketchbook, id, sha, false);
+    return new LoopModels(checker, null, generator, null, sketchbook.sketchbook, id, sha, false);
   }
 
   public String modelId() {
@@ -137,9 +146,91 @@ public final class LoopModels implements AutoCloseable {
     return diffusion != null;
   }
 
-  /** The art processes this pair can run. */
+  /** The art processes this pair can run, the default first. */
   public List<String> processes() {
-    return diffusion != null ? List.of(DiffusionArtProcess.NAME) : List.of("guided", "evolve");
+    if (diffusion != null) {
+      return List.of(DiffusionArtProcess.NAME);
+    }
+    return pixels != null
+        ? List.of(DiffusionArtProcess.NAME, DiffusionArtProcess.DPMPP_2M, "guided", "evolve")
+        : List.of("guided", "evolve");
+  }
+
+  /** The default art process of this pair. */
+  public String defaultProcess() {
+    return processes().get(0);
+  }
+
+  /** Whether {@code process} runs on the built-in pixel-space diffusion model. */
+  boolean pixelDiffusion(String process) {
+    return pixels != null && diffusion == null && ArtProcesses.get(process) instanceof DiffusionArtProcess;
+  }
+
+  /**
+   * The starting latent of a run: the seed's Gaussian static. For the built-in diffusion model it
+   * is the image itself (3 x 64 x 64 values) followed by the sampler's memory of its last
+   * prediction of the clean image, which starts as the static (it is what the check output sees).
+   */
+  float[] startingLatent(String process, long seed) {
+    if (!pixelDiffusion(process)) {
+      return SeedStatic.latent(seed, latentSize());
+    }
+    int n = SketchbookDiffusion.PIXELS;
+    float[] x = SeedStatic.latent(seed, n);
+    float[] z = java.util.Arrays.copyOf(x, 2 * n);
+    System.arraycopy(x, 0, z, n, n);
+    return z;
+  }
+
+  /** The starting seed image as people see it: the static the run starts from. */
+  BufferedImage startingImage(String process, long seed, int width, int height) {
+    return pixelDiffusion(process)
+        ? SketchbookDiffusion.image(SeedStatic.latent(seed, SketchbookDiffusion.PIXELS))
+        : SeedStatic.of(seed, width, height);
+  }
+
+  /** The images of the current latents, for the check output: (batch, 3, s, s) RGB in [0, 1]. */
+  NDArray currentImages(String process, NDManager scope, float[][] z, NDArray condition) {
+    if (!pixelDiffusion(process)) {
+      return decode(latents(scope, z), condition);
+    }
+    int n = SketchbookDiffusion.PIXELS;
+    var flat = new float[z.length * n];
+    for (int i = 0; i < z.length; i++) {
+      System.arraycopy(z[i], n, flat, i * n, n);
+    }
+    int size = pixels.imageSize();
+    return scope.create(flat, new Shape(z.length, 3, size, size)).add(1f).div(2f).clip(0f, 1f);
+  }
+
+  /**
+   * One sampler step of the built-in diffusion model for every live item (step is 1-based, as the
+   * loop counts): composable guidance over each recipe's terms, then the sampler's update.
+   */
+  void pixelStep(float[][] z, boolean[] live, List<Recipe> recipes, int step, int steps, double guidance,
+      String sampler) {
+    int n = SketchbookDiffusion.PIXELS;
+    var items = new java.util.ArrayList<Integer>();
+    for (int i = 0; i < z.length; i++) {
+      if (live[i]) {
+        items.add(i);
+      }
+    }
+    var x = new float[items.size()][];
+    var prompts = new java.util.ArrayList<SketchbookDiffusion.Prompt>();
+    for (int k = 0; k < items.size(); k++) {
+      var recipe = recipes.get(items.get(k));
+      x[k] = java.util.Arrays.copyOf(z[items.get(k)], n);
+      prompts.add(new SketchbookDiffusion.Prompt(recipe.termTexts(), recipe.termWeights(), ""));
+    }
+    float[][] v = pixels().velocity(x, DiffusionSampler.time(step - 1, steps), prompts, guidance);
+    for (int k = 0; k < items.size(); k++) {
+      float[] zi = z[items.get(k)];
+      float[] memory = java.util.Arrays.copyOfRange(zi, n, 2 * n);
+      DiffusionSampler.step(sampler, x[k], v[k], memory, step - 1, steps);
+      System.arraycopy(x[k], 0, zi, 0, n);
+      System.arraycopy(memory, 0, zi, n, n);
+    }
   }
 
   /** The Sketchbook model card (the built-in pair, or the Sketchbook checker of a custom pair). */
@@ -165,6 +256,11 @@ public final class LoopModels implements AutoCloseable {
   /** FLOPs of the Sketchbook checker's image encoder for one image. */
   public long checkerFlopsPerImage() {
     return sketchbookModels().imageEncoderFlops();
+  }
+
+  /** FLOPs of the built-in diffusion model's denoiser for one image (one row of a guided step). */
+  public long diffusionFlopsPerImage() {
+    return pixels().flopsPerImage();
   }
 
   /** FLOPs of the Sketchbook generator's decoder for one image. */
@@ -219,7 +315,10 @@ public final class LoopModels implements AutoCloseable {
   }
 
   double defaultGuidance() {
-    return diffusion != null ? diffusion.guidance() : 7.5;
+    if (diffusion != null) {
+      return diffusion.guidance();
+    }
+    return pixels != null ? SketchbookDiffusion.DEFAULT_GUIDANCE : 7.5;
   }
 
   NDArray imageEmbeddings(NDArray images) {
@@ -239,6 +338,13 @@ public final class LoopModels implements AutoCloseable {
       throw new IllegalStateException("model " + modelId + " has no Sketchbook generator prior");
     }
     return prior;
+  }
+
+  private SketchbookDiffusion pixels() {
+    if (pixels == null) {
+      throw new IllegalStateException("model " + modelId + " has no Sketchbook diffusion model");
+    }
+    return pixels;
   }
 
   private DiffusionGenerator diffusionModel() {
@@ -358,6 +464,9 @@ public final class LoopModels implements AutoCloseable {
     }
     if (prior != null) {
       prior.close();
+    }
+    if (pixels != null) {
+      pixels.close();
     }
     if (sketchbook != null) {
       sketchbook.close();

@@ -83,7 +83,7 @@ class ModelHolder implements DisposableBean {
    */
   List<ModelChoice> choices() {
     var out = new ArrayList<ModelChoice>();
-    out.add(new ModelChoice(LoopModels.SKETCHBOOK, "Sketchbook (built-in)", List.of("guided", "evolve")));
+    out.add(new ModelChoice(LoopModels.SKETCHBOOK, "Sketchbook (built-in)", get().processes()));
     for (var checker : registry.checkers()) {
       out.add(new ModelChoice(LoopModels.SKETCHBOOK + "+" + checker.id(),
           "Sketchbook generator scored by " + checker.manifest().name(), List.of("guided", "evolve")));

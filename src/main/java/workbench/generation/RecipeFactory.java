@@ -44,7 +44,8 @@ public final class RecipeFactory {
     }
     ArtProcess process;
     try {
-      process = ArtProcesses.get(request.process());
+      // No process named: the model's own default (diffusion for the built-in pair).
+      process = ArtProcesses.get(request.process().isBlank() ? models.defaultProcess() : request.process());
     } catch (IllegalArgumentException e) {
       throw new InvalidRecipeException("process", capitalise(e.getMessage()));
     }
@@ -55,7 +56,7 @@ public final class RecipeFactory {
     var terms = prompt.terms().stream().map(t -> new Recipe.RecipeTerm(t.text(), t.weight())).toList();
     int size = models.imageSize();
     // A diffusion recipe records the guidance scale its model's manifest gives.
-    var schedule = process.name().equals(DiffusionArtProcess.NAME)
+    var schedule = process instanceof DiffusionArtProcess
         ? new Schedule(request.steps(), List.of(new Stage(0, java.util.Map.of(DiffusionArtProcess.GUIDANCE, models.defaultGuidance()))), 0)
         : process.defaultSchedule(request.steps());
     return new Recipe(

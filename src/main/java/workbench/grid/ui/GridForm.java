@@ -110,7 +110,7 @@ class GridForm extends VerticalLayout {
     steps.setId("grid-steps");
     process.setLabel("Art process");
     process.setItems(ArtProcesses.names());
-    process.setValue("guided");
+    process.setValue(ArtProcesses.names().get(0));
     models = grids.models();
     model.setLabel("Model");
     model.setId("grid-model");

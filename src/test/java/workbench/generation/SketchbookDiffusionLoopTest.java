@@ -1,0 +1,143 @@
+package workbench.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import workbench.model.SketchbookDiffusion;
+
+/** The loop on the built-in Sketchbook diffusion model (the default art process), shipped weights, real engine. */
+class SketchbookDiffusionLoopTest {
+
+  static LoopModels models;
+  static RecipeFactory recipes;
+  static GenerationLoop loop;
+
+  @BeforeAll
+  static void load() {
+    models = LoopModels.sketchbook();
+    recipes = new RecipeFactory(models, GenerationLimits.defaults());
+    loop = new GenerationLoop(models);
+  }
+
+  @AfterAll
+  static void close() {
+    models.close();
+  }
+
+  static Recipe recipe(String prompt, long seed, int steps, String process) {
+    return recipes.recipe(new RecipeFactory.Request(prompt, "", seed, steps, process, 1));
+  }
+
+  static Recipe withGuidance(Recipe r, double guidance) {
+    var schedule = new Schedule(r.steps(), List.of(new Stage(0, Map.of(DiffusionArtProcess.GUIDANCE, guidance))), 0);
+    return new Recipe(r.prompt(), r.dialect(), r.terms(), r.seed(), r.width(), r.height(), r.process(), schedule,
+        r.upscale(), r.modelId(), r.weightsSha256(), r.device());
+  }
+
+  static byte[] png(LoopResult result) {
+    return PngMetadata.write(result.finalImage(), RecipeText.pngTexts(result.recipe()));
+  }
+
+  static int[] pixels(BufferedImage image) {
+    return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+  }
+
+  @Test
+  void diffusionIsTheDefaultProcessOfTheBuiltInPair() {
+    assertThat(models.defaultProcess()).isEqualTo(DiffusionArtProcess.NAME);
+    var r = recipe("a red ball", 1, 4, "");
+    assertThat(r.process()).isEqualTo("diffusion");
+    assertThat(r.schedule().stageAt(1).setting(DiffusionArtProcess.GUIDANCE, 0))
+        .isEqualTo(SketchbookDiffusion.DEFAULT_GUIDANCE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"diffusion", "dpmpp-2m"})
+  void sameRecipeSamePngBytesAndAnotherSeedAnotherImage(String process) {
+    var first = loop.run(recipe("a red ball on the left", 42, 6, process), LoopListener.NONE);
+    var again = loop.run(recipe("a red ball on the left", 42, 6, process), LoopListener.NONE);
+    var other = loop.run(recipe("a red ball on the left", 43, 6, process), LoopListener.NONE);
+    assertThat(png(again)).isEqualTo(png(first));
+    assertThat(pixels(other.raw())).isNotEqualTo(pixels(first.raw()));
+  }
+
+  @Test
+  void theTwoSamplersDrawDifferently() {
+    var ddim = loop.run(recipe("a blue star", 3, 6, "diffusion"), LoopListener.NONE);
+    var dpm = loop.run(recipe("a blue star", 3, 6, "dpmpp-2m"), LoopListener.NONE);
+    assertThat(pixels(dpm.raw())).isNotEqualTo(pixels(ddim.raw()));
+  }
+
+  @Test
+  void theStartingSeedImageIsTheGaussianStaticTheRunStartsFrom() {
+    var shown = new HashMap<Integer, BufferedImage>();
+    var result = loop.run(recipe("a green tree", 9, 3, "diffusion"), new LoopListener() {
+      @Override
+      public void stepped(int item, int step, int steps, TermScores scores, BufferedImage image) {
+        shown.put(step, image);
+      }
+    });
+    var expected = SketchbookDiffusion.image(SeedStatic.latent(9, SketchbookDiffusion.PIXELS));
+    assertThat(pixels(result.staticImage())).isEqualTo(pixels(expected));
+    assertThat(pixels(shown.get(0))).isEqualTo(pixels(expected));
+  }
+
+  @Test
+  void aBatchGivesEachItemTheImageItWouldGetAlone() {
+    var a = recipe("a red apple", 1, 5, "diffusion");
+    var b = recipe("a yellow moon:: night::2", 2, 5, "diffusion");
+    var together = loop.run(List.of(a, b), LoopListener.NONE);
+    assertThat(png(together.get(0))).isEqualTo(png(loop.run(a, LoopListener.NONE)));
+    assertThat(png(together.get(1))).isEqualTo(png(loop.run(b, LoopListener.NONE)));
+  }
+
+  @Test
+  void aTermOfWeightZeroChangesNothing() {
+    var without = loop.run(recipe("a pink fish", 5, 5, "diffusion"), LoopListener.NONE);
+    var withZero = loop.run(recipe("a pink fish:: a house::0", 5, 5, "diffusion"), LoopListener.NONE);
+    assertThat(withZero.recipe().terms()).hasSize(2);
+    assertThat(pixels(withZero.raw())).isEqualTo(pixels(without.raw()));
+    var withSome = loop.run(recipe("a pink fish:: a house::0.5", 5, 5, "diffusion"), LoopListener.NONE);
+    assertThat(pixels(withSome.raw())).isNotEqualTo(pixels(without.raw()));
+  }
+
+  @Test
+  void theGuidanceScaleChangesTheImage() {
+    var r = recipe("a purple ball", 7, 5, "diffusion");
+    var low = loop.run(withGuidance(r, 1), LoopListener.NONE);
+    var high = loop.run(withGuidance(r, 7), LoopListener.NONE);
+    assertThat(pixels(high.raw())).isNotEqualTo(pixels(low.raw()));
+  }
+
+  @Test
+  void everyStepIsScoredOnThePredictedImageAndCancelKeepsTheImageShown() {
+    var shown = new HashMap<Integer, BufferedImage>();
+    var result = loop.run(recipe("a red hand", 5, 10, "diffusion"), new LoopListener() {
+      int seen;
+
+      @Override
+      public void stepped(int item, int step, int steps, TermScores scores, BufferedImage image) {
+        seen = step;
+        shown.put(step, image);
+      }
+
+      @Override
+      public boolean cancelled(int item) {
+        return seen >= 3;
+      }
+    });
+    assertThat(result.outcome()).isEqualTo(LoopResult.Outcome.CANCELLED);
+    assertThat(result.stepsRun()).isEqualTo(3);
+    assertThat(result.trace()).extracting(LoopResult.TraceStep::step).containsExactly(0, 1, 2, 3);
+    assertThat(pixels(result.raw())).isEqualTo(pixels(shown.get(3)));
+    assertThat(pixels(shown.get(3))).isNotEqualTo(pixels(shown.get(2)));
+  }
+}
