@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     name = "prompt-workbench",
     mixinStandardHelpOptions = true,
     description = "Prompt Workbench commands; without a command the web app starts.",
-    subcommands = {ParseCommand.class, GenerateCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class})
+    subcommands = {ParseCommand.class, GenerateCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class,
+        SamplesCommand.class})
 public final class Cli {
 
   /** Exit code for bad input (a prompt syntax error, a bad option value). */
