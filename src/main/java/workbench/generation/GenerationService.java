@@ -131,10 +131,11 @@ public class GenerationService {
     }
     checkQueueRoom(1);
     int priority = fairPriority();
+    var owner = currentUser.ownerIdForNew();
     var ids = new java.util.ArrayList<UUID>();
     for (int i = 0; i < recipes.size(); i++) {
       var id = UUID.randomUUID();
-      store.insertQueued(id, recipes.get(i), promptVersionIds.get(i), currentUser.ownerIdForNew());
+      store.insertQueued(id, recipes.get(i), promptVersionIds.get(i), owner);
       ids.add(id);
     }
     var data = String.join(",", ids.stream().map(UUID::toString).toList());
