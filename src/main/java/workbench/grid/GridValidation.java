@@ -50,6 +50,11 @@ final class GridValidation {
       } catch (PromptSyntaxException e) {
         throw new InvalidExperimentException("variants", "Row " + (r + 1) + ": " + e.messageWithColumn(), e);
       }
+      try {
+        generation.checkPromptVersion(v.promptVersionId());
+      } catch (InvalidRecipeException e) {
+        throw new InvalidExperimentException("variants", "Row " + (r + 1) + ": " + e.getMessage());
+      }
     }
     if (d.seeds().isEmpty() || d.seeds().size() > MAX_SEEDS) {
       throw new InvalidExperimentException("seeds", "A grid has 1–" + MAX_SEEDS + " seeds; this one has " + d.seeds().size());
