@@ -210,10 +210,23 @@ public class LibraryService {
     }
     var parsed = terms.parseStrict(draft.text(), draft.dialect());
     var latest = entity.latestVersion();
-    if (latest == null
-        || !latest.getText().equals(draft.text())
-        || !latest.getNegativeText().equals(draft.negativeText())) {
-      addVersion(entity, draft.text(), draft.negativeText(), parsed, author(), Instant.now());
+    int had = entity.getVersions().size();
+    try {
+      if (latest == null
+          || !latest.getText().equals(draft.text())
+          || !latest.getNegativeText().equals(draft.negativeText())) {
+        addVersion(entity, draft.text(), draft.negativeText(), parsed, author(), Instant.now());
+      }
+      // Here, not at commit, so that a concurrent save is told as such (and nothing is kept).
+      prompts.flush();
+    } catch (org.springframework.dao.DataIntegrityViolationException
+        | org.springframework.dao.OptimisticLockingFailureException e) {
+      if (e instanceof org.springframework.dao.DataIntegrityViolationException && !uniqueViolation(e)) {
+        throw e;
+      }
+      throw new VersionConflictException("Prompt " + promptId + " was saved by someone else at the same time"
+          + " (it had " + had + " versions when this save began): nothing of this save was stored;"
+          + " reload the prompt and save again", e);
     }
     audit.record("prompt.edit", "prompt", promptId, entity.getLibrary().getName() + " / " + title
         + ", version " + entity.getVersions().size());
@@ -328,6 +341,16 @@ public class LibraryService {
         new PromptVersionEntity(prompt, number, text, negative, parsed.dialect(), parsed.termsJson(), author, at);
     versions.save(version);
     prompt.getVersions().add(version);
+  }
+
+  /** A unique index refused the row (PostgreSQL's 23505): here, the next version number taken. */
+  private static boolean uniqueViolation(Throwable e) {
+    for (var c = e; c != null; c = c.getCause()) {
+      if (c instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Versions record who saved them. */
