@@ -50,6 +50,9 @@ public class GenerationService {
     userLimits.promptTooLong(request.prompt()).ifPresent(message -> {
       throw new InvalidRecipeException("prompt", message);
     });
+    workbench.account.FreeText.characters("The prompt", request.prompt()).ifPresent(message -> {
+      throw new InvalidRecipeException("prompt", message);
+    });
     return new RecipeFactory(models(request.model()), limits).recipe(request);
   }
 
