@@ -16,6 +16,7 @@ import workbench.library.ImportException;
 import workbench.library.LibraryInputException;
 import workbench.library.NameTakenException;
 import workbench.library.NotFoundException;
+import workbench.library.VersionConflictException;
 import workbench.prompt.PromptSyntaxException;
 
 /**
@@ -44,6 +45,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   @ExceptionHandler(NameTakenException.class)
   ProblemDetail nameTaken(NameTakenException e) {
     return field(problem(HttpStatus.CONFLICT, "Name taken", e.getMessage()), e.field());
+  }
+
+  /** Two saves of one prompt at once: the later one is refused whole (optimistic concurrency). */
+  @ExceptionHandler(VersionConflictException.class)
+  ProblemDetail versionConflict(VersionConflictException e) {
+    return field(problem(HttpStatus.CONFLICT, "Saved at the same time", e.getMessage()), e.field());
   }
 
   @ExceptionHandler(LibraryInputException.class)

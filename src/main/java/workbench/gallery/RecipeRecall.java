@@ -37,6 +37,7 @@ public class RecipeRecall {
    * Reads {@code png} (named {@code fileName} in messages); what it does not say is taken
    * from {@code form}. Throws {@link RecallException} with the reason otherwise.
    */
+  @PreAuthorize("hasRole('EDITOR')") // recall fills the Generate page to run again: an editor's step, as the README says
   public RecalledRecipe recall(String fileName, byte[] png, RecipeFactory.Request form) {
     long maxBytes = settings.maxUploadSize().toBytes();
     if (png.length > maxBytes) {

@@ -50,6 +50,9 @@ public class GenerationService {
     userLimits.promptTooLong(request.prompt()).ifPresent(message -> {
       throw new InvalidRecipeException("prompt", message);
     });
+    workbench.account.FreeText.characters("The prompt", request.prompt()).ifPresent(message -> {
+      throw new InvalidRecipeException("prompt", message);
+    });
     return new RecipeFactory(models(request.model()), limits).recipe(request);
   }
 
@@ -84,6 +87,17 @@ public class GenerationService {
     }
   }
 
+  /**
+   * Refuses a library version the caller may not read, with the same message whether it is
+   * someone else's or does not exist (ids come from URLs and imported files). 0 is "typed".
+   */
+  public void checkPromptVersion(long promptVersionId) {
+    if (promptVersionId != 0 && !store.versionReadable(promptVersionId, currentUser.id(), currentUser.admin())) {
+      throw new InvalidRecipeException("promptVersionId",
+          "There is no prompt version " + promptVersionId + " in a library you may read");
+    }
+  }
+
   /** Minus the caller's runs already queued or running (db-scheduler runs higher first). */
   private int fairPriority() {
     var owner = currentUser.ownerIdForNew();
@@ -104,6 +118,7 @@ public class GenerationService {
   @PreAuthorize("hasRole('EDITOR')")
   public UUID submit(RecipeFactory.Request request, long promptVersionId) {
     var recipe = recipe(request);
+    checkPromptVersion(promptVersionId);
     checkQueueRoom(1);
     int priority = fairPriority();
     var id = UUID.randomUUID();
@@ -122,6 +137,7 @@ public class GenerationService {
   @PreAuthorize("hasRole('EDITOR')")
   public List<UUID> submitBatch(List<RecipeFactory.Request> requests, List<Long> promptVersionIds) {
     var recipes = requests.stream().map(this::recipe).toList();
+    promptVersionIds.stream().distinct().forEach(this::checkPromptVersion);
     var first = recipes.get(0);
     for (var r : recipes) {
       if (!r.process().equals(first.process()) || r.steps() != first.steps() || r.upscale() != first.upscale()
@@ -131,10 +147,11 @@ public class GenerationService {
     }
     checkQueueRoom(1);
     int priority = fairPriority();
+    var owner = currentUser.ownerIdForNew();
     var ids = new java.util.ArrayList<UUID>();
     for (int i = 0; i < recipes.size(); i++) {
       var id = UUID.randomUUID();
-      store.insertQueued(id, recipes.get(i), promptVersionIds.get(i), currentUser.ownerIdForNew());
+      store.insertQueued(id, recipes.get(i), promptVersionIds.get(i), owner);
       ids.add(id);
     }
     var data = String.join(",", ids.stream().map(UUID::toString).toList());

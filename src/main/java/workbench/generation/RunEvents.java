@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Progress of runs, for whoever listens in this instance (a view while it is attached). A
@@ -48,8 +50,22 @@ public class RunEvents {
     others.finished(event);
   }
 
+  /**
+   * Inside a transaction (a submit, a cancel) this node's listeners hear it after the commit:
+   * views then read what was written, and a view's {@code UI.access}, which may run on this
+   * very thread, never runs in the middle of another user's service call and transaction.
+   */
   void queueChanged() {
-    deliverQueueChanged();
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          deliverQueueChanged();
+        }
+      });
+    } else {
+      deliverQueueChanged();
+    }
     others.queueChanged();
   }
 

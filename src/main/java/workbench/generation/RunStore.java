@@ -187,6 +187,17 @@ class RunStore {
         .param("id", id).param("me", me).query(Long.class).single() > 0;
   }
 
+  /**
+   * Whether prompt version {@code id} exists in a library user {@code me} may read (any
+   * library for an admin): one answer for "not yours" and "no such version".
+   */
+  boolean versionReadable(long id, long me, boolean admin) {
+    var readable = admin ? "" : " and " + workbench.account.AccessSql.library("l");
+    return jdbc.sql("select count(*) from prompt_version v join prompt p on p.id = v.prompt_id"
+            + " join library l on l.id = p.library_id where v.id = :id" + readable)
+        .param("id", id).param("me", me).query(Long.class).single() > 0;
+  }
+
   /** Whether run {@code id} is a cell of a public experiment (its permalink opens without sign-in). */
   boolean inPublicExperiment(UUID id) {
     return jdbc.sql("""

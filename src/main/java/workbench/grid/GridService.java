@@ -169,9 +169,7 @@ public class GridService {
   @PreAuthorize("hasRole('EDITOR')")
   public void saveNotes(UUID id, String notes) {
     var experiment = changeable(id);
-    if (notes.length() > 20_000) {
-      throw new InvalidExperimentException("notes", "Notes are " + notes.length() + " characters; at most 20000");
-    }
+    GridValidation.text("notes", "Notes", notes, workbench.account.FreeText.NOTES);
     store.notes(id, notes);
     audit.record("experiment.edit", "experiment", id, experiment.definition().title() + ": notes");
   }
@@ -322,6 +320,21 @@ public class GridService {
   @PreAuthorize("hasRole('EDITOR')")
   public UUID importJson(String json) {
     return create(workbench.grid.export.ExperimentJson.readDefinition(json));
+  }
+
+  /** As {@link #importJson(String)} from the file's bytes, which must be UTF-8 (nothing is replaced). */
+  @Transactional
+  @PreAuthorize("hasRole('EDITOR')")
+  public UUID importJson(byte[] file) {
+    try {
+      var text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(file)).toString();
+      return importJson(text);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new InvalidExperimentException("file", "The file is not UTF-8 text (" + e.getMessage() + "): nothing was imported");
+    }
   }
 
   private static void entry(java.util.zip.ZipOutputStream zip, String name, byte[] data) throws java.io.IOException {

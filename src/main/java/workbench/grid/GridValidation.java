@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import workbench.account.FreeText;
 import workbench.generation.ArtProcesses;
 import workbench.generation.GenerationService;
 import workbench.generation.InvalidRecipeException;
@@ -33,8 +34,27 @@ final class GridValidation {
   }
 
   void check(ExperimentDefinition d) {
-    if (d.title().isBlank() || d.title().length() > 120) {
-      throw new InvalidExperimentException("title", "The title must be 1–120 characters");
+    if (d.title().isBlank()) {
+      throw new InvalidExperimentException("title", "The title must be 1–" + FreeText.TITLE + " characters");
+    }
+    text("title", "The title", d.title(), FreeText.TITLE);
+    text("notes", "Notes", d.notes(), FreeText.NOTES);
+    text("model", "The model id", d.model(), FreeText.LABEL);
+    text("process", "The art process", d.process(), FreeText.LABEL);
+    for (int r = 0; r < d.variants().size(); r++) {
+      var v = d.variants().get(r);
+      text("variants", "Row " + (r + 1) + ": the label", v.label(), FreeText.LABEL);
+      text("variants", "Row " + (r + 1) + ": the dialect", v.dialect(), FreeText.LABEL);
+      FreeText.characters("Row " + (r + 1) + ": the prompt", v.prompt()).ifPresent(message -> {
+        throw new InvalidExperimentException("variants", message);
+      });
+    }
+    for (var probe : d.probes()) {
+      text("probes", "A measured term", probe, FreeText.TERM);
+    }
+    text("axis", "The axis term", d.axis().term(), FreeText.TERM);
+    for (var value : d.axis().values()) {
+      text("axis", "An axis value", value, FreeText.TERM);
     }
     int rows = d.variants().size();
     if (rows < MIN_ROWS || rows > MAX_ROWS) {
@@ -49,6 +69,11 @@ final class GridValidation {
         parse(v);
       } catch (PromptSyntaxException e) {
         throw new InvalidExperimentException("variants", "Row " + (r + 1) + ": " + e.messageWithColumn(), e);
+      }
+      try {
+        generation.checkPromptVersion(v.promptVersionId());
+      } catch (InvalidRecipeException e) {
+        throw new InvalidExperimentException("variants", "Row " + (r + 1) + ": " + e.getMessage());
       }
     }
     if (d.seeds().isEmpty() || d.seeds().size() > MAX_SEEDS) {
@@ -77,6 +102,13 @@ final class GridValidation {
         }
       }
     }
+  }
+
+  /** A free-text field of the grid, by the limits every entry point shares. */
+  static void text(String field, String label, String value, int max) {
+    FreeText.problem(label, value, max).ifPresent(message -> {
+      throw new InvalidExperimentException(field, message);
+    });
   }
 
   private static void checkAxis(ExperimentDefinition d) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import workbench.account.FreeText;
 
 /** The checks every name, title, text and tag passes before anything is saved. */
 final class InputRules {
@@ -28,6 +29,12 @@ final class InputRules {
 
   /** A prompt needs some text; a style may have only a negative prompt (as in A1111). */
   static void text(String text, String negativeText, workbench.account.LimitSettings limits) {
+    FreeText.characters("Prompt text", text).ifPresent(message -> {
+      throw new LibraryInputException("text", message);
+    });
+    FreeText.characters("Negative prompt", negativeText).ifPresent(message -> {
+      throw new LibraryInputException("negativeText", message);
+    });
     limits.promptTooLong(text).ifPresent(message -> {
       throw new LibraryInputException("text", message);
     });
@@ -47,6 +54,9 @@ final class InputRules {
       if (t.isEmpty()) {
         continue;
       }
+      FreeText.characters("Tag '" + t.substring(0, Math.min(t.length(), FreeText.TAG)) + "'", t).ifPresent(message -> {
+        throw new LibraryInputException("tags", message);
+      });
       if (t.length() > LibraryLimits.TAG) {
         throw new LibraryInputException(
             "tags", "Tag '" + t + "' is " + t.length() + " characters; at most " + LibraryLimits.TAG);
@@ -72,10 +82,28 @@ final class InputRules {
   }
 
   private static String limited(String field, String label, String value, int max) {
-    if (value.length() > max) {
-      throw new LibraryInputException(
-          field, label + " is " + value.length() + " characters long; at most " + max + " fit");
-    }
+    FreeText.problem(label, value, max).ifPresent(message -> {
+      throw new LibraryInputException(field, message);
+    });
     return value;
+  }
+
+  /** An imported version's recorded author: kept as provenance, so it is checked like any text. */
+  static String author(String author) {
+    return limited("author", "Author", author.strip(), FreeText.AUTHOR);
+  }
+
+  /** An imported version's dialect: one the parsers know, or empty (detected). */
+  static String dialect(String dialect) {
+    var d = dialect.strip();
+    if (d.isEmpty()) {
+      return d;
+    }
+    try {
+      return workbench.prompt.Dialect.fromId(d).id();
+    } catch (IllegalArgumentException e) {
+      throw new LibraryInputException("dialect", "Dialect '" + d.substring(0, Math.min(d.length(), 40))
+          + "' is not one of midjourney, a1111, compel");
+    }
   }
 }

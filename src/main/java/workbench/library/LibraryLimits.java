@@ -1,15 +1,17 @@
 package workbench.library;
 
-/** Lengths people may type; the database columns are sized to match. */
+import workbench.account.FreeText;
+
+/** Lengths people may type, as {@link FreeText} defines them; the database columns are sized to match. */
 public final class LibraryLimits {
 
-  public static final int NAME = 80;
-  public static final int DESCRIPTION = 2000;
-  public static final int TITLE = 120;
-  public static final int TEXT = 2000;
-  public static final int NOTES = 20_000;
-  public static final int TAGS = 20;
-  public static final int TAG = 40;
+  public static final int NAME = FreeText.LIBRARY_NAME;
+  public static final int DESCRIPTION = FreeText.DESCRIPTION;
+  public static final int TITLE = FreeText.TITLE;
+  public static final int TEXT = FreeText.PROMPT;
+  public static final int NOTES = FreeText.NOTES;
+  public static final int TAGS = FreeText.TAGS;
+  public static final int TAG = FreeText.TAG;
 
   private LibraryLimits() {}
 }

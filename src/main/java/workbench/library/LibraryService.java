@@ -210,10 +210,23 @@ public class LibraryService {
     }
     var parsed = terms.parseStrict(draft.text(), draft.dialect());
     var latest = entity.latestVersion();
-    if (latest == null
-        || !latest.getText().equals(draft.text())
-        || !latest.getNegativeText().equals(draft.negativeText())) {
-      addVersion(entity, draft.text(), draft.negativeText(), parsed, author(), Instant.now());
+    int had = entity.getVersions().size();
+    try {
+      if (latest == null
+          || !latest.getText().equals(draft.text())
+          || !latest.getNegativeText().equals(draft.negativeText())) {
+        addVersion(entity, draft.text(), draft.negativeText(), parsed, author(), Instant.now());
+      }
+      // Here, not at commit, so that a concurrent save is told as such (and nothing is kept).
+      prompts.flush();
+    } catch (org.springframework.dao.DataIntegrityViolationException
+        | org.springframework.dao.OptimisticLockingFailureException e) {
+      if (e instanceof org.springframework.dao.DataIntegrityViolationException && !uniqueViolation(e)) {
+        throw e;
+      }
+      throw new VersionConflictException("Prompt " + promptId + " was saved by someone else at the same time"
+          + " (it had " + had + " versions when this save began): nothing of this save was stored;"
+          + " reload the prompt and save again", e);
     }
     audit.record("prompt.edit", "prompt", promptId, entity.getLibrary().getName() + " / " + title
         + ", version " + entity.getVersions().size());
@@ -254,11 +267,18 @@ public class LibraryService {
     var docs = new ArrayList<LibraryDocument.PromptDocument>();
     for (var prompt : prompts.findByLibrary(libraryId)) {
       // The same records the prompt page sees, so export and page never disagree.
-      var versionDocs =
-          toPrompt(prompt).versions().stream()
-              .map(v -> new LibraryDocument.VersionDocument(
-                  v.number(), v.text(), v.negativeText(), v.dialect(), v.termsJson(), v.author(), v.createdAt()))
-              .toList();
+      // An imported version is exported with what its file claimed (its provenance), so a file
+      // passes through the workbench unchanged; on import it is a claim again, never authorship.
+      var entities = prompt.getVersions();
+      var records = toPrompt(prompt).versions();
+      var versionDocs = new ArrayList<LibraryDocument.VersionDocument>();
+      for (int i = 0; i < records.size(); i++) {
+        var v = records.get(i);
+        var e = entities.get(i);
+        versionDocs.add(new LibraryDocument.VersionDocument(v.number(), v.text(), v.negativeText(), v.dialect(),
+            v.termsJson(), e.getImportedAuthor() != null ? e.getImportedAuthor() : v.author(),
+            e.getImportedAt() != null ? e.getImportedAt() : v.createdAt()));
+      }
       docs.add(
           new LibraryDocument.PromptDocument(
               prompt.getTitle(), List.copyOf(prompt.getTags()), prompt.getNotes(), versionDocs));
@@ -282,11 +302,17 @@ public class LibraryService {
   }
 
   private ImportResult importDocument(LibraryDocument document) {
-    var wanted = InputRules.name(document.name());
+    String wanted;
+    String description;
+    try {
+      wanted = InputRules.name(document.name());
+      description = InputRules.description(document.description());
+    } catch (LibraryInputException e) {
+      throw new ImportException("The library's " + e.field() + ": " + e.getMessage() + ". Nothing was imported.");
+    }
     var owner = currentUser.ownerIdForNew();
     var name = freeName(owner, wanted);
-    var library = libraries.save(
-        new LibraryEntity(name, InputRules.description(document.description()), owner, Visibility.PRIVATE.name()));
+    var library = libraries.save(new LibraryEntity(name, description, owner, Visibility.PRIVATE.name()));
     int versionCount = 0;
     for (int i = 0; i < document.prompts().size(); i++) {
       var p = document.prompts().get(i);
@@ -301,20 +327,27 @@ public class LibraryService {
         entity.setTags(new java.util.TreeSet<>(InputRules.tags(p.tags())));
         entity.setNotes(InputRules.notes(p.notes()));
         prompts.save(entity);
-        for (var v : p.versions()) {
-          InputRules.text(v.text(), v.negativeText(), limits);
-          // A version keeps its recorded parse; one without is parsed now if it can be.
-          var parsed =
-              v.termsJson().isBlank()
-                  ? terms.parseLenient(v.text(), v.dialect())
-                  : new PromptTerms.Parsed(v.dialect(), v.termsJson());
-          addVersion(entity, v.text(), v.negativeText(), parsed, v.author(), v.createdAt());
+        for (int n = 0; n < p.versions().size(); n++) {
+          var v = p.versions().get(n);
+          try {
+            InputRules.text(v.text(), v.negativeText(), limits);
+            // The file's parse is not trusted: the text is parsed here, in the (checked) dialect.
+            var parsed = terms.parseLenient(v.text(), InputRules.dialect(v.dialect()));
+            // The importer is the author; what the file claims is kept as provenance.
+            var claimedAuthor = InputRules.author(v.author());
+            addVersion(entity, v.text(), v.negativeText(), parsed, author(), Instant.now(),
+                version -> version.setProvenance(claimedAuthor, v.createdAt()));
+          } catch (LibraryInputException e) {
+            throw new LibraryInputException(e.field(), "version " + (n + 1) + ": " + e.getMessage());
+          }
           versionCount++;
         }
       } catch (LibraryInputException e) {
         throw new ImportException("In " + where + ": " + e.getMessage() + ". Nothing was imported.");
       }
     }
+    // Flushed here, so that nothing the checks missed surfaces as a bare database error at commit.
+    prompts.flush();
     audit.record("library.import", "library", library.getId(), name + ": " + document.prompts().size() + " prompts");
     return new ImportResult(toLibrary(library), document.prompts().size(), versionCount, !name.equals(wanted));
   }
@@ -323,11 +356,28 @@ public class LibraryService {
 
   private void addVersion(
       PromptEntity prompt, String text, String negative, PromptTerms.Parsed parsed, String author, Instant at) {
+    addVersion(prompt, text, negative, parsed, author, at, version -> {});
+  }
+
+  /** {@code before} completes the version before it is written: versions are never updated. */
+  private void addVersion(PromptEntity prompt, String text, String negative, PromptTerms.Parsed parsed, String author,
+      Instant at, java.util.function.Consumer<PromptVersionEntity> before) {
     int number = prompt.getVersions().size() + 1;
     var version =
         new PromptVersionEntity(prompt, number, text, negative, parsed.dialect(), parsed.termsJson(), author, at);
+    before.accept(version);
     versions.save(version);
     prompt.getVersions().add(version);
+  }
+
+  /** A unique index refused the row (PostgreSQL's 23505): here, the next version number taken. */
+  private static boolean uniqueViolation(Throwable e) {
+    for (var c = e; c != null; c = c.getCause()) {
+      if (c instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Versions record who saved them. */

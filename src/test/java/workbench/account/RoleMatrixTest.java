@@ -84,7 +84,7 @@ class RoleMatrixTest extends PausedQueueTest {
     a.put("share a grid", Map.entry(Role.EDITOR, t -> t.grids.share(MISSING, Visibility.PUBLIC, List.of())));
     a.put("browse the gallery", Map.entry(Role.VIEWER, t -> t.gallery.page(GalleryFilter.all(), GallerySort.NEWEST, 0, 10)));
     a.put("star a run", Map.entry(Role.EDITOR, t -> t.gallery.star(MISSING, true)));
-    a.put("recall a PNG", Map.entry(Role.VIEWER, t -> t.recall.recall("x.png", new byte[10], request())));
+    a.put("recall a PNG", Map.entry(Role.EDITOR, t -> t.recall.recall("x.png", new byte[10], request())));
     a.put("list users", Map.entry(Role.ADMIN, t -> t.users.users()));
     a.put("add a user", Map.entry(Role.ADMIN, t -> t.users.create(SignIn.unique("u"), Role.VIEWER)));
     a.put("set a role", Map.entry(Role.ADMIN, t -> t.users.setRole(-1, Role.EDITOR)));

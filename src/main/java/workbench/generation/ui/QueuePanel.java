@@ -85,7 +85,7 @@ public class QueuePanel extends Composite<VerticalLayout> {
       public void progressed(RunProgressed event) {
         // Steps with a preview are the ones the worker writes to the database: show them.
         if (event.previewPng().length > 0) {
-          ui.access(QueuePanel.this::refresh);
+          ui.access(asViewer.bind(QueuePanel.this::refresh)::run);
         }
       }
     });

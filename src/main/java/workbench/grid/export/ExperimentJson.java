@@ -28,6 +28,10 @@ public final class ExperimentJson {
       .enable(SerializationFeature.INDENT_OUTPUT)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      // "steps": 1.5 is refused, not run as 1.
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
       .build();
 
   private ExperimentJson() {}
@@ -60,7 +64,11 @@ public final class ExperimentJson {
       if (tree == null || !FORMAT.equals(tree.path("format").asText())) {
         throw new InvalidExperimentException("file", "Not a workbench experiment file: \"format\" must be '" + FORMAT + "'");
       }
-      return JSON.treeToValue(tree.get("definition"), ExperimentDefinition.class);
+      var definition = tree.get("definition");
+      if (definition == null || !definition.isObject()) {
+        throw new InvalidExperimentException("file", "Not a valid experiment file: it has no \"definition\" object");
+      }
+      return JSON.treeToValue(definition, ExperimentDefinition.class);
     } catch (JsonProcessingException e) {
       var where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
       throw new InvalidExperimentException("file", "Not a valid experiment file" + where + ": "

@@ -16,7 +16,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import workbench.grid.Experiment;
@@ -54,7 +53,7 @@ public class GridsView extends VerticalLayout {
     search.setClearButtonVisible(true);
     search.setWidth("24em");
     search.addValueChangeListener(e -> refresh());
-    var upload = new Upload(UploadHandler.inMemory((meta, data) -> importJson(new String(data, StandardCharsets.UTF_8))));
+    var upload = new Upload(UploadHandler.inMemory((meta, data) -> importJson(data)));
     upload.setAcceptedFileTypes(".json", "application/json");
     upload.setMaxFileSize(1_000_000);
     upload.setDropLabel(new com.vaadin.flow.component.html.Span("Import an experiment .json"));
@@ -83,7 +82,7 @@ public class GridsView extends VerticalLayout {
     list.setItems(grids.search(search.getValue()));
   }
 
-  private void importJson(String json) {
+  private void importJson(byte[] json) {
     var ui = UI.getCurrent();
     ui.access(() -> {
       try {

@@ -48,6 +48,13 @@ public class PromptVersionEntity {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** For an imported version: who the file said wrote it, and when (provenance, not authorship). */
+  @Column(name = "imported_author", length = 80)
+  private @Nullable String importedAuthor;
+
+  @Column(name = "imported_at")
+  private @Nullable Instant importedAt;
+
   @SuppressWarnings("NullAway.Init")
   protected PromptVersionEntity() {}
 
@@ -68,6 +75,20 @@ public class PromptVersionEntity {
     this.termsJson = termsJson;
     this.author = author;
     this.createdAt = createdAt;
+  }
+
+  /** Records what an imported file claimed about this version. */
+  public void setProvenance(String author, Instant at) {
+    this.importedAuthor = author;
+    this.importedAt = at;
+  }
+
+  public @Nullable String getImportedAuthor() {
+    return importedAuthor;
+  }
+
+  public @Nullable Instant getImportedAt() {
+    return importedAt;
   }
 
   public long getId() {
