@@ -53,6 +53,8 @@ import workbench.sketchbook.Split;
 public final class DiffusionTraining {
 
   public static final String RAW = "diffusion-raw.params";
+  /** The EMA in float32, to resume from; {@link SketchbookDiffusion#WEIGHTS} is its half-float copy that ships. */
+  public static final String EMA = "diffusion-ema.params";
   public static final String STATE = "diffusion-state.json";
   public static final String LOSS = "diffusion-loss.csv";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -95,7 +97,9 @@ public final class DiffusionTraining {
       if (first > 0) {
         network.initialize(model.getNDManager(), DataType.FLOAT32, shapes);
         load(network, model.getNDManager(), outDir.resolve(RAW));
-        load(average, emaModel.getNDManager(), outDir.resolve(SketchbookDiffusion.WEIGHTS));
+        // Runs before half-float shipping kept their float32 EMA under the shipped name.
+        Path ema = Files.exists(outDir.resolve(EMA)) ? outDir.resolve(EMA) : outDir.resolve(SketchbookDiffusion.WEIGHTS);
+        load(average, emaModel.getNDManager(), ema);
         console.println("continuing from step " + first);
       }
       Optimizer adam = Optimizer.adam()
@@ -161,6 +165,7 @@ public final class DiffusionTraining {
           progress.record(step, loss, 0, b);
           if (step % settings.checkpointEvery() == 0 || step == settings.steps()) {
             checkpoint(network, average, outDir, step);
+            progress.flush();
             preview(average, emaModel, checker, outDir, step, console);
           }
         }
@@ -174,7 +179,8 @@ public final class DiffusionTraining {
   private static void checkpoint(DiffusionNetwork network, DiffusionNetwork average, Path dir, int step)
       throws IOException {
     CheckerTraining.save(network, dir.resolve(RAW));
-    CheckerTraining.save(average, dir.resolve(SketchbookDiffusion.WEIGHTS));
+    CheckerTraining.save(average, dir.resolve(EMA));
+    HalfWeights.write(average, dir.resolve(SketchbookDiffusion.WEIGHTS));
     Path partial = dir.resolve(STATE + ".partial");
     JSON.writeValue(partial.toFile(), Map.of("step", step));
     Files.move(partial, dir.resolve(STATE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,

@@ -42,11 +42,22 @@ public final class SketchbookDiffusion implements AutoCloseable {
     this.checker = checker;
   }
 
+  /** Loads the half-float weights ({@link HalfWeights}) into a float32 network; the checker is lent, not owned. */
   public static SketchbookDiffusion load(ModelSource source, Device device, SketchbookChecker checker) {
+    byte[] bytes = source.readVerified(source.card(), WEIGHTS);
     var network = new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH);
-    Model model = Networks.load(source, source.card(), WEIGHTS, network, device,
-        DiffusionNetwork.imageShape(1), DiffusionNetwork.timeShape(1), network.textShape(1));
-    return new SketchbookDiffusion(model, network, checker);
+    Model model = Model.newInstance(WEIGHTS, device);
+    try {
+      model.setBlock(network);
+      network.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32,
+          DiffusionNetwork.imageShape(1), DiffusionNetwork.timeShape(1), network.textShape(1));
+      network.freezeParameters(true);
+      HalfWeights.read(network, bytes, model.getNDManager());
+      return new SketchbookDiffusion(model, network, checker);
+    } catch (Exception e) {
+      model.close();
+      throw new ModelLoadException("cannot load model file " + source.describe(WEIGHTS) + ": " + e.getMessage(), e);
+    }
   }
 
   /** A weighted prompt: terms with weights, and a negative prompt ("" for none). */

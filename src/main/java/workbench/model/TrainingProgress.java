@@ -67,6 +67,15 @@ final class TrainingProgress implements AutoCloseable {
     }
   }
 
+  /** Writes the curve so far to disk (a killed run keeps it up to its last checkpoint). */
+  void flush() {
+    try {
+      csv.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   double seconds() {
     return (System.nanoTime() - start) / 1e9;
   }

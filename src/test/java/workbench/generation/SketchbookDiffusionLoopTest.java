@@ -51,9 +51,9 @@ class SketchbookDiffusionLoopTest {
   }
 
   @Test
-  void diffusionIsTheDefaultProcessOfTheBuiltInPair() {
-    assertThat(models.defaultProcess()).isEqualTo(DiffusionArtProcess.NAME);
-    var r = recipe("a red ball", 1, 4, "");
+  void theBuiltInPairOffersBothSamplersWithTheirGuidanceScale() {
+    assertThat(models.processes()).contains("diffusion", "dpmpp-2m");
+    var r = recipe("a red ball", 1, 4, "diffusion");
     assertThat(r.process()).isEqualTo("diffusion");
     assertThat(r.schedule().stageAt(1).setting(DiffusionArtProcess.GUIDANCE, 0))
         .isEqualTo(SketchbookDiffusion.DEFAULT_GUIDANCE);
