@@ -50,8 +50,14 @@ public class RecipeRecall {
     var budget = TextBudget.of(settings.maxTextSize().toBytes(), settings.maxReadTime());
     try {
       size = PngMetadata.size(png);
+      if (size[0] <= 0 || size[1] <= 0) {
+        // IHDR's fields are unsigned, 1 … 2^31 - 1: anything else is damage, not a size to compare.
+        throw new RecallException(fileName + " is not a PNG the workbench can read: its header gives the size "
+            + Integer.toUnsignedString(size[0]) + " × " + Integer.toUnsignedString(size[1])
+            + " pixels, and a PNG's width and height are 1 … " + Integer.MAX_VALUE);
+      }
       long pixels = (long) size[0] * size[1];
-      if (pixels > settings.maxUploadPixels() || size[0] <= 0 || size[1] <= 0) {
+      if (pixels > settings.maxUploadPixels()) {
         throw new RecallException(fileName + " is " + size[0] + " × " + size[1] + " pixels ("
             + megapixels(pixels) + "); the most is " + megapixels(settings.maxUploadPixels())
             + " (setting workbench.gallery.max-upload-pixels)");

@@ -66,6 +66,21 @@ class RecallRefusalsTest extends DatabaseTest {
         .isLessThan(200L * 1024 * 1024);
   }
 
+  @Test
+  void aNegativeWidthIsADamagedHeaderNotANegativeSize() {
+    var png = PngMetadata.write(StoredRuns.picture(8, Color.RED), Map.of("parameters", "a cat\nSteps: 3"));
+    png[16] = (byte) 0x80; // width 2^31: read as a signed int, -2147483648
+    png[17] = 0;
+    png[18] = 0;
+    png[19] = 0;
+    var file = png;
+    assertThatThrownBy(() -> recall.recall("wide.png", file, form()))
+        .isInstanceOf(RecallException.class)
+        .hasMessage("wide.png is not a PNG the workbench can read: its header gives the size 2147483648 × 8 pixels,"
+            + " and a PNG's width and height are 1 … 2147483647")
+        .message().doesNotContain("megapixels");
+  }
+
   private static RecipeFactory.Request form() {
     return new RecipeFactory.Request("a red apple", "", 1, 5, "guided", 1);
   }
