@@ -118,6 +118,9 @@ class ApiSecurityConfig {
     }
 
     private static String detail(AuthenticationException e, String challenge) {
+      if (e instanceof workbench.account.SignInPausedException) {
+        return e.getMessage();
+      }
       if (e instanceof BadCredentialsException || e instanceof DisabledException) {
         return challenge.startsWith("Basic")
             ? "Wrong user name or password, or the user is disabled"

@@ -27,7 +27,8 @@ class EmbeddedDatabaseConfiguration {
   HikariDataSource dataSource(EmbeddedDatabase database) {
     var pool = new HikariDataSource();
     pool.setJdbcUrl(database.jdbcUrl());
-    pool.setUsername("postgres");
+    pool.setUsername(database.username());
+    pool.setPassword(database.password());
     pool.setPoolName("workbench");
     pool.setMaximumPoolSize(10);
     return pool;

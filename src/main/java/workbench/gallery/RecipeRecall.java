@@ -10,12 +10,14 @@ import workbench.generation.PngMetadata;
 import workbench.generation.RecipeFactory;
 import workbench.generation.RecipeText;
 import workbench.generation.SeedStatic;
+import workbench.generation.TextBudget;
 import workbench.prompt.Dialect;
 
 /**
  * Recall from a PNG: an image made by the workbench (its recipe chunk) or by A1111 and
  * friends (a {@code parameters} chunk) fills the generate form. The limits are checked
- * before anything is decoded: bytes first, then the pixel count from IHDR.
+ * before anything is decoded: bytes first, then the pixel count from IHDR; the text is read
+ * within a budget of unpacked bytes (all chunks together) and of time, in linear time.
  */
 @Service
 @PreAuthorize("hasRole('VIEWER')")
@@ -46,17 +48,26 @@ public class RecipeRecall {
     }
     int[] size;
     java.util.Map<String, String> texts;
+    var budget = TextBudget.of(settings.maxTextSize().toBytes(), settings.maxReadTime());
     try {
       size = PngMetadata.size(png);
+      if (size[0] <= 0 || size[1] <= 0) {
+        // IHDR's fields are unsigned, 1 … 2^31 - 1: anything else is damage, not a size to compare.
+        throw new RecallException(fileName + " is not a PNG the workbench can read: its header gives the size "
+            + Integer.toUnsignedString(size[0]) + " × " + Integer.toUnsignedString(size[1])
+            + " pixels, and a PNG's width and height are 1 … " + Integer.MAX_VALUE);
+      }
       long pixels = (long) size[0] * size[1];
-      if (pixels > settings.maxUploadPixels() || size[0] <= 0 || size[1] <= 0) {
+      if (pixels > settings.maxUploadPixels()) {
         throw new RecallException(fileName + " is " + size[0] + " × " + size[1] + " pixels ("
             + megapixels(pixels) + "); the most is " + megapixels(settings.maxUploadPixels())
             + " (setting workbench.gallery.max-upload-pixels)");
       }
-      texts = PngMetadata.read(png);
+      texts = PngMetadata.read(png, budget);
     } catch (RecallException e) {
       throw e;
+    } catch (TextBudget.Exceeded e) {
+      throw overBudget(fileName, e, budget);
     } catch (IllegalArgumentException e) {
       throw new RecallException(fileName + " is not a PNG the workbench can read: " + e.getMessage());
     }
@@ -73,14 +84,24 @@ public class RecipeRecall {
       }
     }
     if (texts.containsKey(RecipeText.PARAMETERS_KEY) && !texts.get(RecipeText.PARAMETERS_KEY).isBlank()) {
-      return fromParameters(texts.get(RecipeText.PARAMETERS_KEY), form);
+      try {
+        return fromParameters(RecipeText.readParameters(texts.get(RecipeText.PARAMETERS_KEY), budget), form);
+      } catch (TextBudget.Exceeded e) {
+        throw overBudget(fileName, e, budget);
+      }
     }
     throw new RecallException("No parameters found in " + fileName
         + ": it has neither a workbench recipe nor an A1111 “parameters” text chunk");
   }
 
-  private RecalledRecipe fromParameters(String text, RecipeFactory.Request form) {
-    var parameters = RecipeText.readParameters(text);
+  private static RecallException overBudget(String fileName, TextBudget.Exceeded e, TextBudget budget) {
+    return new RecallException(fileName + ": " + e.getMessage() + "; the most is " + switch (e.limit()) {
+      case TEXT_SIZE -> TextBudget.megabytes(budget.maxTextBytes()) + " (setting workbench.gallery.max-text-size)";
+      case TIME -> TextBudget.seconds(budget.maxTime()) + " (setting workbench.gallery.max-read-time)";
+    });
+  }
+
+  private RecalledRecipe fromParameters(RecipeText.Parameters parameters, RecipeFactory.Request form) {
     var notes = new ArrayList<String>();
     long seed = parameters.seed().filter(s -> s >= 0 && s <= SeedStatic.MAX_SEED).orElse(form.seed());
     if (parameters.seed().isEmpty()) {

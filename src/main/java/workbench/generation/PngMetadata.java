@@ -20,7 +20,8 @@ import javax.imageio.ImageIO;
  * <p>Pixels are written by ImageIO (whose PNG writer is deterministic); the text chunks are
  * inserted before IEND by hand: {@code tEXt} for Latin-1 keys such as A1111's
  * {@code parameters}, {@code iTXt} (UTF-8) when a value needs it. Reading accepts tEXt, zTXt
- * and iTXt, so PNGs from other tools are understood too.
+ * and iTXt, so PNGs from other tools are understood too; the text of all chunks together, and
+ * the time taken, are held to a {@link TextBudget} (the files come from anyone).
  */
 public final class PngMetadata {
 
@@ -47,8 +48,16 @@ public final class PngMetadata {
     return out.toByteArray();
   }
 
-  /** Every text chunk of a PNG (key → value). Not a PNG → {@link IllegalArgumentException}. */
+  /**
+   * Every text chunk of a PNG (key → value), within {@link TextBudget#standard()}. Not a PNG →
+   * {@link IllegalArgumentException}; over the budget → {@link TextBudget.Exceeded}.
+   */
   public static Map<String, String> read(byte[] png) {
+    return read(png, TextBudget.standard());
+  }
+
+  /** Every text chunk of a PNG (key → value); all of them together within {@code budget}. */
+  public static Map<String, String> read(byte[] png, TextBudget budget) {
     if (png.length < SIGNATURE.length || !java.util.Arrays.equals(png, 0, 8, SIGNATURE, 0, 8)) {
       throw new IllegalArgumentException("not a PNG file");
     }
@@ -61,10 +70,11 @@ public final class PngMetadata {
       }
       var type = new String(png, at + 4, 4, StandardCharsets.ISO_8859_1);
       int data = at + 8;
+      budget.checkTime();
       switch (type) {
-        case "tEXt" -> putText(texts, png, data, length);
-        case "zTXt" -> putCompressed(texts, png, data, length);
-        case "iTXt" -> putInternational(texts, png, data, length);
+        case "tEXt" -> putText(texts, png, data, length, budget);
+        case "zTXt" -> putCompressed(texts, png, data, length, budget);
+        case "iTXt" -> putInternational(texts, png, data, length, budget);
         case "IEND" -> {
           return texts;
         }
@@ -126,24 +136,25 @@ public final class PngMetadata {
     writeInt(out, (int) crc.getValue());
   }
 
-  private static void putText(Map<String, String> texts, byte[] png, int data, int length) {
+  private static void putText(Map<String, String> texts, byte[] png, int data, int length, TextBudget budget) {
     int nul = indexOf(png, data, data + length);
     if (nul < 0) {
       return;
     }
+    budget.spend(data + length - nul - 1);
     texts.put(latin1(png, data, nul - data), latin1(png, nul + 1, data + length - nul - 1));
   }
 
-  private static void putCompressed(Map<String, String> texts, byte[] png, int data, int length) {
+  private static void putCompressed(Map<String, String> texts, byte[] png, int data, int length, TextBudget budget) {
     int nul = indexOf(png, data, data + length);
     if (nul < 0 || nul + 2 > data + length) {
       return;
     }
-    var inflated = inflate(png, nul + 2, data + length - nul - 2);
+    var inflated = inflate(png, nul + 2, data + length - nul - 2, budget);
     texts.put(latin1(png, data, nul - data), new String(inflated, StandardCharsets.ISO_8859_1));
   }
 
-  private static void putInternational(Map<String, String> texts, byte[] png, int data, int length) {
+  private static void putInternational(Map<String, String> texts, byte[] png, int data, int length, TextBudget budget) {
     int end = data + length;
     int keyEnd = indexOf(png, data, end);
     if (keyEnd < 0 || keyEnd + 3 > end) {
@@ -156,11 +167,15 @@ public final class PngMetadata {
       return;
     }
     int start = translatedEnd + 1;
-    byte[] text = compressed ? inflate(png, start, end - start) : java.util.Arrays.copyOfRange(png, start, end);
+    if (!compressed) {
+      budget.spend(end - start);
+    }
+    byte[] text = compressed ? inflate(png, start, end - start, budget) : java.util.Arrays.copyOfRange(png, start, end);
     texts.put(latin1(png, data, keyEnd - data), new String(text, StandardCharsets.UTF_8));
   }
 
-  private static byte[] inflate(byte[] png, int offset, int length) {
+  /** Unpacks one chunk, counting every byte against the budget of all chunks together. */
+  private static byte[] inflate(byte[] png, int offset, int length, TextBudget budget) {
     var inflater = new Inflater();
     inflater.setInput(png, offset, length);
     var out = new ByteArrayOutputStream();
@@ -171,10 +186,8 @@ public final class PngMetadata {
         if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
           break;
         }
+        budget.spend(n); // before the bytes are kept: the buffer never outgrows the budget
         out.write(buffer, 0, n);
-        if (out.size() > 10_000_000) {
-          throw new IllegalArgumentException("a compressed PNG text chunk unpacks to over 10 MB");
-        }
       }
     } catch (DataFormatException e) {
       throw new IllegalArgumentException("damaged compressed text chunk in PNG", e);

@@ -16,15 +16,40 @@ final class HttpSession {
   private static final Pattern CSRF_PARAMETER = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"");
 
   private final int port;
+  private final String[] headers;
   private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
       .followRedirects(HttpClient.Redirect.NEVER).build();
 
-  HttpSession(int port) {
+  /** {@code headers} (name, value, …) go with every request, e.g. a proxy's X-Forwarded-For. */
+  HttpSession(int port, String... headers) {
     this.port = port;
+    this.headers = headers;
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Posts a form as another site would: no CSRF token. */
+  HttpResponse<String> postWithoutToken(String path, String... fields) throws Exception {
+    var form = new StringBuilder();
+    for (int i = 0; i + 1 < fields.length; i += 2) {
+      form.append(form.isEmpty() ? "" : "&").append(fields[i]).append('=').append(encode(fields[i + 1]));
+    }
+    return http.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpRequest.Builder request(String path) {
+    var builder = HttpRequest.newBuilder(uri(path));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    return builder;
+  }
+
+  HttpResponse<String> send(HttpRequest request) throws Exception {
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   /** Posts a form with the CSRF token of the page at {@code tokenPage}. */
@@ -36,7 +61,7 @@ final class HttpSession {
     for (int i = 0; i + 1 < fields.length; i += 2) {
       form.append('&').append(fields[i]).append('=').append(encode(fields[i + 1]));
     }
-    return http.send(HttpRequest.newBuilder(uri(path))
+    return http.send(request(path)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
         HttpResponse.BodyHandlers.ofString());

@@ -43,6 +43,44 @@ class PngMetadataTest {
   }
 
   @Test
+  void manySmallDeflateBombsAreRefusedWithinATotalBudget() {
+    // Issue 16: the cap was per chunk, so 1,076 zTXt chunks of 9.9 MB each (about 10 KB each
+    // deflated) filled the heap. Here 120 of them (1.2 GB unpacked, a 1.2 MB file) must be
+    // refused after unpacking a few megabytes, not all of them.
+    var bomb = PngMetadata.deflate(new byte[9_900_000]);
+    var png = PngMetadata.write(SeedStatic.of(2, 4, 4), Map.of());
+    for (int i = 0; i < 120; i++) {
+      var body = new java.io.ByteArrayOutputStream();
+      body.writeBytes(("k" + i).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      body.write(0);
+      body.write(0);
+      body.writeBytes(bomb);
+      png = insertBeforeIend(png, "zTXt", body.toByteArray());
+    }
+    assertThat(png.length).isLessThan(2_000_000);
+
+    var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    var file = png;
+    assertThatThrownBy(() -> PngMetadata.read(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("text chunks unpack to over 16.0 MB in all");
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertThat(allocated).as("bytes allocated while reading").isLessThan(200L * 1024 * 1024);
+  }
+
+  @Test
+  void aReadThatRunsOutOfTimeIsRefusedAndSaysSo() {
+    var png = PngMetadata.write(SeedStatic.of(1, 4, 4), Map.of("parameters", "a cat\nSteps: 20"));
+    assertThat(PngMetadata.read(png, TextBudget.of(1024, java.time.Duration.ofSeconds(5)))).containsKey("parameters");
+    assertThatThrownBy(() -> PngMetadata.read(png, TextBudget.of(1024, java.time.Duration.ZERO)))
+        .isInstanceOfSatisfying(TextBudget.Exceeded.class, e -> assertThat(e.limit()).isEqualTo(TextBudget.Limit.TIME))
+        .hasMessage("reading its text took over 0.0 s");
+    assertThatThrownBy(() -> RecipeText.readParameters("a cat\nSteps: 20", TextBudget.of(1024, java.time.Duration.ZERO)))
+        .isInstanceOf(TextBudget.Exceeded.class);
+  }
+
+  @Test
   void refusesWhatIsNotAPng() {
     assertThatThrownBy(() -> PngMetadata.read("GIF89a....".getBytes())).hasMessage("not a PNG file");
   }

@@ -2,6 +2,9 @@ package workbench.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +45,25 @@ class RecipeTextTest {
     assertThat(read.negativePrompt()).isEqualTo("blurry, photo");
     assertThat(read.seed()).contains(1234L);
     assertThat(read.settings()).containsEntry("Sampler", "Euler a").containsEntry("Size", "512x512");
+  }
+
+  @Test
+  void aHostileSettingsLineIsReadInLinearTime() {
+    // Issue 16: the old pattern backtracked quadratically on a key that never meets its colon
+    // (7 s at 20,000 characters); a megabyte of it must take milliseconds, not days.
+    var hostile = "a red apple\nSteps: 1," + "a".repeat(1_000_000);
+    var read = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> RecipeText.readParameters(hostile));
+    assertThat(read.prompt()).isEqualTo("a red apple");
+    assertThat(read.steps()).contains(1);
+    assertThat(read.settings()).containsOnlyKeys("Steps");
+  }
+
+  @Test
+  void settingsAreReadAsThePatternReadThem() {
+    var read = RecipeText.readParameters("x\nSteps: 20,: odd: one, no colon here, Size: 512x512: big,::Seed:7, : blank");
+    assertThat(read.settings()).containsExactly(
+        java.util.Map.entry("Steps", "20"), java.util.Map.entry("odd", "one"), java.util.Map.entry("Size", "512x512: big"),
+        java.util.Map.entry("Seed", "7"), java.util.Map.entry("", "blank"));
   }
 
   @Test

@@ -45,8 +45,9 @@ class RunQueueTest {
   void twoInstancesOnOneDatabaseRunEachJobOnce() throws Exception {
     try (var database = EmbeddedDatabase.start(dataDir.resolve("shared"))) {
       var url = "--spring.datasource.url=" + database.jdbcUrl();
-      try (var a = start(url, "--spring.datasource.username=postgres", "--workbench.generation.worker-name=A");
-          var b = start(url, "--spring.datasource.username=postgres", "--workbench.generation.worker-name=B")) {
+      var password = "--spring.datasource.password=" + database.password();
+      try (var a = start(url, "--spring.datasource.username=postgres", password, "--workbench.generation.worker-name=A");
+          var b = start(url, "--spring.datasource.username=postgres", password, "--workbench.generation.worker-name=B")) {
         var ids = new ArrayList<UUID>();
         for (int i = 0; i < 6; i++) {
           ids.add((i % 2 == 0 ? a : b).getBean(GenerationService.class).submit(request(10 + i), 0));

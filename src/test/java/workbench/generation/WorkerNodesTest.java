@@ -74,6 +74,7 @@ public class WorkerNodesTest {
       // Short heartbeats (the library's least: 4 missed) so that a dead worker's job moves in seconds.
       var common = List.of(
           "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=postgres",
+          "--spring.datasource.password=" + database.password(),
           "--db-scheduler.heartbeat-interval=1s", "--db-scheduler.missed-heartbeats-limit=4",
           "--db-scheduler.polling-interval=300ms", "--workbench.grid.batch-size=2",
           "--workbench.generation.workers=1", "--workbench.data-dir=" + dataDir);

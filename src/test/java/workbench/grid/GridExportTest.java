@@ -55,7 +55,9 @@ class GridExportTest {
         .isEqualTo(8);
     // A "|" inside a prompt must not split a cell.
     assertThat(table).contains("five fingers &#124; detailed fingers");
-    assertThat(text).contains("'''Verdict'''").contains("B: detailed beats A: plain on 4 of 4 seeds for 'hand'");
+    // User text is escaped for MediaWiki (ExportEscapingTest): ':' and quotes as entities.
+    assertThat(text).contains("'''Verdict'''")
+        .contains("B&#58; detailed beats A&#58; plain on 4 of 4 seeds for &#39;hand&#39;");
   }
 
   @Test

@@ -2,7 +2,11 @@ package workbench.grid.export;
 
 import workbench.grid.ExperimentResult;
 
-/** The same grid as a Markdown table (GitHub-flavoured), with image links and scores. */
+/**
+ * The same grid as a Markdown table (GitHub-flavoured), with image links and scores. Every text
+ * a user wrote (title, labels, prompts, probes in the settings and verdicts) is written as text:
+ * it is pasted into READMEs and wikis whose renderers would otherwise run its HTML and links.
+ */
 public final class MarkdownExport {
 
   private MarkdownExport() {}
@@ -10,12 +14,12 @@ public final class MarkdownExport {
   public static String of(ExperimentResult result) {
     var d = result.experiment().definition();
     var out = new StringBuilder();
-    out.append("## ").append(d.title()).append("\n\n_").append(GridTables.settings(d))
+    out.append("## ").append(text(d.title())).append("\n\n_").append(text(GridTables.settings(d)))
         .append("; the same seeds in every row._\n\n");
     for (int a = 0; a < d.axis().size(); a++) {
       var heading = GridTables.axisHeading(d, a);
       if (!heading.isEmpty()) {
-        out.append("### ").append(heading).append("\n\n");
+        out.append("### ").append(text(heading)).append("\n\n");
       }
       out.append("| Variant |");
       d.seeds().forEach(seed -> out.append(" Seed ").append(seed).append(" |"));
@@ -24,7 +28,10 @@ public final class MarkdownExport {
       out.append("---|\n");
       for (int r = 0; r < d.variants().size(); r++) {
         var v = d.variants().get(r);
-        out.append("| **").append(escape(v.label())).append("**<br>`").append(escape(v.prompt())).append("` |");
+        // The prompt in <code> rather than a code span: a span can hold neither an escaped pipe
+        // nor a backslash before one safely in every renderer; escaped text in <code> can.
+        out.append("| **").append(text(v.label().strip())).append("**<br><code>").append(text(v.prompt()))
+            .append("</code> |");
         for (int s = 0; s < d.seeds().size(); s++) {
           var cell = result.cell(r, s, a).filter(ExperimentResult.Cell::done);
           out.append(' ');
@@ -45,12 +52,31 @@ public final class MarkdownExport {
     }
     if (!result.comparisons().isEmpty()) {
       out.append("**Verdict**\n\n");
-      result.comparisons().forEach(c -> out.append("- ").append(c.verdict()).append('\n'));
+      result.comparisons().forEach(c -> out.append("- ").append(text(c.verdict())).append('\n'));
     }
     return out.toString();
   }
 
-  static String escape(String text) {
-    return text.replace("|", "\\|").replace("`", "'").replace("\n", " ");
+  /**
+   * User text as Markdown text on one line: HTML's {@code < > &} as entities, and a backslash
+   * before every other ASCII punctuation mark that can start Markdown (emphasis, code, links,
+   * autolinks such as {@code http:} or {@code <lora:…>}, table pipes, list and heading marks).
+   * CommonMark lets any ASCII punctuation be escaped so, and pandoc's Markdown too.
+   */
+  static String text(String text) {
+    var out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '\r', '\n' -> out.append(' ');
+        case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '.', '!', '|', '~', ':', '@', '$', '=',
+            '^' -> out.append('\\').append(c);
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
   }
 }

@@ -5,7 +5,8 @@ import workbench.grid.ExperimentResult;
 /**
  * MediaWiki wikitext: per third-axis value a {@code {| class="wikitable"}} with the variants
  * as rows and the seeds as columns, each cell the image ({@code [[File:...]]}) and its score,
- * then mean ± sd, and the verdicts under it. Drops straight into a wiki page.
+ * then mean ± sd, and the verdicts under it. Drops straight into a wiki page, where every text
+ * a user wrote stays text: no table cell it splits, no link, template, signature or tag.
  */
 public final class WikitextExport {
 
@@ -56,9 +57,28 @@ public final class WikitextExport {
     return out.toString();
   }
 
-  /** Keeps table syntax characters in prompts from breaking the table. */
+  /**
+   * User text as wikitext text on one line. Entities, not {@code <nowiki>}: they work the same
+   * inside {@code <code>}, table cells and captions, and a user's own {@code </nowiki>} cannot
+   * end them. Encoded everywhere: tags ({@code < > &}), cells ({@code | !}), bold and italics
+   * ({@code '}), links and templates ({@code [ ] { }}), signatures ({@code ~}), headings and
+   * parameters ({@code =}), behaviour switches ({@code __}), and {@code :}, which every free
+   * external link needs ({@code http://}, {@code mailto:}); at the start, list and indent marks.
+   */
   static String escape(String text) {
-    return text.replace("|", "&#124;").replace("[[", "&#91;&#91;").replace("{{", "&#123;&#123;")
-        .replace("\n", " ");
+    var out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '\r', '\n' -> out.append(' ');
+        case '|', '!', '\'', '[', ']', '{', '}', '~', '=', '_', ':' -> out.append("&#").append((int) c).append(';');
+        case '*', '#', ';' -> out.append(i == 0 ? "&#" + (int) c + ";" : String.valueOf(c));
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
   }
 }
