@@ -45,8 +45,8 @@ final class DiffusionNetwork extends AbstractBlock {
   static final int TIME_FEATURES = 64;
   static final int CONDITION = 256;
   static final int GROUPS = 8;
-  static final int[] CHANNELS = java.util.Arrays.stream(System.getProperty("dn.channels", "64,128,192").split(",")).mapToInt(Integer::parseInt).toArray();
-  static final int BLOCKS = Integer.getInteger("dn.blocks", 2);
+  static final int[] CHANNELS = {64, 128, 192};
+  static final int BLOCKS = 2;
   static final int HEADS = 4;
   static final int SIZE = Sketchbook.IMAGE_SIZE;
 
