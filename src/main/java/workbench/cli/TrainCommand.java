@@ -7,16 +7,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import workbench.model.CheckerTraining;
 import workbench.model.GeneratorTraining;
+import workbench.model.JudgeTraining;
 import workbench.model.ModelCard;
 
-/** {@code train --model checker|generator --out DIR [--steps N] [--seed N]}. */
+/** {@code train --model checker|generator|judge --out DIR [--steps N] [--seed N] [--init DIR]}. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Train the Sketchbook checker or generator prior; writes weights, loss CSV and model card to DIR.")
+    description = "Train the Sketchbook checker, generator prior or judge; writes weights, loss CSV and model card to DIR.")
 public final class TrainCommand implements Callable<Integer> {
 
-  enum Which { checker, generator }
+  enum Which { checker, generator, judge }
 
-  @Option(names = "--model", required = true, description = "checker or generator")
+  @Option(names = "--model", required = true, description = "checker, generator or judge")
   Which model;
 
   @Option(names = "--out", required = true, description = "output folder")
@@ -28,7 +29,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "run seed (default: ${DEFAULT-VALUE})", defaultValue = "1")
   long seed;
 
-  @Option(names = "--init", description = "continue training from the checker weights in this folder")
+  @Option(names = "--init", description = "continue training from the checker or judge weights in this folder")
   Path init;
 
   @Option(names = "--learning-rate", description = "peak learning rate (default: the model's own)")
@@ -50,6 +51,18 @@ public final class TrainCommand implements Callable<Integer> {
       if (init != null) {
         var card = ModelCard.readOrFresh(init);
         run.put("continuedFrom", card.training().getOrDefault("checker", java.util.Map.of()));
+      }
+      run.put("result", result);
+    } else if (model == Which.judge) {
+      var settings = JudgeTraining.Settings.defaults(steps, seed);
+      if (learningRate != null) {
+        settings = new JudgeTraining.Settings(steps, seed, settings.batch(), learningRate);
+      }
+      var result = JudgeTraining.train(settings, init, out, System.out);
+      run.put("settings", settings);
+      run.put("data", "renders only: train-split scenes from index 3/4 of the split on (see JudgeExamples)");
+      if (init != null) {
+        run.put("continuedFrom", ModelCard.readOrFresh(init).training().getOrDefault("judge", java.util.Map.of()));
       }
       run.put("result", result);
     } else {
