@@ -56,11 +56,11 @@ public final class TrainCommand implements Callable<Integer> {
     } else if (model == Which.judge) {
       var settings = JudgeTraining.Settings.defaults(steps, seed);
       if (learningRate != null) {
-        settings = new JudgeTraining.Settings(steps, seed, settings.batch(), learningRate);
+        settings = new JudgeTraining.Settings(steps, seed, settings.batch(), learningRate, settings.handShare());
       }
       var result = JudgeTraining.train(settings, init, out, System.out);
       run.put("settings", settings);
-      run.put("data", "renders only: train-split scenes from index 3/4 of the split on (see JudgeExamples)");
+      run.put("data", "renders only: train-split scenes from 3/4 of the split on, hands from 7/8 on (JudgeExamples)");
       if (init != null) {
         run.put("continuedFrom", ModelCard.readOrFresh(init).training().getOrDefault("judge", java.util.Map.of()));
       }

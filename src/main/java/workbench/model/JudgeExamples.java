@@ -1,5 +1,8 @@
 package workbench.model;
 
+import java.util.ArrayList;
+import java.util.List;
+import workbench.sketchbook.ObjectKind;
 import workbench.sketchbook.Scene;
 import workbench.sketchbook.Sketchbook;
 import workbench.sketchbook.Split;
@@ -11,23 +14,39 @@ import workbench.sketchbook.Split;
  */
 record JudgeExamples(int size, float[] images, int[] labels, float[] targets) {
 
-  /** Batch {@code step} of a run: a fixed function of (seed, step), in a stretch of the train split of its own. */
-  static JudgeExamples batch(long runSeed, long step, int size) {
+  /** Seeds searched for a scene with a hand (about one in fifteen has one). */
+  private static final int HAND_SEARCH = 64;
+
+  /**
+   * Batch {@code step} of a run: a fixed function of (seed, step), in a stretch of the train
+   * split of its own. The first {@code handShare} of the batch are scenes with a hand: hands are
+   * one object in seventeen, and fingers are the finest thing the judge must read.
+   */
+  static JudgeExamples batch(long runSeed, long step, int size, double handShare) {
     long span = Split.TRAIN.endSeed() - Split.TRAIN.firstSeed();
-    // The checker starts near 0 and the generator at span/2; the judge reads from 3/4 on.
+    // The checker starts near 0 and the generator at span/2; the judge reads from 3/4 on,
+    // and its extra hands from 7/8 on.
     long first = 3 * span / 4 + runSeed * 7_919L * 1_000_000L;
-    int pixels = 3 * Sketchbook.IMAGE_SIZE * Sketchbook.IMAGE_SIZE;
-    float[] images = new float[size * pixels];
-    int[] labels = new int[size * JudgeLabels.COUNT];
+    long handsFirst = 7 * span / 8 + runSeed * 7_919L * 1_000_000L;
+    int hands = (int) Math.round(handShare * size);
+    List<Scene> scenes = new ArrayList<>();
     for (int i = 0; i < size; i++) {
-      Scene scene = Sketchbook.scene(Split.TRAIN.seed(Math.floorMod(first + step * size + i, span)));
-      System.arraycopy(Sketchbook.pixels(Sketchbook.render(scene)), 0, images, i * pixels, pixels);
-      System.arraycopy(JudgeLabels.of(scene), 0, labels, i * JudgeLabels.COUNT, JudgeLabels.COUNT);
+      if (i < hands) {
+        // Each hand comes from a block of seeds of its own: the first scene there with a hand.
+        long block = handsFirst + (step * hands + i) * HAND_SEARCH;
+        Scene scene = null;
+        for (int j = 0; j < HAND_SEARCH && (scene == null || !scene.has(ObjectKind.HAND)); j++) {
+          scene = Sketchbook.scene(Split.TRAIN.seed(Math.floorMod(block + j, span)));
+        }
+        scenes.add(scene);
+      } else {
+        scenes.add(Sketchbook.scene(Split.TRAIN.seed(Math.floorMod(first + step * size + i, span))));
+      }
     }
-    return new JudgeExamples(size, images, labels, targets(size, labels));
+    return of(scenes);
   }
 
-  static JudgeExamples of(java.util.List<Scene> scenes) {
+  static JudgeExamples of(List<Scene> scenes) {
     int size = scenes.size();
     int pixels = 3 * Sketchbook.IMAGE_SIZE * Sketchbook.IMAGE_SIZE;
     float[] images = new float[size * pixels];

@@ -37,10 +37,13 @@ public final class JudgeTraining {
   public static final String LOSS_CSV = "judge-loss.csv";
   private static final int CHECKPOINT_EVERY = 250;
 
-  /** Settings of one run; {@link #defaults(int, long)} is what the shipped weights used. */
-  public record Settings(int steps, long seed, int batch, float learningRate) {
+  /**
+   * Settings of one run; {@code handShare} is the part of each batch drawn from scenes with a
+   * hand (0: the split as it comes).
+   */
+  public record Settings(int steps, long seed, int batch, float learningRate, double handShare) {
     public static Settings defaults(int steps, long seed) {
-      return new Settings(steps, seed, 64, 2e-3f);
+      return new Settings(steps, seed, 64, 2e-3f, 0.25);
     }
   }
 
@@ -140,6 +143,6 @@ public final class JudgeTraining {
   }
 
   private static CompletableFuture<JudgeExamples> prefetch(ExecutorService render, Settings s, long step) {
-    return CompletableFuture.supplyAsync(() -> JudgeExamples.batch(s.seed(), step, s.batch()), render);
+    return CompletableFuture.supplyAsync(() -> JudgeExamples.batch(s.seed(), step, s.batch(), s.handShare()), render);
   }
 }

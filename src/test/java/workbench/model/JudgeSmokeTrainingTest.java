@@ -21,7 +21,7 @@ class JudgeSmokeTrainingTest {
 
   @Test
   void judgeLossGoesDownAndTheWeightsReload(@TempDir Path dir) throws Exception {
-    JudgeTraining.train(new JudgeTraining.Settings(40, 7, 16, 3e-3f), null, dir, QUIET);
+    JudgeTraining.train(new JudgeTraining.Settings(40, 7, 16, 3e-3f, 0.25), null, dir, QUIET);
     List<Double> losses = losses(dir.resolve(JudgeTraining.LOSS_CSV));
     assertThat(losses).hasSize(40);
     assertThat(mean(losses.subList(30, 40))).isLessThan(0.8 * mean(losses.subList(0, 10)));
@@ -41,9 +41,9 @@ class JudgeSmokeTrainingTest {
 
   @Test
   void trainingContinuesFromSavedWeights(@TempDir Path dir) throws Exception {
-    var settings = new JudgeTraining.Settings(30, 7, 16, 3e-3f);
+    var settings = new JudgeTraining.Settings(30, 7, 16, 3e-3f, 0.25);
     JudgeTraining.train(settings, null, dir.resolve("first"), QUIET);
-    JudgeTraining.train(new JudgeTraining.Settings(5, 8, 16, 1e-4f), dir.resolve("first"), dir.resolve("second"), QUIET);
+    JudgeTraining.train(new JudgeTraining.Settings(5, 8, 16, 1e-4f, 0.25), dir.resolve("first"), dir.resolve("second"), QUIET);
     List<Double> fresh = losses(dir.resolve("first").resolve(JudgeTraining.LOSS_CSV));
     List<Double> continued = losses(dir.resolve("second").resolve(JudgeTraining.LOSS_CSV));
     // Continued weights start where the first run ended, not where a fresh network starts.
