@@ -30,8 +30,6 @@ final class JudgeAccuracy {
         String head = JudgeLabels.head(index);
         if (head.equals("kind")) {
           head = label == JudgeNetwork.NOTHING ? "empty" : "object";
-        } else if (head.equals("fingers") && label == JudgeNetwork.NOT_A_HAND) {
-          continue;
         }
         int[] t = tally.get(head);
         t[1]++;

@@ -17,7 +17,7 @@ import workbench.sketchbook.SceneObject;
 /**
  * What the judge should read from a render: for each head, the class the scene's truth makes
  * right, or {@link #NONE} where the head does not count (a slot's colour when the slot is
- * empty, fingers of an empty slot). The same numbering as {@link JudgeNetwork}'s logits.
+ * empty, fingers of anything but a hand). The same numbering as {@link JudgeNetwork}'s logits.
  */
 final class JudgeLabels {
 
@@ -55,7 +55,9 @@ final class JudgeLabels {
       labels[at + Head.COLOUR.ordinal()] = o.colour().ordinal();
       labels[at + Head.SIZE.ordinal()] = o.size().ordinal();
       labels[at + Head.COUNT.ordinal()] = o.count() - 1;
-      labels[at + Head.FINGERS.ordinal()] = o.kind() == ObjectKind.HAND ? o.fingers() - 3 : JudgeNetwork.NOT_A_HAND;
+      // Fingers count for hands only: with every object's "not a hand" in its mean, the
+      // fingers head learnt that and read real fingers at chance.
+      labels[at + Head.FINGERS.ordinal()] = o.kind() == ObjectKind.HAND ? o.fingers() - 3 : NONE;
     }
     labels[BACKGROUND] = scene.background().ordinal();
     labels[STYLE] = scene.style().ordinal();

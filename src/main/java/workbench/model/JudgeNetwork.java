@@ -31,7 +31,8 @@ import workbench.sketchbook.Style;
  *
  * <p>Logit layout, per slot {@link #SLOT} values in slot order ({@link Position#ordinal()}):
  * kind (17 kinds, then "nothing"), colour (10), size (2), count (1–3), fingers (3–6, then "not a
- * hand"); after the slots, background (5) and style (6). No pixel is pooled away before the
+ * hand", which is never a target: the kind head says what is a hand, and the fingers loss
+ * counts hands only); after the slots, background (5) and style (6). No pixel is pooled away before the
  * first convolution, because a small hand's fingers are a pixel wide.
  */
 final class JudgeNetwork extends AbstractBlock {

@@ -117,11 +117,12 @@ public final class SketchbookJudge implements AutoCloseable {
       int s = argMax(size, 0, size.length);
       int n = argMax(count, 0, count.length);
       ObjectKind objectKind = ObjectKind.values()[k];
-      // A hand has 3–6 fingers whatever the "not a hand" class says; anything else has none.
-      int f = objectKind == ObjectKind.HAND ? argMax(fingers, 0, JudgeNetwork.NOT_A_HAND) : JudgeNetwork.NOT_A_HAND;
+      // Whether it is a hand is the kind head's call; the fingers head only counts them.
+      boolean hand = objectKind == ObjectKind.HAND;
+      int f = argMax(fingers, 0, JudgeNetwork.NOT_A_HAND);
       seen.add(new JudgeReading.Seen(position, 1 - kind[JudgeNetwork.NOTHING], objectKind, kind[k],
           Colour.values()[c], colour[c], Size.values()[s], size[s], n + 1, count[n],
-          objectKind == ObjectKind.HAND ? f + 3 : 0, fingers[f]));
+          hand ? f + 3 : 0, hand ? fingers[f] / (1 - fingers[JudgeNetwork.NOT_A_HAND]) : 1));
     }
     double[] background = softmax(logits, base + JudgeNetwork.BACKGROUND_AT, JudgeNetwork.BACKGROUNDS);
     double[] style = softmax(logits, base + JudgeNetwork.STYLE_AT, JudgeNetwork.STYLES);
