@@ -27,10 +27,11 @@ public final class JudgeEvaluation {
   /**
    * @param perHead accuracy per head ({@link JudgeAccuracy#HEADS})
    * @param allRight the fraction of scenes where every head of every slot is right
+   * @param hands hand groups among the scenes (what the fingers figure rests on)
    * @param fingersBy fingers accuracy on hands per "style/size"
    */
-  public record Report(int scenes, Map<String, Double> perHead, double allRight, Map<String, Double> fingersBy,
-      double seconds) {
+  public record Report(int scenes, Map<String, Double> perHead, double allRight, int hands,
+      Map<String, Double> fingersBy, double seconds) {
 
     /** The weakest head's accuracy. */
     public double weakest() {
@@ -43,6 +44,7 @@ public final class JudgeEvaluation {
       m.put("split", "held_out");
       perHead.forEach((k, v) -> m.put(k, round(v)));
       m.put("all", round(allRight));
+      m.put("hands", hands);
       var by = new LinkedHashMap<String, Object>();
       fingersBy.forEach((k, v) -> by.put(k, round(v)));
       m.put("fingers_by_style_size", by);
@@ -98,12 +100,13 @@ public final class JudgeEvaluation {
       }
     }
     var by = new LinkedHashMap<String, Double>();
+    int hands = fingers.values().stream().mapToInt(t -> t[1]).sum();
     fingers.forEach((k, t) -> {
       if (t[1] > 0) {
         by.put(k, (double) t[0] / t[1]);
       }
     });
-    return new Report(sceneCount, accuracy.perHead(), (double) allRight / sceneCount, by,
+    return new Report(sceneCount, accuracy.perHead(), (double) allRight / sceneCount, hands, by,
         (System.nanoTime() - start) / 1e9);
   }
 
