@@ -9,16 +9,17 @@ import workbench.model.CheckerTraining;
 import workbench.model.DiffusionTraining;
 import workbench.model.ModelSource;
 import workbench.model.GeneratorTraining;
+import workbench.model.JudgeTraining;
 import workbench.model.ModelCard;
 
-/** {@code train --model checker|generator --out DIR [--steps N] [--seed N]}. */
+/** {@code train --model checker|generator|diffusion|judge --out DIR [--steps N] [--seed N] [--init DIR]}. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Train the Sketchbook checker or generator prior; writes weights, loss CSV and model card to DIR.")
+    description = "Train the Sketchbook checker, generator prior, diffusion model or judge; writes weights, loss CSV and model card to DIR.")
 public final class TrainCommand implements Callable<Integer> {
 
-  enum Which { checker, generator, diffusion }
+  enum Which { checker, generator, diffusion, judge }
 
-  @Option(names = "--model", required = true, description = "checker, generator (the CVAE prior) or diffusion")
+  @Option(names = "--model", required = true, description = "checker, generator (the CVAE prior), diffusion or judge")
   Which model;
 
   @Option(names = "--out", required = true, description = "output folder")
@@ -30,7 +31,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "run seed (default: ${DEFAULT-VALUE})", defaultValue = "1")
   long seed;
 
-  @Option(names = "--init", description = "continue training from the checker weights in this folder")
+  @Option(names = "--init", description = "continue training from the checker or judge weights in this folder")
   Path init;
 
   @Option(names = "--learning-rate", description = "peak learning rate (default: the model's own)")
@@ -66,6 +67,18 @@ public final class TrainCommand implements Callable<Integer> {
       run.put("checker", checker == null ? "the shipped checker (frozen)" : "the checker in " + checker + " (frozen)");
       run.put("objective", "v-prediction, cosine schedule, condition dropout for classifier-free guidance;"
           + " EMA weights shipped; resumed runs continue the same folder");
+      run.put("result", result);
+    } else if (model == Which.judge) {
+      var settings = JudgeTraining.Settings.defaults(steps, seed);
+      if (learningRate != null) {
+        settings = new JudgeTraining.Settings(steps, seed, settings.batch(), learningRate, settings.handShare());
+      }
+      var result = JudgeTraining.train(settings, init, out, System.out);
+      run.put("settings", settings);
+      run.put("data", "renders only: train-split scenes from 3/4 of the split on, hands from 7/8 on (JudgeExamples)");
+      if (init != null) {
+        run.put("continuedFrom", ModelCard.readOrFresh(init).training().getOrDefault("judge", java.util.Map.of()));
+      }
       run.put("result", result);
     } else {
       var settings = GeneratorTraining.Settings.defaults(steps, seed);

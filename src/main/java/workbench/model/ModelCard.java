@@ -78,7 +78,8 @@ public record ModelCard(
   /** Writes the card into {@code dir}, with the sha256 of every weights file found there. */
   public ModelCard writeTo(Path dir) throws IOException {
     var hashes = new TreeMap<String, String>();
-    for (String file : List.of(CheckerTraining.WEIGHTS, GeneratorTraining.WEIGHTS, SketchbookDiffusion.WEIGHTS)) {
+    for (String file : List.of(CheckerTraining.WEIGHTS, GeneratorTraining.WEIGHTS, SketchbookDiffusion.WEIGHTS,
+        JudgeTraining.WEIGHTS)) {
       if (Files.exists(dir.resolve(file))) {
         hashes.put(file, sha256(Files.readAllBytes(dir.resolve(file))));
       }
