@@ -96,12 +96,15 @@ class DiffusionLoopTest {
   }
 
   @Test
-  void theOtherProcessesAreRefusedForADiffusionModelAndDiffusionForTheSketchbook() {
+  void theOtherProcessesAreRefusedForADiffusionModelAndDiffusionForThePriorSteeredByAClip() {
     assertThatThrownBy(() -> recipes.recipe(new RecipeFactory.Request("red apple", "", 1, 3, "guided", 1, PAIR)))
         .isInstanceOf(InvalidRecipeException.class)
         .hasMessageContaining("Model tiny-sd+tiny-clip runs the art process diffusion, not 'guided'");
-    var sketchbookRecipes = new RecipeFactory(sketchbook, GenerationLimits.defaults());
-    assertThatThrownBy(() -> sketchbookRecipes.recipe(new RecipeFactory.Request("red apple", "", 1, 3, "diffusion", 1)))
+    // The Sketchbook prior steered by a CLIP has no diffusion model (the built-in pair has its own).
+    var priorPair = LoopModels.pair("sketchbook-v1+tiny-clip", registry, sketchbook);
+    var priorRecipes = new RecipeFactory(priorPair, GenerationLimits.defaults());
+    assertThatThrownBy(() -> priorRecipes.recipe(new RecipeFactory.Request("red apple", "", 1, 3, "diffusion", 1,
+        "sketchbook-v1+tiny-clip")))
         .isInstanceOf(InvalidRecipeException.class)
         .hasMessageContaining("runs the art process guided or evolve, not 'diffusion'");
   }
