@@ -139,7 +139,7 @@ public final class BenchCommand implements Callable<Integer> {
         ratios[i] = sequentialTimes[i] / batchedTimes[i];
         peaks.add(peakGflops());
       }
-      double bestPeak = peaks.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+      var bestPeak = peaks.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
       double worstPeak = peaks.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
       out.put("peak_gflops_during_loop", round(bestPeak));
       // Another process sharing the cores slows some peak measurements: their spread shows it.
@@ -152,24 +152,40 @@ public final class BenchCommand implements Callable<Integer> {
       out.put("grid_batch_size", gridBatch);
 
       double stepsPerSecond = grid.size() * (double) gridSteps / (batched / 1e9);
-      long stepFlops;
-      if (process.equals("guided")) {
-        // A guided step: decode, the checker on every view, and their backward. The weights are
-        // frozen, so the backward takes gradients for the inputs only: about one forward's work.
-        int views = (int) grid.get(0).schedule().stageAt(gridSteps).setting("views", 4);
-        stepFlops = 2 * (models.generatorFlopsPerImage() + views * checkerFlops);
-      } else {
-        // A diffusion step: one denoiser row per term plus the unconditional one, then the
-        // check output (the checker on the predicted image). Averaged over the grid's cells.
-        double rows = grid.stream().mapToInt(r -> 1 + (int) r.terms().stream().filter(t -> t.weight() != 0).count())
-            .average().orElse(2);
-        stepFlops = Math.round(rows * models.diffusionFlopsPerImage()) + checkerFlops;
-        out.put("diffusion_steps_per_s", round(stepsPerSecond));
-        out.put("diffusion_fraction_of_peak", round(stepsPerSecond * stepFlops / (bestPeak * 1e9), 3));
-      }
+      long stepFlops = stepFlops(models, grid, process, checkerFlops);
       out.put("loop_steps_per_s", round(stepsPerSecond));
       out.put("loop_gflop_per_step", round(stepFlops / 1e9, 4));
       out.put("loop_fraction_of_peak", round(stepsPerSecond * stepFlops / (bestPeak * 1e9), 3));
+      if (process.equals("diffusion")) {
+        out.put("diffusion_steps_per_s", round(stepsPerSecond));
+        out.put("diffusion_fraction_of_peak", round(stepsPerSecond * stepFlops / (bestPeak * 1e9), 3));
+      }
+
+      if (!process.startsWith("diffusion") && models.processes().contains("diffusion")) {
+        // The built-in diffusion model beside the default process: one image, and the 4×4 grid batched.
+        err.println("bench: diffusion, one image and the 4×4 grid batched…");
+        var diffusionSingle = recipes.recipe(new RecipeFactory.Request("red apple:: table::0.5", "", 42,
+            GenerationLimits.defaults().defaultSteps(), "diffusion", 4));
+        loop.run(diffusionSingle, LoopListener.NONE);
+        out.put("diffusion_single_image_ms", round(median(() -> time(() -> loop.run(diffusionSingle, LoopListener.NONE))) / 1e6));
+        var diffusionGrid = grid.stream().map(r -> recipes.recipe(new RecipeFactory.Request(r.prompt(), "", r.seed(),
+            gridSteps, "diffusion", 4))).toList();
+        var roundTimes = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+          for (int from = 0; from < diffusionGrid.size(); from += gridBatch) {
+            var cells = diffusionGrid.subList(from, Math.min(diffusionGrid.size(), from + gridBatch));
+            roundTimes[i] += time(() -> loop.run(cells, LoopListener.NONE));
+          }
+          bestPeak = Math.max(bestPeak, peakGflops());
+        }
+        double diffusionBatched = median(roundTimes);
+        double diffusionStepsPerSecond = diffusionGrid.size() * (double) gridSteps / (diffusionBatched / 1e9);
+        long diffusionFlops = stepFlops(models, diffusionGrid, "diffusion", checkerFlops);
+        out.put("diffusion_steps_per_s", round(diffusionStepsPerSecond));
+        out.put("diffusion_gflop_per_step", round(diffusionFlops / 1e9, 4));
+        out.put("diffusion_fraction_of_peak", round(diffusionStepsPerSecond * diffusionFlops / (bestPeak * 1e9), 3));
+        out.put("peak_gflops_during_loop", round(bestPeak));
+      }
     }
     out.put("machine", machine());
 
@@ -180,6 +196,25 @@ public final class BenchCommand implements Callable<Integer> {
       spec.commandLine().getOut().println(mapper.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
     }
     return 0;
+  }
+
+  /**
+   * FLOPs of one loop step of a cell. A guided step: decode, the checker on every view, and
+   * their backward (the weights are frozen, so the backward takes gradients for the inputs
+   * only: about one forward's work). A diffusion step: one denoiser row per term plus the
+   * unconditional one, then the checker on the predicted image; averaged over the cells.
+   */
+  private static long stepFlops(LoopModels models, List<Recipe> cells, String process, long checkerFlops) {
+    if (process.equals("guided")) {
+      int views = (int) cells.get(0).schedule().stageAt(cells.get(0).steps()).setting("views", 4);
+      return 2 * (models.generatorFlopsPerImage() + views * checkerFlops);
+    }
+    if (process.equals("diffusion") || process.equals("dpmpp-2m")) {
+      double rows = cells.stream().mapToInt(r -> 1 + (int) r.terms().stream().filter(t -> t.weight() != 0).count())
+          .average().orElse(2);
+      return Math.round(rows * models.diffusionFlopsPerImage()) + checkerFlops;
+    }
+    return 2 * models.generatorFlopsPerImage() + checkerFlops; // evolve: decode and check the candidates
   }
 
   /** Best-of-several float32 1536×1536 matrix products through DJL: the machine's own peak. */

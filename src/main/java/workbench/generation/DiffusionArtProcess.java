@@ -57,7 +57,9 @@ final class DiffusionArtProcess implements ArtProcess {
   public String description() {
     return sampler.equals(DiffusionSampler.DDIM)
         ? "diffusion sampling, one DDIM step per loop step, with classifier-free guidance"
-        : "diffusion sampling, one DPM-Solver++ 2M step per loop step (built-in model), with classifier-free guidance";
+            + " (the built-in Sketchbook model is still in training: its images are not yet readable)"
+        : "diffusion sampling, one DPM-Solver++ 2M step per loop step, with classifier-free guidance"
+            + " (the built-in Sketchbook model is still in training: its images are not yet readable)";
   }
 
   @Override
