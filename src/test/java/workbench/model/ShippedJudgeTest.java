@@ -18,8 +18,13 @@ import workbench.sketchbook.Split;
 /** The shipped judge (src/main/resources/models/sketchbook-v1/judge.params) on held-out renders. */
 class ShippedJudgeTest {
 
-  /** The agreed floor for every head (issue 17); the model card has the 2,000-render figures. */
-  static final double EVERY_HEAD = 0.95;
+  /** The agreed bar for every head (issue 17), met or not on the card's 2,000 held-out renders. */
+  static final double AGREED = 0.95;
+  /**
+   * The floor on this 300-render sample sits a little under the bar, as ShippedThresholds do:
+   * object is 0.955 on 2,000 renders but 0.943 on these 300 (about 370 objects, ±0.011).
+   */
+  static final double SAMPLE_FLOOR = 0.93;
   private static final int SCENES = 300;
 
   private static SketchbookJudge judge;
@@ -35,11 +40,21 @@ class ShippedJudgeTest {
   }
 
   @Test
-  void everyHeadReadsHeldOutRendersAboveTheFloor() {
+  void everyHeadButFingersReadsHeldOutRendersAboveTheFloor() {
     var report = JudgeEvaluation.heldOut(judge, SCENES);
     assertThat(report.perHead()).containsKeys(JudgeAccuracy.HEADS);
-    assertThat(report.perHead()).allSatisfy((head, accuracy) ->
-        assertThat(accuracy).as(head).isGreaterThanOrEqualTo(EVERY_HEAD));
+    assertThat(report.perHead()).allSatisfy((head, accuracy) -> {
+      if (!head.equals("fingers")) {
+        assertThat(accuracy).as(head).isGreaterThanOrEqualTo(SAMPLE_FLOOR);
+      }
+    });
+  }
+
+  /** Fails with the shipped weights (0.69 on the card's 2,000 renders): see the model README. */
+  @Test
+  void fingersOfHeldOutHandsReachTheAgreedBar() {
+    var report = JudgeEvaluation.heldOut(judge, SCENES);
+    assertThat(report.perHead().get("fingers")).isGreaterThanOrEqualTo(AGREED);
   }
 
   @Test
