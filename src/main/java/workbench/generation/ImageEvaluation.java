@@ -6,9 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.linear.EigenDecomposition;
+
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 import workbench.model.HeldOutPrompts;
 import workbench.model.JudgeReading;
 import workbench.model.SketchbookJudge;
@@ -207,21 +208,24 @@ public final class ImageEvaluation {
     RealMatrix rootA = sqrt(sa);
     RealMatrix middle = rootA.multiply(sb).multiply(rootA);
     middle = middle.add(middle.transpose()).scalarMultiply(0.5);
+    // Singular values, not an eigen-solver: commons-math's EigenDecomposition fails to converge on
+    // the judge's rank-deficient 256-d covariances; for a symmetric PSD matrix they are the eigenvalues.
     double traceRoot = 0;
-    for (double e : new EigenDecomposition(middle).getRealEigenvalues()) {
+    for (double e : new SingularValueDecomposition(middle).getSingularValues()) {
       traceRoot += Math.sqrt(Math.max(0, e));
     }
     return diff + sa.getTrace() + sb.getTrace() - 2 * traceRoot;
   }
 
+  /** The square root of a symmetric positive semi-definite matrix (U S U' from its SVD). */
   private static RealMatrix sqrt(RealMatrix symmetric) {
-    var e = new EigenDecomposition(symmetric);
-    double[] values = e.getRealEigenvalues();
+    var svd = new SingularValueDecomposition(symmetric);
+    double[] values = svd.getSingularValues();
     double[] roots = new double[values.length];
     for (int i = 0; i < values.length; i++) {
       roots[i] = Math.sqrt(Math.max(0, values[i]));
     }
-    return e.getV().multiply(MatrixUtils.createRealDiagonalMatrix(roots)).multiply(e.getVT());
+    return svd.getU().multiply(MatrixUtils.createRealDiagonalMatrix(roots)).multiply(svd.getUT());
   }
 
   private static double[] mean(float[][] rows) {
