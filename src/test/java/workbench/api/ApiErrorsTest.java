@@ -181,6 +181,23 @@ class ApiErrorsTest extends RunningApi {
     assertThat(config.body()).contains("/v3/api-docs");
   }
 
+  @Test
+  void encodedCharactersTomcatRefusesAreProblemsUnderApiAndPagesElsewhere() throws Exception {
+    // Tomcat refuses an encoded slash and an encoded NUL before any servlet or filter sees the
+    // request; under /api it must still answer as the API does (issue 16, finding 13).
+    for (var path : java.util.List.of("/api/v1/libraries/a%2Fb", "/api/v1/libraries/a%00b", "/api/v1/runs/%2F..%2F",
+        "/api/v1/libraries%00")) {
+      var refused = send(request(path).GET());
+      assertProblem(refused, 400);
+      assertThat(refused.body()).as(path).doesNotContainIgnoringCase("<html").contains("not a valid request path");
+      assertThat(refused.body()).as("no server details").doesNotContainIgnoringCase("tomcat");
+    }
+    var page = send(request("/libraries/a%2Fb").GET());
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.headers().firstValue("Content-Type").orElse("")).as("the UI's paths keep their pages")
+        .doesNotContain("json");
+  }
+
   private static void assertProblem(HttpResponse<String> response, int status) throws Exception {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
