@@ -104,15 +104,21 @@ public class CurrentUser {
     return id == null ? "" : users.find(id).map(AppUser::username).orElse("");
   }
 
-  /** Ids of the named users; an unknown name is refused with the name in the message. */
+  /**
+   * Ids of the named users (a share list); an unknown name is refused with the name in the
+   * message, one that cannot be a user name (a NUL, half a character, too long) with what is wrong.
+   */
   public java.util.Set<Long> idsOf(Collection<String> usernames) {
     var ids = new java.util.TreeSet<Long>();
     for (var name : usernames) {
       if (name.isBlank()) {
         continue;
       }
+      FreeText.problem("User name", name.strip(), FreeText.USERNAME).ifPresent(problem -> {
+        throw new AccountException("usernames", problem);
+      });
       ids.add(users.findByName(name.strip())
-          .orElseThrow(() -> new AccountException("There is no user '" + name.strip() + "'"))
+          .orElseThrow(() -> new AccountException("usernames", "There is no user '" + name.strip() + "'"))
           .id());
     }
     return ids;

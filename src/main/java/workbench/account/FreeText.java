@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * Every free-text field's limit, and the characters no field takes, in one place: library
  * names and descriptions, prompt titles, tags and notes, grid titles, notes, labels and
- * measured terms, API token names, imported authors. (A prompt's own length is a setting,
+ * measured terms, API token names, user names, imported authors. (A prompt's own length is a setting,
  * {@link LimitSettings#maxPromptLength}; its characters are checked here too.) Features call
  * {@link #problem} at each entry point, the UI, the API and the imports alike, and throw their
  * own exception with the field's name, so a bad value is refused before anything is saved.
@@ -26,6 +26,8 @@ public final class FreeText {
   public static final int TERM = 200;
   public static final int AUTHOR = 80;
   public static final int TOKEN_NAME = 80;
+  /** A user's name, also each name in a share list. */
+  public static final int USERNAME = 80;
   /** The default of {@code workbench.limits.max-prompt-length}, for form fields sized before a setting is known. */
   public static final int PROMPT = 2000;
 

@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasRole('ADMIN')")
 public class UserService {
 
-  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[\\p{L}\\p{N}._@-]{2,80}");
+  private static final java.util.regex.Pattern NAME =
+      java.util.regex.Pattern.compile("[\\p{L}\\p{N}._@-]{2," + FreeText.USERNAME + "}");
 
   private final UserStore users;
   private final PasswordEncoder encoder;
@@ -41,11 +42,16 @@ public class UserService {
   /** Adds a user with the given password. */
   public AppUser create(String username, String password, Role role) {
     var name = username.strip();
+    // The characters and the length first, so the message says what is wrong without echoing it.
+    FreeText.problem("User name", name, FreeText.USERNAME).ifPresent(problem -> {
+      throw new AccountException("username", problem);
+    });
     if (!NAME.matcher(name).matches()) {
-      throw new AccountException("A user name has 2–80 letters, digits or . _ @ -; got '" + name + "'");
+      throw new AccountException("username",
+          "A user name has 2–" + FreeText.USERNAME + " letters, digits or . _ @ -; got '" + name + "'");
     }
     users.findByName(name).ifPresent(u -> {
-      throw new AccountException("A user named '" + u.username() + "' already exists");
+      throw new AccountException("username", "A user named '" + u.username() + "' already exists");
     });
     Passwords.check(password);
     var user = users.insert(name, encoder.encode(password), role);

@@ -36,12 +36,19 @@ class UserStore {
     return jdbc.sql("select * from app_user where id = ?").params(id).query(UserStore::user).optional();
   }
 
+  /** Empty for a name that cannot be stored (PostgreSQL refuses to even compare a NUL): nobody has it. */
   Optional<AppUser> findByName(String username) {
+    if (FreeText.characters("User name", username).isPresent()) {
+      return Optional.empty();
+    }
     return jdbc.sql("select * from app_user where lower(username) = lower(?)").params(username)
         .query(UserStore::user).optional();
   }
 
   Optional<Credentials> credentials(String username) {
+    if (FreeText.characters("User name", username).isPresent()) {
+      return Optional.empty();
+    }
     return jdbc.sql("select * from app_user where lower(username) = lower(?)").params(username)
         .query((rs, n) -> new Credentials(user(rs, n), rs.getString("password_hash")))
         .optional();

@@ -102,7 +102,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(AccountException.class)
   ProblemDetail account(AccountException e) {
-    return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
+    var problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
+    return e.field().isEmpty() ? problem : field(problem, e.field());
   }
 
   /** Other refusals of bad arguments (an unknown dialect or image kind, ...). */

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import workbench.account.AccountException;
 import workbench.account.AuditLog;
 import workbench.account.CurrentUser;
+import workbench.account.FreeText;
 import workbench.library.NotFoundException;
 
 /**
@@ -36,7 +37,6 @@ public class ApiTokenService {
   /** Marks workbench tokens, so secret scanners and people recognise one. */
   static final String TOKEN_PREFIX = "pwb_";
   private static final int SHOWN_PREFIX = TOKEN_PREFIX.length() + 8;
-  private static final int MAX_NAME = 80;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;
@@ -52,9 +52,12 @@ public class ApiTokenService {
   /** A new token of the caller's, named so they know later what uses it. */
   public NewApiToken create(String name) {
     var clean = name.strip();
-    if (clean.isEmpty() || clean.length() > MAX_NAME) {
-      throw new AccountException("A token name has 1–" + MAX_NAME + " characters; got " + clean.length());
+    if (clean.isEmpty()) {
+      throw new AccountException("name", "Token name is empty: say what uses the token, to recognise it later");
     }
+    FreeText.problem("Token name", clean, FreeText.TOKEN_NAME).ifPresent(problem -> {
+      throw new AccountException("name", problem);
+    });
     long me = me();
     var bytes = new byte[32];
     RANDOM.nextBytes(bytes);

@@ -33,11 +33,23 @@ public record Recipe(
     String weightsSha256,
     String device) {
 
+  /** Every part present ({@link RecipeParts}): a recipe read from someone's JSON may lack any. */
   public Recipe {
-    terms = List.copyOf(terms);
+    RecipeParts.required("prompt", prompt);
+    RecipeParts.required("dialect", dialect);
+    terms = List.copyOf(RecipeParts.entries("terms", terms));
+    RecipeParts.required("process", process);
+    RecipeParts.required("schedule", schedule);
+    RecipeParts.required("modelId", modelId);
+    RecipeParts.required("weightsSha256", weightsSha256);
+    RecipeParts.required("device", device);
   }
 
-  public record RecipeTerm(String text, double weight) {}
+  public record RecipeTerm(String text, double weight) {
+    public RecipeTerm {
+      RecipeParts.inEntry("a term", "text", text);
+    }
+  }
 
   public int steps() {
     return schedule.steps();

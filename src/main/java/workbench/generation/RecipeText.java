@@ -39,7 +39,9 @@ public final class RecipeText {
     try {
       return JSON.readValue(json, Recipe.class);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a workbench recipe: " + e.getOriginalMessage(), e);
+      // A part the records refused (RecipeParts) says itself what is wrong, without Jackson's wrapping.
+      var refusal = e.getCause() instanceof IllegalArgumentException refused ? refused.getMessage() : e.getOriginalMessage();
+      throw new IllegalArgumentException("not a workbench recipe: " + refusal, e);
     }
   }
 

@@ -10,7 +10,7 @@ import java.util.List;
 public record Schedule(int steps, List<Stage> stages, double stopAtScore) {
 
   public Schedule {
-    stages = stages.stream().sorted(Comparator.comparingInt(Stage::fromStep)).toList();
+    stages = RecipeParts.entries("schedule.stages", stages).stream().sorted(Comparator.comparingInt(Stage::fromStep)).toList();
     if (stages.isEmpty() || stages.get(0).fromStep() != 0) {
       throw new IllegalArgumentException("a schedule's first stage starts at step 0");
     }

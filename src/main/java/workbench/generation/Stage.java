@@ -10,7 +10,7 @@ import java.util.TreeMap;
 public record Stage(int fromStep, Map<String, Double> settings) {
 
   public Stage {
-    settings = java.util.Collections.unmodifiableMap(new TreeMap<>(settings));
+    settings = java.util.Collections.unmodifiableMap(new TreeMap<>(RecipeParts.inEntry("a stage", "settings", settings)));
   }
 
   public double setting(String name, double otherwise) {

@@ -181,6 +181,41 @@ class ApiErrorsTest extends RunningApi {
     assertThat(config.body()).contains("/v3/api-docs");
   }
 
+  @Test
+  void encodedCharactersTomcatRefusesAreProblemsUnderApiAndPagesElsewhere() throws Exception {
+    // Tomcat refuses an encoded slash and an encoded NUL before any servlet or filter sees the
+    // request; under /api it must still answer as the API does (issue 16, finding 13).
+    for (var path : java.util.List.of("/api/v1/libraries/a%2Fb", "/api/v1/libraries/a%00b", "/api/v1/runs/%2F..%2F",
+        "/api/v1/libraries%00")) {
+      var refused = send(request(path).GET());
+      assertProblem(refused, 400);
+      assertThat(refused.body()).as(path).doesNotContainIgnoringCase("<html").contains("not a valid request path");
+      assertThat(refused.body()).as("no server details").doesNotContainIgnoringCase("tomcat");
+    }
+    var page = send(request("/libraries/a%2Fb").GET());
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.headers().firstValue("Content-Type").orElse("")).as("the UI's paths keep their pages")
+        .doesNotContain("json");
+  }
+
+  @Test
+  void aTokenNameWithNulOrHalfACharacterOrTooLongIs400NamingTheField() throws Exception {
+    var tia = user("tia", "tia-password-1", Role.EDITOR);
+    for (var name : java.util.List.of("ni\\u0000ghtly", "half \\ud83d a smile", "n".repeat(81))) {
+      var refused = send(request("/api/v1/tokens").header("Authorization", basic(tia.username(), "tia-password-1"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")));
+      assertProblem(refused, 400);
+      assertThat(json(refused).get("field").asText()).as(name).isEqualTo("name");
+      assertThat(json(refused).get("detail").asText()).startsWith("Token name");
+    }
+    assertThat(jdbc.sql("select count(*) from api_token t join app_user u on u.id = t.user_id where u.username = ?")
+        .params(tia.username()).query(Long.class).single()).isZero();
+    var nulUser = send(request("/api/v1/tokens").header("Authorization", basic("ti\0a", "tia-password-1"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}")));
+    assertProblem(nulUser, 401);
+  }
+
   private static void assertProblem(HttpResponse<String> response, int status) throws Exception {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
