@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,6 +69,10 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--hand-seeds", defaultValue = "16", description = "seeds of the hands experiment; 0 skips (default: ${DEFAULT-VALUE})")
   int handSeeds;
 
+  @Option(names = "--setting", description = "a loop setting laid over every image recipe, e.g. guidance=5 or"
+      + " checker_guidance=0.5 (repeatable)")
+  Map<String, Double> settings = new LinkedHashMap<>();
+
   @Option(names = "--write-card", description = "also store the metrics in the model card of --models")
   boolean writeCard;
 
@@ -100,17 +105,20 @@ public final class EvalCommand implements Callable<Integer> {
             continue;
           }
           long start = System.nanoTime();
-          var drawn = ImageEvaluation.images(loopModels, process, imageSteps, set);
+          var drawn = ImageEvaluation.images(loopModels, process, imageSteps, set, settings);
           var m = new LinkedHashMap<String, Object>(ImageEvaluation.measure(loopModels, judge, set, drawn));
           m.put("seconds", Math.round((System.nanoTime() - start) / 1e8) / 10.0);
           byProcess.put(process, m);
           if (handSeeds > 0) {
-            hands.put(process, ImageEvaluation.hands(loopModels, judge, process, imageSteps, handSeeds));
+            hands.put(process, ImageEvaluation.hands(loopModels, judge, process, imageSteps, handSeeds, settings));
           }
         }
       }
       var images = new LinkedHashMap<String, Object>();
       images.put("prompts", "HeldOutPrompts.first(" + this.images + ", " + imageSeeds + "), " + imageSteps + " steps");
+      if (!settings.isEmpty()) {
+        images.put("settings", settings);
+      }
       images.put("by_process", byProcess);
       metrics.put("images", images);
       if (!hands.isEmpty()) {

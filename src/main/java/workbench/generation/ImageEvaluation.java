@@ -34,9 +34,16 @@ public final class ImageEvaluation {
 
   /** The loop's raw images (image done, before upscaling) for each prompt of the set, in order. */
   public static List<BufferedImage> images(LoopModels models, String process, int steps, List<HeldOutPrompts.Prompt> set) {
+    return images(models, process, steps, set, Map.of());
+  }
+
+  /** As above, with {@code settings} (e.g. {@code guidance}) laid over every stage of each recipe's schedule. */
+  public static List<BufferedImage> images(LoopModels models, String process, int steps, List<HeldOutPrompts.Prompt> set,
+      Map<String, Double> settings) {
     var factory = new RecipeFactory(models, GenerationLimits.defaults());
     var recipes = set.stream()
-        .map(p -> factory.recipe(new RecipeFactory.Request(p.caption(), "", p.seed(), steps, process, 1)))
+        .map(p -> withSettings(factory.recipe(new RecipeFactory.Request(p.caption(), "", p.seed(), steps, process, 1)),
+            settings))
         .toList();
     var loop = new GenerationLoop(models);
     var out = new ArrayList<BufferedImage>();
@@ -154,13 +161,19 @@ public final class ImageEvaluation {
    * ("no hand" when it sees none), and the share of images with five.
    */
   public static Map<String, Object> hands(LoopModels models, SketchbookJudge judge, String process, int steps, int seeds) {
+    return hands(models, judge, process, steps, seeds, Map.of());
+  }
+
+  /** As above, with {@code settings} laid over every stage of each recipe's schedule. */
+  public static Map<String, Object> hands(LoopModels models, SketchbookJudge judge, String process, int steps, int seeds,
+      Map<String, Double> settings) {
     var factory = new RecipeFactory(models, GenerationLimits.defaults());
     var loop = new GenerationLoop(models);
     var out = new LinkedHashMap<String, Object>();
     for (String prompt : HAND_PROMPTS) {
       var recipes = new ArrayList<Recipe>();
       for (long seed = 1; seed <= seeds; seed++) {
-        recipes.add(factory.recipe(new RecipeFactory.Request(prompt, "", seed, steps, process, 1)));
+        recipes.add(withSettings(factory.recipe(new RecipeFactory.Request(prompt, "", seed, steps, process, 1)), settings));
       }
       var images = new ArrayList<BufferedImage>();
       for (int from = 0; from < recipes.size(); from += BATCH) {
@@ -263,5 +276,20 @@ public final class ImageEvaluation {
 
   private static double round(double v) {
     return Math.round(v * 10_000) / 10_000.0;
+  }
+
+  /** The recipe with {@code settings} replacing or adding those of each stage of its schedule. */
+  static Recipe withSettings(Recipe r, Map<String, Double> settings) {
+    if (settings.isEmpty()) {
+      return r;
+    }
+    var stages = r.schedule().stages().stream().map(stage -> {
+      var merged = new LinkedHashMap<>(stage.settings());
+      merged.putAll(settings);
+      return new Stage(stage.fromStep(), merged);
+    }).toList();
+    var schedule = new Schedule(r.steps(), stages, r.schedule().stopAtScore());
+    return new Recipe(r.prompt(), r.dialect(), r.terms(), r.seed(), r.width(), r.height(), r.process(), schedule,
+        r.upscale(), r.modelId(), r.weightsSha256(), r.device());
   }
 }
