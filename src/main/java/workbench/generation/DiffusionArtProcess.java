@@ -1,9 +1,11 @@
 package workbench.generation;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.Map;
 import workbench.model.DiffusionSampler;
+import workbench.model.Gradients;
 
 /**
  * {@code diffusion} (DDIM) and {@code dpmpp-2m} (DPM-Solver++ 2M): one sampler step of a
@@ -31,6 +33,8 @@ final class DiffusionArtProcess implements ArtProcess {
   static final String NAME = "diffusion";
   static final String DPMPP_2M = DiffusionSampler.DPMPP_2M;
   static final String GUIDANCE = "guidance";
+  /** Checker guidance (as CLIP-guided diffusion): 0, the default, leaves it out. */
+  static final String CHECKER_GUIDANCE = "checker_guidance";
 
   private final String name;
   private final String sampler;
@@ -64,7 +68,7 @@ final class DiffusionArtProcess implements ArtProcess {
 
   @Override
   public Map<String, Double> defaults() {
-    return Map.of(GUIDANCE, 7.5);
+    return Map.of(GUIDANCE, 7.5, CHECKER_GUIDANCE, 0.0);
   }
 
   /** One stage: the sampler's own timesteps already go from coarse to fine. */
@@ -78,10 +82,52 @@ final class DiffusionArtProcess implements ArtProcess {
     var batch = step.batch();
     double guidance = batch.schedule.stageAt(stepNumber).setting(GUIDANCE, batch.models.defaultGuidance());
     if (batch.models.pixelDiffusion(name)) {
-      batch.models.pixelStep(batch.z, batch.live, batch.recipes, stepNumber, batch.schedule.steps(), guidance, sampler);
+      double checkerScale = batch.schedule.stageAt(stepNumber).setting(CHECKER_GUIDANCE, 0);
+      batch.models.pixelStep(batch.z, batch.live, batch.recipes, stepNumber, batch.schedule.steps(), guidance, sampler,
+          checkerScale > 0 ? (items, x, v, t) -> checkerGuidance(step, items, x, v, t, checkerScale) : null);
       return;
     }
     NDArray condition = batch.models.diffusionCondition(step.scope(), batch.recipes);
     batch.models.denoise(step.scope(), batch.z, batch.live, condition, stepNumber, batch.schedule.steps(), guidance);
+  }
+
+  /**
+   * Checker guidance: the gradient of each item's weighted checker score with respect to the
+   * model's clean-image prediction, scaled to unit RMS (g), changes v to {@code v - scale * g};
+   * as {@code x0 = alpha x - sigma v}, the clean image moves up the score by {@code sigma * scale}
+   * (RMS), a push that shrinks with the noise, as classifier guidance's does.
+   */
+  private static void checkerGuidance(LoopBatch.Step step, int[] items, float[][] x, float[][] v, double t,
+      double scale) {
+    var batch = step.batch();
+    int n = x.length;
+    int pixels = x[0].length;
+    float a = (float) DiffusionSampler.alpha(t);
+    float s = (float) DiffusionSampler.sigma(t);
+    var clean = new float[n * pixels];
+    for (int k = 0; k < n; k++) {
+      for (int j = 0; j < pixels; j++) {
+        clean[k * pixels + j] = (a * x[k][j] - s * v[k][j] + 1f) / 2f;
+      }
+    }
+    int size = batch.models.imageSize();
+    float[] gradient = Gradients.collect(step.scope(), collector -> {
+      NDArray images = step.scope().create(clean, new Shape(n, 3, size, size));
+      images.setRequiresGradient(true);
+      NDArray score = batch.weightedSimilarities(batch.models.imageEmbeddings(images), items).sum();
+      collector.backward(score);
+      return images.getGradient().toFloatArray();
+    });
+    for (int k = 0; k < n; k++) {
+      double squares = 0;
+      for (int j = 0; j < pixels; j++) {
+        double g = gradient[k * pixels + j];
+        squares += g * g;
+      }
+      double rms = Math.sqrt(squares / pixels) + 1e-12;
+      for (int j = 0; j < pixels; j++) {
+        v[k][j] -= (float) (scale * gradient[k * pixels + j] / rms);
+      }
+    }
   }
 }

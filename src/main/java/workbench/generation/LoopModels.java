@@ -211,6 +211,18 @@ public final class LoopModels implements AutoCloseable {
    */
   void pixelStep(float[][] z, boolean[] live, List<Recipe> recipes, int step, int steps, double guidance,
       String sampler) {
+    pixelStep(z, live, recipes, step, steps, guidance, sampler, null);
+  }
+
+  /** What changes the guided velocities of the live items before the sampler moves them. */
+  interface VelocityNudge {
+    /** {@code x[k]} and {@code v[k]} belong to batch item {@code items[k]}, all at time t; change v in place. */
+    void nudge(int[] items, float[][] x, float[][] v, double t);
+  }
+
+  /** As above, with the velocities changed by {@code nudge} (null for none) before the sampler's update. */
+  void pixelStep(float[][] z, boolean[] live, List<Recipe> recipes, int step, int steps, double guidance,
+      String sampler, VelocityNudge nudge) {
     int n = SketchbookDiffusion.PIXELS;
     var items = new java.util.ArrayList<Integer>();
     for (int i = 0; i < z.length; i++) {
@@ -225,7 +237,11 @@ public final class LoopModels implements AutoCloseable {
       x[k] = java.util.Arrays.copyOf(z[items.get(k)], n);
       prompts.add(new SketchbookDiffusion.Prompt(recipe.termTexts(), recipe.termWeights(), ""));
     }
-    float[][] v = pixels().velocity(x, DiffusionSampler.time(step - 1, steps), prompts, guidance);
+    double t = DiffusionSampler.time(step - 1, steps);
+    float[][] v = pixels().velocity(x, t, prompts, guidance);
+    if (nudge != null) {
+      nudge.nudge(items.stream().mapToInt(Integer::intValue).toArray(), x, v, t);
+    }
     for (int k = 0; k < items.size(); k++) {
       float[] zi = z[items.get(k)];
       float[] memory = java.util.Arrays.copyOfRange(zi, n, 2 * n);

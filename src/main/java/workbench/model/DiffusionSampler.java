@@ -25,11 +25,11 @@ public final class DiffusionSampler {
     return 1.0 - (double) step / steps;
   }
 
-  static double alpha(double t) {
+  public static double alpha(double t) {
     return StrictMath.cos(Math.PI / 2 * t);
   }
 
-  static double sigma(double t) {
+  public static double sigma(double t) {
     return t >= 1.0 ? 1.0 : StrictMath.sin(Math.PI / 2 * t);
   }
 

@@ -37,9 +37,11 @@ class SketchbookDiffusionLoopTest {
   }
 
   static Recipe withGuidance(Recipe r, double guidance) {
-    var schedule = new Schedule(r.steps(), List.of(new Stage(0, Map.of(DiffusionArtProcess.GUIDANCE, guidance))), 0);
-    return new Recipe(r.prompt(), r.dialect(), r.terms(), r.seed(), r.width(), r.height(), r.process(), schedule,
-        r.upscale(), r.modelId(), r.weightsSha256(), r.device());
+    return withSettings(r, Map.of(DiffusionArtProcess.GUIDANCE, guidance));
+  }
+
+  static Recipe withSettings(Recipe r, Map<String, Double> settings) {
+    return ImageEvaluation.withSettings(r, settings);
   }
 
   static byte[] png(LoopResult result) {
@@ -115,6 +117,25 @@ class SketchbookDiffusionLoopTest {
     var low = loop.run(withGuidance(r, 1), LoopListener.NONE);
     var high = loop.run(withGuidance(r, 7), LoopListener.NONE);
     assertThat(pixels(high.raw())).isNotEqualTo(pixels(low.raw()));
+  }
+
+  @Test
+  void checkerGuidanceIsOffByDefaultAndWhenOnMovesTheImageUpTheCheckersScore() {
+    var r = recipe("a green apple on the left", 4, 12, "diffusion");
+    double guidance = SketchbookDiffusion.DEFAULT_GUIDANCE;
+    var plain = loop.run(r, LoopListener.NONE);
+    var off = loop.run(withSettings(r, Map.of(DiffusionArtProcess.GUIDANCE, guidance,
+        DiffusionArtProcess.CHECKER_GUIDANCE, 0.0)), LoopListener.NONE);
+    var on = loop.run(withSettings(r, Map.of(DiffusionArtProcess.GUIDANCE, guidance,
+        DiffusionArtProcess.CHECKER_GUIDANCE, 1.0)), LoopListener.NONE);
+    assertThat(pixels(off.raw())).isEqualTo(pixels(plain.raw()));
+    assertThat(pixels(on.raw())).isNotEqualTo(pixels(off.raw()));
+    assertThat(on.last().combined()).isGreaterThan(off.last().combined());
+    // Each item's push comes from its own image's gradient: batched, the bytes are the same.
+    var other = withSettings(recipe("a moon at night", 8, 12, "diffusion"), Map.of(DiffusionArtProcess.GUIDANCE, guidance,
+        DiffusionArtProcess.CHECKER_GUIDANCE, 1.0));
+    var together = loop.run(List.of(other, on.recipe()), LoopListener.NONE);
+    assertThat(png(together.get(1))).isEqualTo(png(on));
   }
 
   @Test
