@@ -31,7 +31,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "run seed (default: ${DEFAULT-VALUE})", defaultValue = "1")
   long seed;
 
-  @Option(names = "--init", description = "continue training from the checker or judge weights in this folder")
+  @Option(names = "--init", description = "continue training from the checker, judge or diffusion weights in this folder")
   Path init;
 
   @Option(names = "--learning-rate", description = "peak learning rate (default: the model's own)")
@@ -62,7 +62,10 @@ public final class TrainCommand implements Callable<Integer> {
             settings.emaDecay(), settings.conditionDropout(), settings.checkpointEvery());
       }
       var source = checker == null ? ModelSource.classpath() : ModelSource.directory(checker);
-      var result = DiffusionTraining.train(settings, source, out, System.out);
+      var result = DiffusionTraining.train(settings, source, init, out, System.out);
+      if (init != null) {
+        run.put("continuedFrom", ModelCard.readOrFresh(init).training().getOrDefault("diffusion", java.util.Map.of()));
+      }
       run.put("settings", settings);
       run.put("checker", checker == null ? "the shipped checker (frozen)" : "the checker in " + checker + " (frozen)");
       run.put("objective", "v-prediction, cosine schedule, condition dropout for classifier-free guidance;"

@@ -75,6 +75,16 @@ public final class DiffusionTraining {
 
   public static Result train(Settings settings, ModelSource checkerSource, Path outDir, PrintStream console)
       throws IOException {
+    return train(settings, checkerSource, null, outDir, console);
+  }
+
+  /**
+   * As above; a fresh run (no checkpoint in {@code outDir}) with {@code init} starts from the
+   * half-float weights in that folder (e.g. the shipped ones), for raw and averaged weights
+   * alike, so each session's training continues the last one's.
+   */
+  public static Result train(Settings settings, ModelSource checkerSource, Path init, Path outDir, PrintStream console)
+      throws IOException {
     Engine.getInstance().setRandomSeed((int) settings.seed());
     Files.createDirectories(outDir);
     int b = settings.batch();
@@ -110,6 +120,10 @@ public final class DiffusionTraining {
       var config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam).optDevices(new Device[] {Device.cpu()});
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(shapes);
+        if (first == 0 && init != null) {
+          HalfWeights.read(network, Files.readAllBytes(init.resolve(SketchbookDiffusion.WEIGHTS)), model.getNDManager());
+          console.println("starting from the weights in " + init);
+        }
         if (first == 0) {
           copy(network, average, emaModel.getNDManager());
         }
@@ -128,24 +142,10 @@ public final class DiffusionTraining {
           Batch batch = next.join();
           next = prefetch(render, settings, step);
           try (NDManager scope = trainer.getManager().newSubManager()) {
-            NDArray x0 = scope.create(batch.images(), DiffusionNetwork.imageShape(b));
-            NDArray eps = scope.create(batch.noise(), DiffusionNetwork.imageShape(b));
-            float[] a = new float[b];
-            float[] s = new float[b];
-            for (int i = 0; i < b; i++) {
-              a[i] = (float) DiffusionSampler.alpha(batch.times()[i]);
-              s[i] = (float) DiffusionSampler.sigma(batch.times()[i]);
-            }
-            NDArray alpha = scope.create(a, new Shape(b, 1, 1, 1));
-            NDArray sigma = scope.create(s, new Shape(b, 1, 1, 1));
-            NDArray xt = x0.mul(alpha).add(eps.mul(sigma));
-            NDArray target = eps.mul(alpha).sub(x0.mul(sigma));
             NDArray condition = checker.conditioning(scope, batch.captions())
                 .mul(scope.create(batch.keep(), new Shape(b, 1))).stopGradient();
-            NDArray time = scope.create(DiffusionNetwork.timeFeatures(batch.times()), DiffusionNetwork.timeShape(b));
             try (GradientCollector collector = trainer.newGradientCollector()) {
-              NDArray v = trainer.forward(new NDList(xt, time, condition)).singletonOrThrow();
-              NDArray total = v.sub(target).square().mean();
+              NDArray total = vLoss(trainer, scope, batch.images(), batch.noise(), batch.times(), condition);
               loss = total.getFloat();
               if (!Double.isFinite(loss)) {
                 console.println("stopping at step " + step + ": loss " + loss + " (the last checkpoint stands)");
@@ -174,6 +174,31 @@ public final class DiffusionTraining {
     } finally {
       render.shutdownNow();
     }
+  }
+
+  /**
+   * The mean squared v error of one batch: clean images (in [-1, 1]) noised to their times with
+   * the given static, against the velocity {@code alpha eps - sigma x0}. Recorded for the
+   * trainer's gradient collector when one is open.
+   */
+  static NDArray vLoss(Trainer trainer, NDManager scope, float[] images, float[] noise, float[] times,
+      NDArray condition) {
+    int b = times.length;
+    NDArray x0 = scope.create(images, DiffusionNetwork.imageShape(b));
+    NDArray eps = scope.create(noise, DiffusionNetwork.imageShape(b));
+    float[] a = new float[b];
+    float[] s = new float[b];
+    for (int i = 0; i < b; i++) {
+      a[i] = (float) DiffusionSampler.alpha(times[i]);
+      s[i] = (float) DiffusionSampler.sigma(times[i]);
+    }
+    NDArray alpha = scope.create(a, new Shape(b, 1, 1, 1));
+    NDArray sigma = scope.create(s, new Shape(b, 1, 1, 1));
+    NDArray xt = x0.mul(alpha).add(eps.mul(sigma));
+    NDArray target = eps.mul(alpha).sub(x0.mul(sigma));
+    NDArray time = scope.create(DiffusionNetwork.timeFeatures(times), DiffusionNetwork.timeShape(b));
+    NDArray v = trainer.forward(new NDList(xt, time, condition)).singletonOrThrow();
+    return v.sub(target).square().mean();
   }
 
   private static void checkpoint(DiffusionNetwork network, DiffusionNetwork average, Path dir, int step)
