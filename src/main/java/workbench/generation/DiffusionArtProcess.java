@@ -81,7 +81,8 @@ final class DiffusionArtProcess implements ArtProcess {
       batch.models.pixelStep(batch.z, batch.live, batch.recipes, stepNumber, batch.schedule.steps(), guidance, sampler);
       return;
     }
-    NDArray condition = batch.models.diffusionCondition(step.scope(), batch.recipes);
+    NDArray condition = batch.models.diffusionCondition(step.scope(), batch.recipes, stepNumber,
+        batch.schedule.steps());
     batch.models.denoise(step.scope(), batch.z, batch.live, condition, stepNumber, batch.schedule.steps(), guidance);
   }
 }

@@ -44,7 +44,7 @@ public final class PromptRenderer {
         }
       }
     }
-    return switch (dialect) {
+    String text = switch (dialect) {
       case MIDJOURNEY -> prompt.terms().stream().map(PromptRenderer::midjourney)
           .collect(Collectors.joining(" "))
           + prompt.parameters().stream().map(p -> " --" + p.name() + " " + p.value())
@@ -53,6 +53,13 @@ public final class PromptRenderer {
       case COMPEL -> prompt.terms().stream().map(PromptRenderer::compel)
           .collect(Collectors.joining(", "));
     };
+    if (text.length() > PromptParser.MAX_LENGTH && !prompt.terms().isEmpty()) {
+      // Escapes and brackets can push a prompt that fit in one dialect past the limit in another.
+      throw new PromptRenderException(dialect, prompt.term(0).text(),
+          "written in " + dialect.label() + " the prompt takes " + text.length()
+              + " characters, more than the " + PromptParser.MAX_LENGTH + " a prompt may have");
+    }
+    return text;
   }
 
   private static String a1111(WeightedPrompt prompt) {
@@ -63,9 +70,11 @@ public final class PromptRenderer {
         throw new PromptRenderException(Dialect.A1111, term.text(),
             "its BREAK chunk comes before the chunk of the term ahead of it");
       }
-      if (!out.isEmpty()) {
-        out.append(term.chunk() > chunk ? " BREAK ".repeat(term.chunk() - chunk).replace("  ", " ")
-            : ", ");
+      if (term.chunk() > chunk) {
+        // A BREAK with nothing before it still starts a chunk (A1111 pads an empty one).
+        out.append(" BREAK ".repeat(term.chunk() - chunk).replace("  ", " "));
+      } else if (!out.isEmpty()) {
+        out.append(", ");
       }
       chunk = term.chunk();
       out.append(a1111(term));

@@ -84,7 +84,11 @@ class PromptParserProperties {
       }
       return "parsed";
     } catch (PromptSyntaxException e) {
-      assertThat(e.column()).isBetween(1, Math.max(text.length(), PromptParser.MAX_LENGTH + 1));
+      assertThat(e.offset()).isBetween(0, Math.max(text.length(), PromptParser.MAX_LENGTH));
+      assertThat(e.line()).isPositive();
+      assertThat(e.column()).isBetween(1, Math.max(text.length(), PromptParser.MAX_LENGTH) + 1);
+      // The place the message names is the place the caret marks.
+      assertThat(e.messageWithColumn()).contains("column " + e.column());
       assertThat(e.getMessage()).isNotBlank();
       assertThat(e.hint()).isNotBlank();
       return "refused";
@@ -139,9 +143,14 @@ class PromptParserProperties {
   Arbitrary<String> noisyText() {
     var syntax = Arbitraries.of("::", "::2", "::-.5", "::.5", "::2x", "::150", " --no ", "--no",
         "(", ")", "[", "]", "\\", "\\(", "\\)", ":", ":1.3", ":-1", " AND ", "AND", "+", "-", "++",
-        ",", ", ", " ", "  ", ")1.3", ")-", ")+", ")2x", "1.5", ".", "0", "-0", "\t", "\n");
+        ",", ", ", " ", "  ", ")1.3", ")-", ")+", ")2x", "1.5", ".", "0", "-0", "\t", "\n",
+        "[", ":3]", ":0.5]", "::2]", "|", "BREAK", " BREAK ", "\"", "\\\"", ".attend(", ".attend(0.5)",
+        ".swap(", ".blend()", ".blend(1,1)", ".and(2, 1)", "withLora(", "<lora:x:1>", " --seed 7",
+        " --ar 16:9", "\u00A0", "\u3000", "😀", "9".repeat(400), "1e999", ":" + "9".repeat(40) + ")");
     var word = Arbitraries.of("apple", "tart", "red", "hat", "a", "x", "C", "é", "日本");
-    var anyChar = Arbitraries.chars().all().map(String::valueOf);
+    // Any code point of any Unicode category, surrogate pairs and unpaired surrogates included.
+    var anyChar = Arbitraries.oneOf(Arbitraries.chars().all().map(String::valueOf),
+        Arbitraries.integers().between(0, Character.MAX_CODE_POINT).map(Character::toString));
     var token = Arbitraries.frequencyOf(
         Tuple.of(6, syntax), Tuple.of(3, word), Tuple.of(1, anyChar));
     var shortText = token.list().ofMaxSize(40).map(PromptParserProperties::join);
@@ -149,8 +158,11 @@ class PromptParserProperties {
         .map(t -> t.length() > 2010 ? t.substring(0, 2010) : t);
     var termHeavy = Arbitraries.integers().between(60, 70)
         .map(n -> "a:: ".repeat(n));
+    var open = Arbitraries.of("(", "[", "(\"", "[a|", "[a:", "((x:2)");
+    var deep = Combinators.combine(open, Arbitraries.integers().between(40, 1990))
+        .as((o, n) -> o.repeat(Math.max(1, n / o.length())) + "x");
     return Arbitraries.frequencyOf(
-        Tuple.of(90, shortText), Tuple.of(9, longText), Tuple.of(1, termHeavy));
+        Tuple.of(88, shortText), Tuple.of(9, longText), Tuple.of(1, termHeavy), Tuple.of(2, deep));
   }
 
   private static String join(List<String> tokens) {
