@@ -59,6 +59,15 @@ class PromptEditingLoopTest {
   }
 
   @Test
+  void midjourneysSeedInThePromptIsTheRecipesSeed() {
+    var recipe = recipes.recipe(new RecipeFactory.Request("a red apple --seed 4242", "", 11, 6, "diffusion", 1));
+    assertThat(recipe.seed()).isEqualTo(4242);
+    assertThat(recipe.termTexts()).containsExactly("a red apple");
+    assertThat(recipes.recipe(new RecipeFactory.Request("a red apple", "", 11, 6, "diffusion", 1)).seed())
+        .isEqualTo(11);
+  }
+
+  @Test
   void aTermAddedLaterLeavesTheEarlyStepsAlone() {
     var plain = stepImages("a green tree");
     var added = stepImages("a green tree, [a yellow moon:0.5]");
