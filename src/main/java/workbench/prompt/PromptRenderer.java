@@ -17,7 +17,6 @@ public final class PromptRenderer {
   /** A {@code +} or {@code -} ending a word: Compel would read it as a weight. */
   private static final Pattern COMPEL_TRAILING_SIGN = Pattern.compile("[^\\s,+\\-][+\\-]+(?=[\\s,]|$)");
   private static final Pattern AND_WORD = Pattern.compile("(?U)(^|\\s)AND(\\s|$)");
-  private static final Pattern BREAK_WORD = Pattern.compile("(?U)\\bBREAK\\b");
   private static final Pattern EXTRA_NETWORK = Pattern.compile("<(lora|lyco|hypernet):");
   private static final Pattern COMPEL_FUNCTION =
       Pattern.compile("\\.(attend|swap|and|blend)\\(|(^|[^\\p{L}\\p{N}])withLora\\(");
@@ -129,9 +128,19 @@ public final class PromptRenderer {
     return written;
   }
 
+  /** Whether the A1111 parser would see a BREAK in the text (its own test, so both agree). */
+  private static boolean containsBreak(String text) {
+    for (int i = text.indexOf("BREAK"); i >= 0; i = text.indexOf("BREAK", i + 1)) {
+      if (A1111Parser.isBreak(text, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Words the parser would read as BREAK or an extra network, which no escape can hide. */
   private static void refuseSyntaxWords(Dialect dialect, String text) {
-    if (dialect == Dialect.A1111 && BREAK_WORD.matcher(text).find()) {
+    if (dialect == Dialect.A1111 && containsBreak(text)) {
       throw new PromptRenderException(dialect, text, "'BREAK' would split it into two chunks");
     }
     if (EXTRA_NETWORK.matcher(text).find()) {

@@ -48,6 +48,9 @@ class PromptLanguageTest {
     assertThat(prompt.term(1).timing().describe()).isEqualTo("until 0.25");
     assertThat(prompt.term(2).timing().describe()).isEqualTo("after 0.25");
     assertThat(prompt.isScheduled()).isTrue();
+    assertThat(PromptJson.write(prompt)).contains("\"text\":\"mountain\"", "\"timing\":\"until 0.25\"")
+        .contains("\"timing\":\"after 0.25\"");
+    assertThat(PromptJson.write(PromptParser.parse("a --seed 7"))).endsWith(",\"seed\":7}");
     assertThat(PromptParser.parse("(a:1.2) [b]", Dialect.A1111).isScheduled()).isFalse();
   }
 
