@@ -87,7 +87,8 @@ final class DiffusionArtProcess implements ArtProcess {
           checkerScale > 0 ? (items, x, v, t) -> checkerGuidance(step, items, x, v, t, checkerScale) : null);
       return;
     }
-    NDArray condition = batch.models.diffusionCondition(step.scope(), batch.recipes);
+    NDArray condition = batch.models.diffusionCondition(step.scope(), batch.recipes, stepNumber,
+        batch.schedule.steps());
     batch.models.denoise(step.scope(), batch.z, batch.live, condition, stepNumber, batch.schedule.steps(), guidance);
   }
 

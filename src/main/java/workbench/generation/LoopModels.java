@@ -235,7 +235,7 @@ public final class LoopModels implements AutoCloseable {
     for (int k = 0; k < items.size(); k++) {
       var recipe = recipes.get(items.get(k));
       x[k] = java.util.Arrays.copyOf(z[items.get(k)], n);
-      prompts.add(new SketchbookDiffusion.Prompt(recipe.termTexts(), recipe.termWeights(), ""));
+      prompts.add(new SketchbookDiffusion.Prompt(recipe.termTexts(), recipe.termWeightsAt(step, steps), ""));
     }
     double t = DiffusionSampler.time(step - 1, steps);
     float[][] v = pixels().velocity(x, t, prompts, guidance);
@@ -321,10 +321,13 @@ public final class LoopModels implements AutoCloseable {
     return diffusion != null ? diffusion.decode(z) : prior().decode(z, condition);
   }
 
-  /** The diffusion model's conditioning of each recipe's weighted terms, in {@code scope}. */
-  NDArray diffusionCondition(NDManager scope, List<Recipe> recipes) {
+  /**
+   * The diffusion model's conditioning of each recipe's weighted terms at {@code step} of
+   * {@code steps}, in {@code scope}: terms prompt editing leaves out of the step weigh 0.
+   */
+  NDArray diffusionCondition(NDManager scope, List<Recipe> recipes, int step, int steps) {
     return diffusionModel().condition(scope, recipes.stream()
-        .map(r -> new DiffusionGenerator.Prompt(r.termTexts(), r.termWeights())).toList());
+        .map(r -> new DiffusionGenerator.Prompt(r.termTexts(), r.termWeightsAt(step, steps))).toList());
   }
 
   /** One sampler step of the diffusion model on every live latent. */

@@ -1,6 +1,9 @@
 package workbench.generation;
 
 import java.util.List;
+import workbench.prompt.Dialect;
+import workbench.prompt.PromptParser;
+import workbench.prompt.WeightedPrompt;
 
 /**
  * Everything that determines an image: with the same recipe on CPU the loop writes the same
@@ -61,6 +64,31 @@ public record Recipe(
 
   public double[] termWeights() {
     return terms.stream().mapToDouble(RecipeTerm::weight).toArray();
+  }
+
+  /**
+   * The weights that condition step {@code step} (1-based) of {@code steps}: a term that A1111
+   * prompt editing or alternation leaves out of that step weighs 0, so it contributes nothing.
+   * Timings come from the recipe's prompt text; when the stored terms are no longer what that
+   * text says (edited weights keep their texts, so they still match) every term is active.
+   */
+  public double[] termWeightsAt(int step, int steps) {
+    double[] weights = termWeights();
+    WeightedPrompt parsed;
+    try {
+      parsed = PromptParser.parse(prompt, Dialect.fromId(dialect));
+    } catch (IllegalArgumentException notOurs) { // a syntax error, or a dialect we do not know
+      return weights;
+    }
+    if (!parsed.isScheduled() || !parsed.texts().equals(termTexts())) {
+      return weights;
+    }
+    for (int i = 0; i < weights.length; i++) {
+      if (!parsed.term(i).activeAt(step, steps)) {
+        weights[i] = 0;
+      }
+    }
+    return weights;
   }
 
   public Recipe withSeed(long newSeed) {

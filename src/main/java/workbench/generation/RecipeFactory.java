@@ -33,8 +33,10 @@ public final class RecipeFactory {
 
   public Recipe recipe(Request request) {
     var prompt = parse(request.prompt(), request.dialect());
-    if (request.seed() < 0 || request.seed() > SeedStatic.MAX_SEED) {
-      throw new InvalidRecipeException("seed", "Seed " + request.seed() + " is outside 0 … " + SeedStatic.MAX_SEED);
+    // Midjourney's --seed in the prompt is the recipe's seed: the prompt says it last.
+    long seed = prompt.seed().orElse(request.seed());
+    if (seed < 0 || seed > SeedStatic.MAX_SEED) {
+      throw new InvalidRecipeException("seed", "Seed " + seed + " is outside 0 … " + SeedStatic.MAX_SEED);
     }
     if (request.steps() < 1 || request.steps() > limits.maxSteps()) {
       throw new InvalidRecipeException("steps", "Steps must be 1 … " + limits.maxSteps() + "; got " + request.steps());
@@ -60,7 +62,7 @@ public final class RecipeFactory {
         ? new Schedule(request.steps(), List.of(new Stage(0, java.util.Map.of(DiffusionArtProcess.GUIDANCE, models.defaultGuidance()))), 0)
         : process.defaultSchedule(request.steps());
     return new Recipe(
-        request.prompt(), prompt.dialect().id(), terms, request.seed(), size, size, process.name(),
+        request.prompt(), prompt.dialect().id(), terms, seed, size, size, process.name(),
         schedule, request.upscale(), models.modelId(), models.weightsSha256(), models.device());
   }
 

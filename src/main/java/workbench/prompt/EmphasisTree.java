@@ -11,7 +11,17 @@ import java.util.List;
  */
 final class EmphasisTree {
 
-  sealed interface Node permits Chr, Comma, Group, AndSeparator, PartWeight {}
+  sealed interface Node permits Chr, Comma, Group, AndSeparator, PartWeight, Scheduled,
+      Alternation, Break {}
+
+  /** A1111 {@code [from:to:when]}: {@code from} until the step, {@code to} after it. */
+  record Scheduled(List<Node> from, List<Node> to, Timing.When when, int pos) implements Node {}
+
+  /** A1111 {@code [a|b|c]}: one option per step, in turn. */
+  record Alternation(List<List<Node>> options, int pos) implements Node {}
+
+  /** A1111 {@code BREAK}: ends a term and starts the next conditioning chunk. */
+  record Break(int pos) implements Node {}
 
   /** A character of term text; {@code pos} is where it sits in the source. */
   record Chr(char c, int pos) implements Node {}
@@ -58,37 +68,64 @@ final class EmphasisTree {
       }
     }
     int before = terms.size();
-    flattenInto(part, weight, true, terms);
+    new Flattener(terms).into(part, weight, true, Timing.ALWAYS);
     return terms.size() > before;
   }
 
-  private static void flattenInto(List<Node> nodes, double multiplier, boolean topLevel,
-      List<Term> terms) {
-    var current = new TermText();
-    for (var node : nodes) {
-      if (node instanceof Chr chr) {
-        current.append(chr.c(), chr.pos());
-      } else if (node instanceof Comma comma) {
-        if (topLevel) {
-          current.addTo(terms, multiplier);
-          current = new TermText();
-        } else {
-          current.append(',', comma.pos());
-        }
-      } else if (node instanceof Group group) {
-        current.addTo(terms, multiplier);
-        current = new TermText();
-        flattenInto(group.children(), multiplier * group.factor(), false, terms);
-      }
-      // AND parts are split off before; a PartWeight applies to its whole part.
+  /** Walks one AND part; counts BREAKs as it goes, so each term knows its chunk. */
+  private static final class Flattener {
+    private final List<Term> terms;
+    private int chunk;
+
+    Flattener(List<Term> terms) {
+      this.terms = terms;
     }
-    current.addTo(terms, multiplier);
+
+    void into(List<Node> nodes, double multiplier, boolean topLevel, Timing timing) {
+      var current = new TermText();
+      for (var node : nodes) {
+        if (node instanceof Chr chr) {
+          current.append(chr.c(), chr.pos());
+          continue;
+        }
+        if (node instanceof Comma comma && !topLevel) {
+          current.append(',', comma.pos());
+          continue;
+        }
+        // Anything else ends the phrase being collected.
+        current.addTo(terms, multiplier, timing, chunk);
+        current = new TermText();
+        if (node instanceof Break) {
+          chunk++;
+        } else if (node instanceof Group group) {
+          into(group.children(), multiplier * group.factor(), false, timing);
+        } else if (node instanceof Scheduled scheduled) {
+          into(scheduled.from(), multiplier, false, timing.and(new Timing.Until(scheduled.when())));
+          into(scheduled.to(), multiplier, false, timing.and(new Timing.After(scheduled.when())));
+        } else if (node instanceof Alternation alternation) {
+          int count = alternation.options().size();
+          for (int i = 0; i < count; i++) {
+            into(alternation.options().get(i), multiplier, false,
+                timing.and(new Timing.Alternate(i, count)));
+          }
+        }
+        // AND parts are split off before; a PartWeight applies to its whole part.
+      }
+      current.addTo(terms, multiplier, timing, chunk);
+    }
   }
 
   private static PromptSyntaxException emptyAndPart(int pos, String side) {
     return new PromptSyntaxException(
         "'AND' at column " + (pos + 1) + " has no prompt " + side + " it",
         pos + 1, "AND", "AND joins two prompts, as in 'a cat :1.2 AND a dog'");
+  }
+
+  static PromptSyntaxException tooDeep(char open, int pos, int limit) {
+    return new PromptSyntaxException(
+        "'" + open + "' at column " + (pos + 1) + " nests brackets more than " + limit + " deep",
+        pos + 1, String.valueOf(open),
+        "a few levels say all there is to say: write (x:1.5) instead of (((((x)))))");
   }
 
   static PromptSyntaxException unclosed(char open, int pos) {

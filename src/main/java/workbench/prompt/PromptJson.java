@@ -9,7 +9,9 @@ import java.util.ArrayList;
  * The stored and printed form of a parsed prompt:
  * {@code {"dialect":"midjourney","terms":[{"text":"apple","weight":1.0,"normalisedWeight":0.333,
  * "span":{"start":0,"end":5}}, ...]}}. Field order is fixed: dialect, terms; in a term text and
- * weight come first. Reading needs only dialect, text and weight.
+ * weight come first; a scheduled term adds {@code "timing":"until 0.25"}, a term after a BREAK
+ * its {@code "chunk"}, a prompt with {@code --seed} its {@code "seed"}. Reading needs only
+ * dialect, text and weight (timings are not read back: they come from the prompt text).
  */
 public final class PromptJson {
 
@@ -31,7 +33,15 @@ public final class PromptJson {
       var span = node.putObject("span");
       span.put("start", term.span().start());
       span.put("end", term.span().end());
+      // Written for people and tools to see; reading re-parses the prompt text for them.
+      if (!term.timing().isAlways()) {
+        node.put("timing", term.timing().describe());
+      }
+      if (term.chunk() > 0) {
+        node.put("chunk", term.chunk());
+      }
     }
+    prompt.seed().ifPresent(seed -> root.put("seed", seed));
     try {
       return MAPPER.writeValueAsString(root);
     } catch (JsonProcessingException e) {

@@ -16,12 +16,14 @@ public final class PromptParser {
   public static final double MAX_ABS_WEIGHT = Weights.MAX_ABS_WEIGHT;
 
   /** {@code ::} or {@code --no}: nothing else writes these. */
-  private static final Pattern MIDJOURNEY_MARKS = Pattern.compile("::|(^|\\s)--no(\\s|$)");
+  private static final Pattern MIDJOURNEY_MARKS = Pattern.compile(
+      "(?U)::|(^|\\s)--(no|seed|ar|aspect|stylize|chaos|v|version|q|quality|iw|niji|style)(\\s|$)");
   /** {@code (x)1.2}, {@code (x)+}, {@code word+}, {@code word--}. */
   private static final Pattern COMPEL_MARKS =
-      Pattern.compile("\\)([+-]+|\\.?\\d)|[^\\s,+\\-(\\[\\\\][+-]+(?=[\\s,()]|$)");
+      Pattern.compile("(?U)\\)([+-]+|\\.?\\d)|[^\\s,+\\-(\\[\\\\][+-]+(?=[\\s,()]|$)"
+          + "|\\.(attend|blend|and|swap)\\(|withLora\\(");
   /** Brackets, escapes or {@code AND}. */
-  private static final Pattern A1111_MARKS = Pattern.compile("[()\\[\\]\\\\]|(^|\\s)AND(\\s|$)");
+  private static final Pattern A1111_MARKS = Pattern.compile("(?U)[()\\[\\]\\\\]|(^|\\s)(AND|BREAK)(\\s|$)");
 
   private PromptParser() {}
 
@@ -31,6 +33,14 @@ public final class PromptParser {
   }
 
   public static WeightedPrompt parse(String text, Dialect dialect) {
+    try {
+      return parseUnplaced(text, dialect);
+    } catch (PromptSyntaxException e) {
+      throw e.locatedIn(text);
+    }
+  }
+
+  private static WeightedPrompt parseUnplaced(String text, Dialect dialect) {
     if (text.length() > MAX_LENGTH) {
       throw new PromptSyntaxException(
           "the prompt is " + text.length() + " characters long: at most " + MAX_LENGTH
@@ -38,11 +48,12 @@ public final class PromptParser {
           MAX_LENGTH + 1, text.substring(MAX_LENGTH, Math.min(text.length(), MAX_LENGTH + 20)),
           "shorten the prompt; a few well-weighted terms steer better than many");
     }
-    List<Term> terms = switch (dialect) {
+    var parsed = switch (dialect) {
       case MIDJOURNEY -> MidjourneyParser.parse(text);
-      case A1111 -> A1111Parser.parse(text);
-      case COMPEL -> CompelParser.parse(text);
+      case A1111 -> new WeightedPrompt(dialect, A1111Parser.parse(text));
+      case COMPEL -> new WeightedPrompt(dialect, CompelParser.parse(text));
     };
+    List<Term> terms = parsed.terms();
     if (terms.isEmpty()) {
       throw new PromptSyntaxException(
           "the prompt is empty: write at least one term", 1, text,
@@ -56,7 +67,7 @@ public final class PromptParser {
           extra.span().column(), extra.text(), "merge or drop terms: at most 64 are scored");
     }
     var tidy = terms.stream().map(t -> t.withWeight(Weights.tidy(t.weight()))).toList();
-    var prompt = new WeightedPrompt(dialect, tidy);
+    var prompt = new WeightedPrompt(dialect, tidy, parsed.parameters());
     double sum = Weights.tidy(prompt.weightSum());
     if (!(sum > 0)) {
       var first = tidy.get(0);

@@ -24,6 +24,23 @@ final class TermText {
 
   /** Adds the cleaned term to {@code terms} unless it is blank; returns whether it added one. */
   boolean addTo(List<Term> terms, double weight) {
+    return addTo(terms, weight, Timing.ALWAYS, 0);
+  }
+
+  /** Midjourney's: weights are checked against the cap only after normalising. */
+  boolean addUncapped(List<Term> terms, double weight) {
+    int first = firstKept();
+    if (first < 0) {
+      return false;
+    }
+    int last = lastKept();
+    String text = clean(chars.substring(first, last + 1));
+    terms.add(new Term(text, weight, new Span(sources[first], sources[last] + 1)));
+    return true;
+  }
+
+  /** The same, for a term with a timing and a BREAK chunk. */
+  boolean addTo(List<Term> terms, double weight, Timing timing, int chunk) {
     int first = firstKept();
     if (first < 0) {
       return false;
@@ -32,13 +49,30 @@ final class TermText {
     String text = clean(chars.substring(first, last + 1));
     // Nested emphasis can multiply past the limit (or to infinity): say so at the term.
     Weights.checkRange(weight, sources[first], text);
-    terms.add(new Term(text, weight, new Span(sources[first], sources[last] + 1)));
+    terms.add(new Term(text, weight, new Span(sources[first], sources[last] + 1), timing, chunk));
     return true;
   }
 
   /** The cleaned form of any text: what a parser would make of it as one term. */
   static String clean(String raw) {
-    String collapsed = raw.replaceAll("\\s+", " ");
+    var out = new StringBuilder(raw.length());
+    boolean inSpace = false;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (isSpace(c)) {
+        inSpace = true;
+      } else {
+        if (inSpace) {
+          out.append(' ');
+        }
+        inSpace = false;
+        out.append(c);
+      }
+    }
+    if (inSpace) {
+      out.append(' ');
+    }
+    String collapsed = out.toString();
     int start = 0;
     int end = collapsed.length();
     while (start < end && isEdge(collapsed.charAt(start))) {
@@ -72,8 +106,14 @@ final class TermText {
     return c == ',' || isSpace(c);
   }
 
-  /** The whitespace {@code \s} means in a regex, so cleaning and scanning agree. */
+  /**
+   * Unicode's White_Space: ASCII spaces and line ends, NEL, no-break spaces, the en/em/thin
+   * spaces and the ideographic space (what {@code (?U)\\s} matches), so text pasted from a
+   * word processor or typed with a CJK keyboard splits as it looks.
+   */
   static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    return (c >= '\t' && c <= '\r') || c == ' ' || c == '\u0085' || c == '\u00A0'
+        || c == '\u1680' || (c >= '\u2000' && c <= '\u200A') || c == '\u2028' || c == '\u2029'
+        || c == '\u202F' || c == '\u205F' || c == '\u3000';
   }
 }

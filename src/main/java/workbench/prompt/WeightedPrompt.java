@@ -2,16 +2,38 @@ package workbench.prompt;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A prompt as the checker sees it: ordered terms with relative weights, and the dialect it was
  * written in. {@code hot::2 dog} and {@code hot::4 dog::2} differ in weights but not in
  * {@link #normalisedWeights()}.
  */
-public record WeightedPrompt(Dialect dialect, List<Term> terms) {
+public record WeightedPrompt(Dialect dialect, List<Term> terms, List<PromptParameter> parameters) {
 
   public WeightedPrompt {
     terms = List.copyOf(terms);
+    parameters = List.copyOf(parameters);
+  }
+
+  public WeightedPrompt(Dialect dialect, List<Term> terms) {
+    this(dialect, terms, List.of());
+  }
+
+  /** Midjourney's {@code --seed}, when the prompt names one. */
+  public OptionalLong seed() {
+    return parameters.stream().filter(p -> p.name().equals(PromptParameter.SEED))
+        .mapToLong(p -> Long.parseLong(p.value())).reduce((first, later) -> later);
+  }
+
+  /** Whether any term sits some steps out (A1111 prompt editing or alternation). */
+  public boolean isScheduled() {
+    return terms.stream().anyMatch(t -> !t.timing().isAlways());
+  }
+
+  /** The terms that condition step {@code step} (1-based) of a run of {@code steps}. */
+  public List<Term> termsAt(int step, int steps) {
+    return terms.stream().filter(t -> t.activeAt(step, steps)).toList();
   }
 
   public static WeightedPrompt of(Dialect dialect, Term... terms) {
@@ -58,15 +80,15 @@ public record WeightedPrompt(Dialect dialect, List<Term> terms) {
   public WeightedPrompt withWeight(int index, double weight) {
     var changed = new ArrayList<>(terms);
     changed.set(index, terms.get(index).withWeight(weight));
-    return new WeightedPrompt(dialect, changed);
+    return new WeightedPrompt(dialect, changed, parameters);
   }
 
   public WeightedPrompt withDialect(Dialect newDialect) {
-    return new WeightedPrompt(newDialect, terms);
+    return new WeightedPrompt(newDialect, terms, parameters);
   }
 
   /**
-   * Same texts in the same order with weights within {@code tolerance}: what a round trip through
+   * Same texts, timings and chunks in the same order with weights within {@code tolerance}: what a round trip through
    * another dialect keeps (spans and dialect are allowed to differ).
    */
   public boolean sameTermsAs(WeightedPrompt other, double tolerance) {
@@ -76,7 +98,8 @@ public record WeightedPrompt(Dialect dialect, List<Term> terms) {
     for (int i = 0; i < terms.size(); i++) {
       var mine = terms.get(i);
       var theirs = other.terms.get(i);
-      if (!mine.text().equals(theirs.text())
+      if (!mine.text().equals(theirs.text()) || !mine.timing().equals(theirs.timing())
+          || mine.chunk() != theirs.chunk()
           || Math.abs(mine.weight() - theirs.weight()) > tolerance) {
         return false;
       }

@@ -38,6 +38,23 @@ final class Weights {
     return weight;
   }
 
+  /** A weight that is relative to others (Midjourney): any finite size, capped later. */
+  static double parseUncapped(String literal, int index) {
+    if (!isNumber(literal)) {
+      throw new PromptSyntaxException(
+          "weight '" + literal + "' at column " + (index + 1) + " is not a number",
+          index + 1, literal, "write a plain decimal such as 2, 0.5 or -0.5");
+    }
+    double weight = Double.parseDouble(literal);
+    if (!(Math.abs(weight) < 1e15)) {
+      throw new PromptSyntaxException(
+          "weight '" + (literal.length() > 20 ? literal.substring(0, 20) + "…" : literal)
+              + "' at column " + (index + 1) + " is too large to weigh anything against",
+          index + 1, literal, "weights are relative: 'a::3 b::1' says all 'a::3e20 b::1e20' would");
+    }
+    return weight;
+  }
+
   static void checkRange(double weight, int index, String fragment) {
     if (!(Math.abs(weight) <= MAX_ABS_WEIGHT)) {
       throw new PromptSyntaxException(

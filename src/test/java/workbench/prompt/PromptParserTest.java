@@ -23,7 +23,10 @@ class PromptParserTest {
       apple::.5 tart                   | apple=0.5; tart=1
       apple:: red::-0.5                | apple=1; red=-0.5
       apple::2 red::-.5 blue::-.5      | apple=2; red=-0.5; blue=-0.5
-      apple::2 --no red, blue          | apple=2; red=-0.5; blue=-0.5
+      apple::2 --no red, blue          | apple=2; red, blue=-0.5
+      tulips::200 red::-100            | tulips=2; red=-1
+      a cat --seed 42 --no dog         | a cat=1; dog=-0.5
+      a　cat on a mat::2             | a cat on a mat=2
       apple --no red                   | apple=1; red=-0.5
       apple::2 --no red --no blue      | apple=2; red=-0.5; blue=-0.5
       apple, tart                      | apple, tart=1
@@ -66,6 +69,8 @@ class PromptParserTest {
       (salt AND pepper)                | salt AND pepper=1.1
       apple tart                       | apple tart=1
       a cat, blue sky                  | a cat=1; blue sky=1
+      a cat BREAK a dog                | a cat=1; a dog=1
+      [a:b]                            | a:b=0.909090909091
       """)
   void a1111(String text, String terms) {
     assertTerms(PromptParser.parse(text, Dialect.A1111), terms);
@@ -125,7 +130,15 @@ class PromptParserTest {
       apple::2 ::3             | MIDJOURNEY | 10 | '::' at column 10 has no term before it
       apple --no               | MIDJOURNEY | 7  | '--no' at column 7 has no terms after it
       apple --no red:: x       | MIDJOURNEY | 15 | '::' at column 15 is inside the --no list started at column 7
-      apple::150               | MIDJOURNEY | 8  | weight 150 at column 8 is out of range: weights must lie between -100 and 100
+      a::1000 b::-999.5        | MIDJOURNEY | 1  | weight 2000 at column 1 is out of range: weights must lie between -100 and 100
+      a cat --ar 16:9          | MIDJOURNEY | 7  | Midjourney parameter '--ar' at column 7 is not supported here: the workbench sets size, quality and style in the recipe, not in the prompt
+      a cat --seed x           | MIDJOURNEY | 7  | '--seed' at column 7 needs a whole number from 0 to 4294967295, not 'x'
+      a cat --seed 1 dog       | MIDJOURNEY | 16 | 'dog' at column 16 comes after the parameters: prompt text goes before the first --parameter
+      😀 (a                    | A1111      | 3  | unclosed '(' opened at column 3
+      a <lora:x:1>             | A1111      | 3  | extra network '<lora:x:1>' at column 3 is not supported: the workbench has no lora weights to load
+      a cat.swap(dog)          | COMPEL     | 6  | Compel's .swap() at column 6 is not supported: swapping words mid-run is cross-attention control, which the loop does not do
+      a withLora(x, 1)         | COMPEL     | 3  | Compel's withLora(…) at column 3 is not supported: the workbench has no LoRA weights to load
+      ("a", "b").and(1)        | COMPEL     | 11 | '.and()' at column 11 has 1 weights for 2 prompts
       ab(cd                    | A1111      | 3  | unclosed '(' opened at column 3
       a [b (c)                 | A1111      | 3  | unclosed '[' opened at column 3
       a)                       | A1111      | 2  | unmatched ')' at column 2

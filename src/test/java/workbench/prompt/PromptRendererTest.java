@@ -38,7 +38,7 @@ class PromptRendererTest {
   @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
       (a::b)            | MIDJOURNEY | Midjourney cannot express the term 'a::b': '::' would split it in two
       (ratio:)          | MIDJOURNEY | Midjourney cannot express the term 'ratio:': its last ':' would run into the '::' after it
-      (a --no b)        | MIDJOURNEY | Midjourney cannot express the term 'a --no b': '--no' would start a list of things to leave out
+      (a --no b)        | MIDJOURNEY | Midjourney cannot express the term 'a --no b': '--no' would be read as a parameter
       (C++ code)        | COMPEL     | Compel cannot express the term 'C++ code': '++' at the end of a word would be read as a weight
       """)
   void namesWhatADialectCannotExpress(String a1111, Dialect dialect, String message) {

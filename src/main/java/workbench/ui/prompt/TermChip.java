@@ -23,6 +23,8 @@ class TermChip extends Div {
 
   private final int index;
   private final Span text = new Span();
+  /** When the term conditions the image (A1111 prompt editing, alternation, BREAK chunk). */
+  private final Span schedule = new Span();
   private final NumberField weight = new NumberField();
   private final Input slider = new Input(ValueChangeMode.ON_CHANGE);
 
@@ -34,6 +36,9 @@ class TermChip extends Div {
         .set("border", "1px solid var(--lumo-contrast-20pct)")
         .set("border-radius", "var(--lumo-border-radius-l)");
     text.addClassName("prompt-chip-text");
+    schedule.addClassName("prompt-chip-schedule");
+    schedule.getStyle().set("font-size", "var(--lumo-font-size-s)")
+        .set("color", "var(--lumo-secondary-text-color)");
     weight.addClassName("prompt-chip-weight");
     weight.setStep(0.1);
     weight.setMin(-100);
@@ -53,12 +58,14 @@ class TermChip extends Div {
         parse(e.getValue()).ifPresent(value -> fireEvent(new WeightEdited(this, value)));
       }
     });
-    add(text, weight, slider);
+    add(text, schedule, weight, slider);
   }
 
   /** Shows a term's current text and weight without firing an edit. */
   void show(Term term) {
     text.setText(term.text());
+    schedule.setText(scheduleOf(term));
+    schedule.setVisible(!schedule.getText().isEmpty());
     weight.setValue(term.weight());
     weight.setAriaLabel("Weight of " + term.text());
     slider.setAriaLabel("Weight of " + term.text());
@@ -71,6 +78,18 @@ class TermChip extends Div {
 
   int index() {
     return index;
+  }
+
+  /** "until 0.25", "option 1 of 2", "chunk 2": empty for a term that conditions every step. */
+  static String scheduleOf(Term term) {
+    String timing = term.timing().describe();
+    String chunk = term.chunk() > 0 ? "chunk " + (term.chunk() + 1) : "";
+    return timing.isEmpty() ? chunk : chunk.isEmpty() ? timing : timing + ", " + chunk;
+  }
+
+  /** The schedule shown under the text ("" when the term is always on). */
+  String schedule() {
+    return schedule.getText();
   }
 
   /** The term text shown. */

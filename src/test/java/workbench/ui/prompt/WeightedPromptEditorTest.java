@@ -183,6 +183,20 @@ class WeightedPromptEditorTest {
     assertThat(editor.prompt()).isEmpty();
   }
 
+  @Test
+  void chipsShowWhenPromptEditingSwitchesTermsAndTranslationSaysWhatItCannotCarry() {
+    type("a [mountain:lake:0.25] BREAK [cat|dog]");
+    assertThat(chipTexts()).containsExactly("a", "mountain", "lake", "cat", "dog");
+    // Only scheduled terms show a schedule ("a" conditions every step, so it shows none).
+    assertThat(_find(editor, Span.class, spec -> spec.withClasses("prompt-chip-schedule")).stream()
+        .map(Span::getText).toList())
+        .containsExactly("until 0.25", "after 0.25", "option 1 of 2, chunk 2", "option 2 of 2, chunk 2");
+    _setValue(dialectSelect(), Dialect.MIDJOURNEY);
+    assertThat(editor.dialect()).isEqualTo(Dialect.A1111);
+    assertThat(_get(editor, Span.class, spec -> spec.withClasses("prompt-error-message")).getText())
+        .contains("only A1111 can say when a term starts, stops or alternates");
+  }
+
   private void type(String value) {
     _setValue(text(), value);
   }
