@@ -92,6 +92,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.BAD_REQUEST, "Import refused", e.getMessage());
   }
 
+  /** A PNG recall cannot read: the message starts with the file's name, as it was sent. */
+  @ExceptionHandler(workbench.gallery.RecallException.class)
+  ProblemDetail recallRefused(workbench.gallery.RecallException e) {
+    return problem(HttpStatus.BAD_REQUEST, "PNG not recalled", e.getMessage());
+  }
+
   @ExceptionHandler(AccessDeniedException.class)
   ProblemDetail accessDenied(AccessDeniedException e) {
     var detail = e.getMessage() == null || e.getMessage().equals("Access Denied")

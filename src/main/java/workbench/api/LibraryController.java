@@ -85,6 +85,26 @@ class LibraryController {
     return ResponseEntity.created(URI.create("/api/v1/libraries/" + library.id())).body(library);
   }
 
+  @GetMapping(value = "/libraries/{id}/styles.csv", produces = "text/csv")
+  @Operation(summary = "The library as A1111's styles.csv",
+      description = "Each prompt's latest text and negative prompt, in the order they were made, as A1111 saves the file"
+          + " (UTF-8 with BOM, CRLF).")
+  ResponseEntity<byte[]> stylesCsv(@PathVariable long id) {
+    return ResponseEntity.ok()
+        .contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
+        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"styles.csv\"")
+        .body(libraries.exportStylesCsv(id));
+  }
+
+  @PostMapping(value = "/libraries/styles.csv", consumes = {"text/csv", "application/octet-stream"})
+  @Operation(summary = "Import an A1111 styles.csv as a new library",
+      description = "The body is the file. One prompt per style, in the A1111 dialect, in the file's order; all or"
+          + " nothing (400 naming the row and column). Editors only.")
+  ResponseEntity<workbench.library.ImportResult> importStylesCsv(@RequestParam String name, @RequestBody byte[] csv) {
+    var result = libraries.importStylesCsv(name, new java.io.ByteArrayInputStream(csv));
+    return ResponseEntity.created(URI.create("/api/v1/libraries/" + result.library().id())).body(result);
+  }
+
   @GetMapping("/libraries/{id}")
   @Operation(summary = "One library")
   Library library(@PathVariable long id) {

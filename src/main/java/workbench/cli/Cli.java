@@ -17,12 +17,37 @@ public final class Cli {
 
   private Cli() {}
 
+  /**
+   * Commands run without Spring Boot, so logback would fall back to its default: everything, at
+   * DEBUG, on standard output, where {@code generate --json} writes its JSON (issue 19: DJL's
+   * lines broke {@code generate --json | jq}). Logs go to standard error, from INFO up.
+   */
+  static void logToStandardError() {
+    if (!(org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context)) {
+      return;
+    }
+    context.reset();
+    var encoder = new ch.qos.logback.classic.encoder.PatternLayoutEncoder();
+    encoder.setContext(context);
+    encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n");
+    encoder.start();
+    var appender = new ch.qos.logback.core.ConsoleAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    appender.setContext(context);
+    appender.setTarget("System.err");
+    appender.setEncoder(encoder);
+    appender.start();
+    var root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.setLevel(ch.qos.logback.classic.Level.INFO);
+    root.addAppender(appender);
+  }
+
   /** Spring's own arguments start with "--"; a bare first word names a command. */
   public static boolean isCommand(String[] args) {
     return args.length > 0 && !args[0].startsWith("-");
   }
 
   public static int run(String[] args) {
+    logToStandardError();
     var commandLine = new CommandLine(new Cli());
     commandLine.setParameterExceptionHandler((ex, a) -> {
       ex.getCommandLine().getErr().println(ex.getMessage());

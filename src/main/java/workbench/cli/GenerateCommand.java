@@ -81,7 +81,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (out.toAbsolutePath().getParent() != null) {
           Files.createDirectories(out.toAbsolutePath().getParent());
         }
-        Files.write(out, PngMetadata.write(result.finalImage(), RecipeText.pngTexts(recipe)));
+        Files.write(out, PngMetadata.write(result.finalImage(), RecipeText.pngTexts(recipe, result.finalImage())));
       }
       if (json) {
         var report = new LinkedHashMap<String, Object>();

@@ -15,8 +15,27 @@ public record RecalledRecipe(RecipeFactory.Request request, Source source, List<
 
   public enum Source {
     /** The workbench's own {@code workbench-recipe} JSON chunk: everything. */
-    WORKBENCH,
+    WORKBENCH("the workbench"),
     /** An A1111-style {@code parameters} chunk: prompt, seed, steps. */
-    A1111
+    A1111("A1111"),
+    /** ComfyUI's {@code prompt} graph. */
+    COMFYUI("ComfyUI"),
+    /** InvokeAI's {@code invokeai_metadata}, {@code sd-metadata} or {@code Dream}. */
+    INVOKEAI("InvokeAI"),
+    /** NovelAI's {@code Description} and {@code Comment}. */
+    NOVELAI("NovelAI"),
+    /** Fooocus's JSON {@code parameters}. */
+    FOOOCUS("Fooocus");
+
+    private final String tool;
+
+    Source(String tool) {
+      this.tool = tool;
+    }
+
+    /** The tool's name as people know it. */
+    public String tool() {
+      return tool;
+    }
   }
 }

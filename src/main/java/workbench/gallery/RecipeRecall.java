@@ -14,8 +14,9 @@ import workbench.generation.TextBudget;
 import workbench.prompt.Dialect;
 
 /**
- * Recall from a PNG: an image made by the workbench (its recipe chunk) or by A1111 and
- * friends (a {@code parameters} chunk) fills the generate form. The limits are checked
+ * Recall from a PNG: an image made by the workbench (its recipe chunk) or by A1111, ComfyUI,
+ * InvokeAI, NovelAI or Fooocus ({@link ForeignMetadata}) fills the generate form; their prompts
+ * are read in the A1111 dialect, whose emphasis they all share. The limits are checked
  * before anything is decoded: bytes first, then the pixel count from IHDR; the text is read
  * within a budget of unpacked bytes (all chunks together) and of time, in linear time.
  */
@@ -83,15 +84,17 @@ public class RecipeRecall {
         }
       }
     }
-    if (texts.containsKey(RecipeText.PARAMETERS_KEY) && !texts.get(RecipeText.PARAMETERS_KEY).isBlank()) {
-      try {
-        return fromParameters(RecipeText.readParameters(texts.get(RecipeText.PARAMETERS_KEY), budget), form);
-      } catch (TextBudget.Exceeded e) {
-        throw overBudget(fileName, e, budget);
+    try {
+      var found = ForeignMetadata.read(fileName, texts, budget);
+      if (found.isPresent()) {
+        return fromParameters(found.get(), form);
       }
+    } catch (TextBudget.Exceeded e) {
+      throw overBudget(fileName, e, budget);
     }
-    throw new RecallException("No parameters found in " + fileName
-        + ": it has neither a workbench recipe nor an A1111 “parameters” text chunk");
+    throw new RecallException("No parameters found in " + fileName + ": it has no text chunk of the workbench, A1111, "
+        + "ComfyUI, InvokeAI, NovelAI or Fooocus" + (texts.isEmpty() ? " (it has no text chunks at all)"
+        : " (its text chunks: " + String.join(", ", texts.keySet().stream().limit(10).toList()) + ")"));
   }
 
   private static RecallException overBudget(String fileName, TextBudget.Exceeded e, TextBudget budget) {
@@ -101,11 +104,15 @@ public class RecipeRecall {
     });
   }
 
-  private RecalledRecipe fromParameters(RecipeText.Parameters parameters, RecipeFactory.Request form) {
-    var notes = new ArrayList<String>();
+  private RecalledRecipe fromParameters(ForeignMetadata.Found found, RecipeFactory.Request form) {
+    var parameters = found.parameters();
+    var notes = new ArrayList<String>(found.notes());
     long seed = parameters.seed().filter(s -> s >= 0 && s <= SeedStatic.MAX_SEED).orElse(form.seed());
-    if (parameters.seed().isEmpty()) {
+    var seedText = parameters.settings().get("Seed");
+    if (seedText == null) {
       notes.add("no seed in the PNG: kept " + form.seed());
+    } else if (parameters.seed().isEmpty()) {
+      notes.add("seed “" + seedText + "” is not a whole number: kept " + form.seed());
     } else if (seed != parameters.seed().get()) {
       notes.add("seed " + parameters.seed().get() + " is outside 0 … " + SeedStatic.MAX_SEED + ": kept " + form.seed());
     }
@@ -115,9 +122,12 @@ public class RecipeRecall {
       notes.add(steps + " steps are over the limit: using " + maxSteps);
       steps = maxSteps;
     }
-    var sampler = parameters.settings().getOrDefault("Sampler", "").strip().toLowerCase(Locale.ROOT);
-    var process = ArtProcesses.names().contains(sampler) ? sampler : form.process();
-    if (!sampler.isEmpty() && !process.equals(sampler)) {
+    // Our own PNGs name the art process; an A1111 sampler that is one of ours (DDIM) counts too.
+    var named = RecipeText.artProcess(parameters.settings()).map(s -> s.toLowerCase(Locale.ROOT));
+    var process = named.filter(ArtProcesses.names()::contains).orElse(form.process());
+    if (named.isPresent() && !process.equals(named.get())) {
+      notes.add("art process “" + named.get() + "” is not a workbench art process: using " + process);
+    } else if (named.isEmpty() && parameters.settings().containsKey("Sampler")) {
       notes.add("sampler “" + parameters.settings().get("Sampler") + "” is not a workbench art process: using " + process);
     }
     if (!parameters.negativePrompt().isBlank()) {
@@ -125,7 +135,7 @@ public class RecipeRecall {
     }
     int upscale = parseInt(parameters.settings().get("Upscale"), form.upscale());
     var request = new RecipeFactory.Request(parameters.prompt(), Dialect.A1111.id(), seed, steps, process, upscale);
-    return new RecalledRecipe(request, RecalledRecipe.Source.A1111, notes);
+    return new RecalledRecipe(request, found.source(), notes);
   }
 
   private static int parseInt(String text, int otherwise) {

@@ -149,11 +149,12 @@ class RunJob {
         var results = new GenerationLoop(modelsFor(recipes)).run(recipes, listener);
         for (int i = 0; i < results.size(); i++) {
           var result = results.get(i);
-          var texts = RecipeText.pngTexts(result.recipe());
+          var recipe = result.recipe();
+          // Each image says its own size in its A1111 "Size" (issue 19: 64x64 on a 256×256 PNG).
           boolean stored = store.finish(claimed.get(i), attempts.get(i), result,
-              PngMetadata.write(result.staticImage(), texts),
-              PngMetadata.write(result.raw(), texts),
-              PngMetadata.write(result.finalImage(), texts));
+              PngMetadata.write(result.staticImage(), RecipeText.pngTexts(recipe, result.staticImage())),
+              PngMetadata.write(result.raw(), RecipeText.pngTexts(recipe, result.raw())),
+              PngMetadata.write(result.finalImage(), RecipeText.pngTexts(recipe, result.finalImage())));
           if (!stored) {
             log.warn("Run {} was taken over by another worker while this one ran it; its result is theirs", claimed.get(i));
             continue;

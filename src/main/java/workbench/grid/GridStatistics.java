@@ -1,13 +1,18 @@
 package workbench.grid;
 
 import java.util.List;
+import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
-import org.apache.commons.math3.stat.inference.AlternativeHypothesis;
-import org.apache.commons.math3.stat.inference.BinomialTest;
 import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 
-/** The statistics of a seed grid, by commons-math3 (no hand-written tests). */
+/**
+ * The statistics of a seed grid, by commons-math3's distributions. Its two-sided
+ * {@code BinomialTest} and exact Wilcoxon add both tails even when they overlap, so a 1–1 tie
+ * came out as p = 1.5 (issue 19): the sign test is the textbook
+ * {@code min(1, 2·min(P(X ≤ k), P(X ≥ k)))} (R's {@code binom.test} and SciPy's
+ * {@code binomtest} for p = ½), and every p-value is held to [0, 1].
+ */
 public final class GridStatistics {
 
   /** Score differences under this (0–100 scale) are ties: below what 8-bit pixels can show. */
@@ -55,12 +60,22 @@ public final class GridStatistics {
       low = mean - half;
       high = mean + half;
     }
-    double signP = wins + losses == 0
-        ? 1.0
-        : new BinomialTest().binomialTest(wins + losses, wins, 0.5, AlternativeHypothesis.TWO_SIDED);
+    double signP = signTest(wins, losses);
     double wilcoxonP = wilcoxon(baseline, variant, wins + losses);
     return new PairedComparison(baselineName, variantName, what, n, wins, losses, ties, mean, low, high,
         signP, wilcoxonP, TIE_WITHIN);
+  }
+
+  /** Two-sided exact sign test of {@code wins} against {@code losses} (ties left out); 1 with no untied pair. */
+  static double signTest(int wins, int losses) {
+    int n = wins + losses;
+    if (n == 0) {
+      return 1.0;
+    }
+    var binomial = new BinomialDistribution(null, n, 0.5); // no random generator: only its probabilities are used
+    int fewer = Math.min(wins, losses);
+    // P(X ≤ fewer) is the smaller tail; the distribution is symmetric, so the other tail is the same.
+    return Math.min(1.0, 2 * binomial.cumulativeProbability(fewer));
   }
 
   /** Exact p-value for up to 30 pairs, normal approximation beyond; 1 when all pairs tie. */
@@ -69,7 +84,8 @@ public final class GridStatistics {
       return 1.0;
     }
     var test = new WilcoxonSignedRankTest();
-    return test.wilcoxonSignedRankTest(baseline, variant, baseline.length <= 30);
+    // Its exact p doubles P(W ≥ max(W+, W−)), which passes 1 when W+ = W−.
+    return Math.min(1.0, test.wilcoxonSignedRankTest(baseline, variant, baseline.length <= 30));
   }
 
   /** Comparisons of every variant against the first (baseline) row. */

@@ -38,9 +38,10 @@ final class InputRules {
     limits.promptTooLong(text).ifPresent(message -> {
       throw new LibraryInputException("text", message);
     });
-    limits.promptTooLong(negativeText).ifPresent(message -> {
-      throw new LibraryInputException("negativeText", "Negative prompt: " + message);
-    });
+    if (negativeText.length() > LibraryLimits.NEGATIVE_TEXT) {
+      throw new LibraryInputException("negativeText", "Negative prompt: " + negativeText.length()
+          + " characters; at most " + LibraryLimits.NEGATIVE_TEXT);
+    }
     if (text.isBlank() && negativeText.isBlank()) {
       throw new LibraryInputException("text", "Prompt text is empty: type the prompt first");
     }

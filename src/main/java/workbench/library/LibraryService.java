@@ -265,7 +265,7 @@ public class LibraryService {
   public String exportJson(long libraryId) {
     var library = libraryEntity(libraryId);
     var docs = new ArrayList<LibraryDocument.PromptDocument>();
-    for (var prompt : prompts.findByLibrary(libraryId)) {
+    for (var prompt : prompts.findByLibraryInOrderMade(libraryId)) {
       // The same records the prompt page sees, so export and page never disagree.
       // An imported version is exported with what its file claimed (its provenance), so a file
       // passes through the workbench unchanged; on import it is a claim again, never authorship.
@@ -286,6 +286,23 @@ public class LibraryService {
     return LibraryJson.write(
         new LibraryDocument(
             LibraryDocument.FORMAT, LibraryDocument.VERSION, library.getName(), library.getDescription(), docs));
+  }
+
+  /**
+   * The library as A1111's styles.csv: every prompt's latest text and negative prompt, in the
+   * order they were made (an imported file's order), in A1111's bytes.
+   */
+  @Transactional(readOnly = true)
+  public byte[] exportStylesCsv(long libraryId) {
+    libraryEntity(libraryId);
+    var styles = new ArrayList<StylesCsv.Style>();
+    for (var prompt : prompts.findByLibraryInOrderMade(libraryId)) {
+      var latest = prompt.latestVersion();
+      if (latest != null) {
+        styles.add(new StylesCsv.Style(prompt.getTitle(), latest.getText(), latest.getNegativeText()));
+      }
+    }
+    return StylesCsv.write(styles);
   }
 
   /** Imports a library file as a new library of the caller's; all or nothing. */

@@ -49,6 +49,19 @@ class GenerateWithCustomModelsCommandTest {
   }
 
   @Test
+  void jsonIsAllThatGoesToStandardOutput() throws Exception {
+    // Issue 19: DJL's log lines came before the JSON, so `generate --json | jq` failed.
+    assertThat(generate("tiny-sd+tiny-clip", temp.resolve("d.png"))).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    org.slf4j.LoggerFactory.getLogger("ai.djl.pytorch").info("a log line after the run");
+    var stdout = out.toString(StandardCharsets.UTF_8);
+    var json = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build().readTree(stdout);
+    assertThat(json.path("seed").asLong()).isEqualTo(3);
+    assertThat(stdout).doesNotContain("a log line after the run");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("a log line after the run");
+  }
+
+  @Test
   void anUnknownModelIsABadInputNamingIt() {
     assertThat(generate("huge-sd+tiny-clip", temp.resolve("c.png"))).isEqualTo(Cli.EXIT_BAD_INPUT);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown model 'huge-sd'");

@@ -3,10 +3,59 @@ package workbench.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
 
-/** Statistics against values worked out by hand for small cases. */
+/** Statistics against values worked out by hand for small cases, and against SciPy's. */
 class GridStatisticsTest {
+
+  @Test
+  void aOneOneTieHasPOneNotOneAndAHalf() {
+    // Issue 19: commons-math3's two-sided BinomialTest said 1.5 here.
+    var c = GridStatistics.compare("A", "B", "combined", new double[] {50, 50}, new double[] {51, 48.5});
+    assertThat(c.signTestP()).isEqualTo(1.0);
+    assertThat(c.wilcoxonP()).isBetween(0.0, 1.0);
+    assertThat(c.verdict()).contains("(p = 1.00)");
+  }
+
+  @Test
+  void aTwoTwoTieWithEqualRankSumsHasWilcoxonPAtMostOne() {
+    // Ranks 1 2 3 4 with signs + − − +: W+ = W− = 5, where doubling P(W ≥ 5) gives 1.27.
+    var c = GridStatistics.compare("A", "B", "combined", new double[] {0, 0, 0, 0}, new double[] {1, -2, -3, 4});
+    assertThat(c.signTestP()).isEqualTo(1.0);
+    assertThat(c.wilcoxonP()).isEqualTo(1.0);
+  }
+
+  /** {@code statistics/scipy-reference.csv}: its header says how SciPy made each value. */
+  @Test
+  void pValuesAgreeWithScipy() throws IOException {
+    var in = getClass().getResourceAsStream("/statistics/scipy-reference.csv");
+    assertThat(in).isNotNull();
+    var format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true).get();
+    int rows = 0;
+    try (var parser = format.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (var row : parser) {
+        var baseline = numbers(row.get("baseline"));
+        var variant = numbers(row.get("variant"));
+        var c = GridStatistics.compare("A", "B", "combined", baseline, variant);
+        var where = "row " + row.getRecordNumber() + " of scipy-reference.csv";
+        assertThat(c.wins()).as(where).isEqualTo(Integer.parseInt(row.get("wins")));
+        assertThat(c.losses()).as(where).isEqualTo(Integer.parseInt(row.get("losses")));
+        assertThat(c.signTestP()).as(where).isCloseTo(Double.parseDouble(row.get("sign_p")), within(1e-12));
+        assertThat(c.wilcoxonP()).as(where).isCloseTo(Double.parseDouble(row.get("wilcoxon_p")), within(1e-12));
+        rows++;
+      }
+    }
+    assertThat(rows).isEqualTo(40);
+  }
+
+  private static double[] numbers(String cell) {
+    return Arrays.stream(cell.split(";")).mapToDouble(Double::parseDouble).toArray();
+  }
 
   @Test
   void sevenWinsOfEightIsSuggestiveNotConclusive() {

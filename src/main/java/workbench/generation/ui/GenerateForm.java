@@ -210,14 +210,19 @@ public class GenerateForm extends Composite<VerticalLayout> {
   }
 
   public void fillPrompt(String text, String dialect, long versionId) {
-    if (!dialect.isBlank()) {
-      try {
-        editor.setDialect(Dialect.fromId(dialect));
-      } catch (IllegalArgumentException e) {
-        // An unknown dialect name (a hand-made link): the editor detects it from the text.
-      }
+    // The text is in the dialect it was saved or recalled in: setting the dialect first and then
+    // the text made the editor detect it afresh (issue 19: A1111 tag lists read as Midjourney).
+    Dialect known = null;
+    try {
+      known = dialect.isBlank() ? null : Dialect.fromId(dialect);
+    } catch (IllegalArgumentException e) {
+      // An unknown dialect name (a hand-made link): the editor detects it from the text.
     }
-    editor.setValue(text);
+    if (known != null) {
+      editor.setValue(text, known);
+    } else {
+      editor.setValue(text);
+    }
     versionText = text;
     promptVersionId = versionId;
   }

@@ -163,7 +163,7 @@ public class GenerateView extends VerticalLayout implements BeforeEnterObserver 
       var recalled = recall.recall(event.fileName(), event.png(), form.currentOrDefaults());
       form.fill(recalled.request(), 0);
       var source = recalled.source() == workbench.gallery.RecalledRecipe.Source.WORKBENCH
-          ? "the workbench recipe" : "its A1111 parameters";
+          ? "the workbench recipe" : "its " + recalled.source().tool() + " metadata";
       form.showWarning(recalled.notes().isEmpty() ? "" : "From " + event.fileName() + ": " + String.join("; ", recalled.notes()));
       Notifications.success("Filled from " + source + " in " + event.fileName());
     } catch (RecallException e) {

@@ -10,6 +10,10 @@ public interface PromptRepository extends JpaRepository<PromptEntity, Long> {
   @Query("select p from PromptEntity p where p.library.id = ?1 order by lower(p.title)")
   List<PromptEntity> findByLibrary(long libraryId);
 
+  /** In the order they were made: a file's order, for exports that pass files through. */
+  @Query("select p from PromptEntity p where p.library.id = ?1 order by p.id")
+  List<PromptEntity> findByLibraryInOrderMade(long libraryId);
+
   @Query("select p from PromptEntity p where p.library.id = ?1 and lower(p.title) = lower(?2)")
   Optional<PromptEntity> findByLibraryAndTitle(long libraryId, String title);
 

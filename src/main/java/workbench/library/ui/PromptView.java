@@ -68,7 +68,7 @@ public class PromptView extends VerticalLayout implements BeforeEnterObserver, H
     text.setId("text");
     textError.addClassName("field-error");
     textError.setId("text-error");
-    negative.setMaxLength(LibraryLimits.TEXT);
+    negative.setMaxLength(LibraryLimits.NEGATIVE_TEXT);
     negative.setId("negative");
     notes.setMaxLength(LibraryLimits.NOTES);
     notes.setValueChangeMode(ValueChangeMode.LAZY);

@@ -85,6 +85,21 @@ public class WeightedPromptEditor extends Composite<VerticalLayout> {
     showText(value, false);
   }
 
+  /**
+   * Shows a text known to be written in {@code textDialect} (a recalled PNG, a library version):
+   * neither detected nor translated, so an A1111 tag list stays a list of A1111 terms.
+   */
+  public void setValue(String value, Dialect textDialect) {
+    dialectChosen = true;
+    dialect = textDialect;
+    dialectSelect.setValue(textDialect);
+    dialectSelect.setHelperText("");
+    if (!text.getValue().equals(value)) {
+      text.setValue(value);
+    }
+    parseAndShow(value, false);
+  }
+
   /** The current parse; empty while the text has an error or is blank. */
   public Optional<WeightedPrompt> prompt() {
     return Optional.ofNullable(current);

@@ -60,6 +60,30 @@ class RecallFromPngTest extends KaribuTest {
   }
 
   @Test
+  void aRecalledA1111TagListStaysA1111() {
+    // Issue 19, point 2: the editor re-detected the dialect, and a tag list became one Midjourney term.
+    drop("tags.png", PngMetadata.write(StoredRuns.picture(64, Color.BLUE),
+        Map.of("parameters", "apple, red, table, watercolor\nSteps: 12, Sampler: Euler a, Seed: 7, Size: 64x64")));
+    assertThat(view.form.editor.dialect().id()).isEqualTo("a1111");
+    assertThat(view.form.editor.prompt()).hasValueSatisfying(p -> assertThat(p.terms()).hasSize(4));
+  }
+
+  @Test
+  void aComfyUiPngFillsPromptAndStepsAndSaysWhyTheSeedWasKept() throws java.io.IOException {
+    byte[] png;
+    try (var in = getClass().getResourceAsStream("/png-metadata/sd-parsers/img2img_cropped.png")) {
+      png = in.readAllBytes();
+    }
+    drop("img2img_cropped.png", png);
+    assertThat(view.form.error.isVisible()).isFalse();
+    assertThat(view.form.editor.getValue()).isEqualTo("photograph of victorian woman with wings, sky clouds, meadow grass");
+    assertThat(view.form.editor.dialect().id()).isEqualTo("a1111");
+    assertThat(view.form.editor.prompt()).hasValueSatisfying(p -> assertThat(p.terms()).hasSize(3));
+    assertThat(view.form.steps.getValue()).isEqualTo(20);
+    assertThat(view.form.warning.getText()).contains("seed 280823642470253 is outside").contains("negative prompt");
+  }
+
+  @Test
   void aPngWithoutParametersSaysSo() {
     drop("plain.png", PngMetadata.write(StoredRuns.picture(64, Color.GREEN), Map.of("Software", "paint")));
     assertThat(view.form.error.isVisible()).isTrue();
