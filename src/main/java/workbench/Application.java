@@ -22,8 +22,6 @@ public class Application implements AppShellConfigurator {
     // DJL must never download engines or models: everything it needs ships in the jar.
     System.setProperty("ai.djl.offline", "true");
     if (Cli.isCommand(args)) {
-      // Before any logger starts: the commands log to stderr, so --json output stays JSON.
-      System.setProperty("logback.configurationFile", "cli/logback-cli.xml");
       System.exit(Cli.run(args));
     }
     SpringApplication.run(Application.class, args);
