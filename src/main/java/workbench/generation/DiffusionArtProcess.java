@@ -112,13 +112,21 @@ final class DiffusionArtProcess implements ArtProcess {
       }
     }
     int size = batch.models.imageSize();
-    float[] gradient = Gradients.collect(step.scope(), collector -> {
-      NDArray images = step.scope().create(clean, new Shape(n, 3, size, size));
-      images.setRequiresGradient(true);
-      NDArray score = batch.weightedSimilarities(batch.models.imageEmbeddings(images), items).sum();
-      collector.backward(score);
-      return images.getGradient().toFloatArray();
-    });
+    // One item at a time, against its own terms only: a cell's image must not depend on its
+    // batch, and the engine's sums over a batch (or over other items' terms) round differently.
+    var gradient = new float[n * pixels];
+    for (int k = 0; k < n; k++) {
+      int item = k;
+      float[] one = Gradients.collect(step.scope(), collector -> {
+        NDArray images = step.scope().create(java.util.Arrays.copyOfRange(clean, item * pixels, (item + 1) * pixels),
+            new Shape(1, 3, size, size));
+        images.setRequiresGradient(true);
+        NDArray score = batch.ownWeightedScore(batch.models.imageEmbeddings(images), items[item]);
+        collector.backward(score);
+        return images.getGradient().toFloatArray();
+      });
+      System.arraycopy(one, 0, gradient, k * pixels, pixels);
+    }
     for (int k = 0; k < n; k++) {
       double squares = 0;
       for (int j = 0; j < pixels; j++) {

@@ -115,6 +115,21 @@ public final class LoopBatch {
     return cos.mul(cos.getManager().create(w, new Shape(itemOfRow.length, termCount)));
   }
 
+  /**
+   * One item's combined score from a (1, embedding) image embedding, against that item's own
+   * terms only (so the arithmetic is the same whatever else is in the batch).
+   */
+  NDArray ownWeightedScore(NDArray imageEmbedding, int item) {
+    int offset = 0;
+    for (int i = 0; i < item; i++) {
+      offset += recipes.get(i).terms().size();
+    }
+    int count = recipes.get(item).terms().size();
+    NDArray own = terms.get(offset + ":" + (offset + count));
+    var w = java.util.Arrays.copyOfRange(weights[item], offset, offset + count);
+    return imageEmbedding.matMul(own.transpose()).mul(imageEmbedding.getManager().create(w, new Shape(1, count))).sum();
+  }
+
   /** Each item's own term similarities from a (batch, all terms) cosine matrix. */
   TermScores termScores(int item, float[] cosRow) {
     int offset = 0;
