@@ -184,6 +184,12 @@ public class GridService {
         .flatMap(e -> withAccess(e).stream()).toList();
   }
 
+  /** Whether user {@code userId} may read the grid (invited reviewers must); false for a grid the caller cannot read. */
+  public boolean readableBy(UUID id, long userId) {
+    return find(id).isPresent() && store.access(id)
+        .filter(a -> currentUser.canReadAs(userId, a.ownerId(), a.visibility(), a.sharedWith())).isPresent();
+  }
+
   /**
    * The read-only permalink: the results of a grid the caller may read, which for a
    * {@code PUBLIC} grid includes visitors who have not signed in.
