@@ -46,7 +46,7 @@ class ReviewServiceTest extends DatabaseTest {
     bob = users.create(SignIn.unique("bob"), "bob-password", Role.EDITOR);
     carol = users.create(SignIn.unique("carol"), "carol-password", Role.VIEWER);
     dave = users.create(SignIn.unique("dave"), "dave-password", Role.EDITOR);
-    grid = ReviewGrids.finishedGrid(grids, jdbc, alice, 4, List.of(bob.username(), carol.username()));
+    grid = ReviewTestGrids.finishedGrid(grids, jdbc, alice, 4, List.of(bob.username(), carol.username()));
   }
 
   @Test
@@ -97,7 +97,7 @@ class ReviewServiceTest extends DatabaseTest {
     SignIn.run(alice, () -> reviews.show(review));
     var results = SignIn.as(carol, () -> reviews.results(review));
     assertThat(results.ratings()).extracting(ReviewResults.VariantRating::variant)
-        .containsExactly(ReviewGrids.LABEL_A, ReviewGrids.LABEL_B);
+        .containsExactly(ReviewTestGrids.LABEL_A, ReviewTestGrids.LABEL_B);
     var a = results.ratings().get(0);
     var b = results.ratings().get(1);
     assertThat(a.value()).isEqualTo(2.0);
@@ -118,8 +118,15 @@ class ReviewServiceTest extends DatabaseTest {
     // The checker's scores rise with the row (40 + 10·row + seed), as people's ratings do.
     assertThat(results.peopleVsChecker().cells()).isEqualTo(8);
     assertThat(results.peopleVsChecker().spearman()).isGreaterThan(0.8);
-    assertThat(results.verdict()).startsWith("People preferred " + ReviewGrids.LABEL_B)
-        .contains("The checker scored " + ReviewGrids.LABEL_B + " highest too");
+    assertThat(results.verdict()).startsWith("People preferred " + ReviewTestGrids.LABEL_B)
+        .contains("The checker scored " + ReviewTestGrids.LABEL_B + " highest too");
+
+    // The grid's exports carry the shown review's results.
+    SignIn.run(alice, () -> {
+      assertThat(grids.wikitext(grid)).contains("== Blind review: <nowiki>Are the hands right?</nowiki> ==")
+          .contains("People preferred " + ReviewTestGrids.LABEL_B).contains("mean rating (1–5)");
+      assertThat(grids.markdown(grid)).contains("## Blind review: Are the hands right?").contains("| 4.50 |");
+    });
 
     // Closed: no more answers, in words.
     SignIn.run(alice, () -> reviews.close(review));
@@ -145,6 +152,7 @@ class ReviewServiceTest extends DatabaseTest {
     }
     assertThat(SignIn.as(carol, () -> reviews.next(review)).orElseThrow().position()).isZero();
     SignIn.run(carol, () -> assertThatThrownBy(() -> reviews.results(review)).hasMessageContaining("private"));
+    SignIn.run(alice, () -> assertThat(grids.wikitext(grid)).doesNotContain("Blind review"));
 
     // Someone not on the review: it does not exist, in the same words as a made-up id.
     var madeUp = UUID.randomUUID();
@@ -169,7 +177,7 @@ class ReviewServiceTest extends DatabaseTest {
     SignIn.run(bob, () -> {
       var item = reviews.next(review).orElseThrow();
       var text = item.toString();
-      for (var secret : List.of(ReviewGrids.PROMPT_A, ReviewGrids.PROMPT_B, ReviewGrids.LABEL_A, ReviewGrids.LABEL_B,
+      for (var secret : List.of(ReviewTestGrids.PROMPT_A, ReviewTestGrids.PROMPT_B, ReviewTestGrids.LABEL_A, ReviewTestGrids.LABEL_B,
           "fingers::", "100", grid.toString())) {
         assertThat(text).doesNotContain(secret);
       }
@@ -200,7 +208,7 @@ class ReviewServiceTest extends DatabaseTest {
       int seedIndex = jdbc.sql("select seed_index from review_item where review_id = ? and item_index = ?")
           .params(review, item).query(Integer.class).single();
       // The stored winner's row is the row whose picture was on the left.
-      assertThat(samePixels(left, ReviewGrids.picture(stored, 100 + seedIndex))).isTrue();
+      assertThat(samePixels(left, ReviewTestGrids.picture(stored, 100 + seedIndex))).isTrue();
       leftWasA += stored == 0 ? 1 : 0;
       SignIn.run(carol, () -> reviews.answer(review, p, AnswerKind.SKIP));
     }

@@ -21,17 +21,17 @@ import workbench.grid.GridService;
  * real PNGs that carry their prompt in a text chunk, as stored images do. The checker still
  * scores them for real when results are read.
  */
-final class ReviewGrids {
+public final class ReviewTestGrids {
 
-  static final String PROMPT_A = "a hand with five fingers";
-  static final String PROMPT_B = "a hand:: five fingers::2";
-  static final String LABEL_A = "Baseline wording";
-  static final String LABEL_B = "Weighted fingers";
+  public static final String PROMPT_A = "a hand with five fingers";
+  public static final String PROMPT_B = "a hand:: five fingers::2";
+  public static final String LABEL_A = "Baseline wording";
+  public static final String LABEL_B = "Weighted fingers";
 
-  private ReviewGrids() {}
+  private ReviewTestGrids() {}
 
   /** Owned by {@code owner}, shared with {@code readers}; row r, seed s gets checker score 40 + 10·r + s. */
-  static UUID finishedGrid(GridService grids, JdbcClient jdbc, AppUser owner, int seeds, List<String> readers) {
+  public static UUID finishedGrid(GridService grids, JdbcClient jdbc, AppUser owner, int seeds, List<String> readers) {
     return SignIn.as(owner, () -> {
       var id = grids.create(new ExperimentDefinition(SignIn.unique("Hands review"), "", List.of(
           new Variant(LABEL_A, PROMPT_A, "", 0), new Variant(LABEL_B, PROMPT_B, "", 0)),
