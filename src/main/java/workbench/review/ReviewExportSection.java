@@ -62,7 +62,7 @@ class ReviewExportSection implements GridExportSection {
 
   private static String spearman(ReviewResults r) {
     var p = r.peopleVsChecker();
-    return Double.isNaN(p.spearman()) ? "People vs checker: too few rated cells to compare."
+    return Double.isNaN(p.spearman()) ? "People vs checker: not measurable (fewer than three rated cells, or no spread in the figures)."
         : String.format(Locale.ROOT, "People vs checker: Spearman ρ = %.2f across %d cells.", p.spearman(), p.cells());
   }
 

@@ -156,7 +156,8 @@ public class ReviewResultsView extends VerticalLayout implements BeforeEnterObse
     }
     var pvc = r.peopleVsChecker();
     results.add(new H3("People and the checker"), new Paragraph(Double.isNaN(pvc.spearman())
-        ? "Too few rated cells (" + pvc.cells() + ") to compare people with the checker."
+        ? (pvc.cells() < 3 ? "Too few rated cells (" + pvc.cells() + ") to compare people with the checker."
+            : "People's figures or the checker's scores do not vary across the " + pvc.cells() + " cells: no ranks to compare.")
         : String.format(Locale.ROOT, "Spearman ρ = %.2f between the checker's score and people's across %d cells.",
             pvc.spearman(), pvc.cells())));
     var cells = new FlexLayout();
