@@ -78,6 +78,21 @@ public class CurrentUser {
         || (visibility == Visibility.SHARED && sharedWith.contains(me)));
   }
 
+  /**
+   * As {@link #canRead}, for another (enabled) user rather than the caller: may the people
+   * invited to review a grid read it?
+   */
+  public boolean canReadAs(long userId, @Nullable Long ownerId, Visibility visibility, Collection<Long> sharedWith) {
+    var user = users.find(userId).filter(AppUser::enabled);
+    if (user.isEmpty()) {
+      return false;
+    }
+    if (visibility == Visibility.PUBLIC || visibility == Visibility.EVERYONE || user.get().role() == Role.ADMIN) {
+      return true;
+    }
+    return (ownerId != null && ownerId == userId) || (visibility == Visibility.SHARED && sharedWith.contains(userId));
+  }
+
   /** Owner or admin; things made before accounts (no owner) are changed by admins only. */
   public boolean canChange(@Nullable Long ownerId) {
     if (admin()) {

@@ -75,6 +75,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return withCause(field(problem(status, title, e.getMessage()), e.field()), e);
   }
 
+  /** A review: one that does not exist (or is not the caller's to see) 404, private results or a closed review 409. */
+  @ExceptionHandler(workbench.review.ReviewException.class)
+  ProblemDetail review(workbench.review.ReviewException e) {
+    return switch (e.field()) {
+      case "id" -> problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+      case "state" -> field(problem(HttpStatus.CONFLICT, "Not now", e.getMessage()), e.field());
+      default -> field(problem(HttpStatus.BAD_REQUEST, "Invalid review", e.getMessage()), e.field());
+    };
+  }
+
   @ExceptionHandler(InvalidRecipeException.class)
   ProblemDetail invalidRun(InvalidRecipeException e) {
     return e.field().equals("queue")

@@ -43,8 +43,12 @@ public class GridService {
 
   private final CurrentUser currentUser;
   private final AuditLog audit;
+  /** Looked up when exporting: the features that add sections depend on this service. */
+  private final org.springframework.beans.factory.ObjectProvider<GridExportSection> sections;
 
-  GridService(GridStore store, GenerationService generation, GridSettings settings, CurrentUser currentUser, AuditLog audit) {
+  GridService(GridStore store, GenerationService generation, GridSettings settings, CurrentUser currentUser, AuditLog audit,
+      org.springframework.beans.factory.ObjectProvider<GridExportSection> sections) {
+    this.sections = sections;
     this.store = store;
     this.generation = generation;
     this.settings = settings;
@@ -184,6 +188,12 @@ public class GridService {
         .flatMap(e -> withAccess(e).stream()).toList();
   }
 
+  /** Whether user {@code userId} may read the grid (invited reviewers must); false for a grid the caller cannot read. */
+  public boolean readableBy(UUID id, long userId) {
+    return find(id).isPresent() && store.access(id)
+        .filter(a -> currentUser.canReadAs(userId, a.ownerId(), a.visibility(), a.sharedWith())).isPresent();
+  }
+
   /**
    * The read-only permalink: the results of a grid the caller may read, which for a
    * {@code PUBLIC} grid includes visitors who have not signed in.
@@ -261,11 +271,26 @@ public class GridService {
   // --- exports -------------------------------------------------------------------------
 
   public String wikitext(UUID id) {
-    return workbench.grid.export.WikitextExport.of(result(id));
+    return wikitext(result(id));
   }
 
   public String markdown(UUID id) {
-    return workbench.grid.export.MarkdownExport.of(result(id));
+    return markdown(result(id));
+  }
+
+  /** The grid's wikitext with the sections other features add (review results). */
+  private String wikitext(ExperimentResult result) {
+    var text = new StringBuilder(workbench.grid.export.WikitextExport.of(result));
+    sections.orderedStream().map(s -> s.wikitext(result.experiment().id())).filter(s -> !s.isEmpty())
+        .forEach(s -> text.append("\n").append(s));
+    return text.toString();
+  }
+
+  private String markdown(ExperimentResult result) {
+    var text = new StringBuilder(workbench.grid.export.MarkdownExport.of(result));
+    sections.orderedStream().map(s -> s.markdown(result.experiment().id())).filter(s -> !s.isEmpty())
+        .forEach(s -> text.append("\n").append(s));
+    return text.toString();
   }
 
   public String json(UUID id) {
@@ -306,8 +331,8 @@ public class GridService {
         }
       }
       entry(zip, slug + "-contact-sheet.png", contactSheet(result));
-      entry(zip, slug + ".wikitext", workbench.grid.export.WikitextExport.of(result).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      entry(zip, slug + ".md", workbench.grid.export.MarkdownExport.of(result).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      entry(zip, slug + ".wikitext", wikitext(result).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      entry(zip, slug + ".md", markdown(result).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       entry(zip, slug + ".json", workbench.grid.export.ExperimentJson.write(result).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -1,0 +1,142 @@
+package workbench.review.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.ShortcutsKt;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import workbench.KaribuTest;
+import workbench.account.AppUser;
+import workbench.account.Role;
+import workbench.account.SignIn;
+import workbench.account.UserService;
+import workbench.grid.GridService;
+import workbench.review.AnswerKind;
+import workbench.review.ReviewService;
+import workbench.review.ReviewTestGrids;
+
+/**
+ * The blind view in a mocked browser: nothing in its component tree (texts, attributes,
+ * properties: what Vaadin sends) tells the wording; the keyboard answers, skips and goes
+ * back; the results page opens only when the owner shows it.
+ */
+class BlindReviewViewTest extends KaribuTest {
+
+  @Autowired ReviewService reviews;
+  @Autowired GridService grids;
+  @Autowired UserService users;
+  @Autowired JdbcClient jdbc;
+
+  AppUser alice;
+  AppUser bob;
+  UUID grid;
+
+  @BeforeEach
+  void aGridAndAReviewer() {
+    alice = users.create(SignIn.unique("alice"), "alice-password", Role.EDITOR);
+    bob = users.create(SignIn.unique("bob"), "bob-password", Role.VIEWER);
+    grid = ReviewTestGrids.finishedGrid(grids, jdbc, alice, 2, List.of(bob.username()));
+  }
+
+  @Test
+  void theBlindViewSendsNoPromptLabelSeedOrScore() {
+    var review = SignIn.as(alice, () -> reviews.create(grid, "Which hand is better?", AnswerKind.PAIRWISE, List.of(bob.username())));
+    SignIn.as(bob);
+    UI.getCurrent().navigate(BlindReviewView.class, BlindReviewView.params(review));
+    var sent = new StringBuilder();
+    collect(UI.getCurrent(), sent);
+    var page = sent.toString();
+    assertThat(page).contains("Which hand is better?").contains("Left is better");
+    var secrets = new java.util.ArrayList<>(List.of(ReviewTestGrids.PROMPT_A, ReviewTestGrids.PROMPT_B,
+        ReviewTestGrids.LABEL_A, ReviewTestGrids.LABEL_B, grids.find(grid).orElseThrow().definition().title(), grid.toString(),
+        "fingers", "score", "seed"));
+    secrets.addAll(jdbc.sql("select run_id::text from experiment_cell where experiment_id = ?").params(grid).query(String.class).list());
+    for (var secret : secrets) {
+      assertThat(page).as("the page must not carry '%s'", secret).doesNotContainIgnoringCase(secret);
+    }
+  }
+
+  @Test
+  void theKeyboardAnswersSkipsGoesBackAndFinishes() {
+    var review = SignIn.as(alice, () -> reviews.create(grid, "Are the hands right?", AnswerKind.SCALE, List.of(bob.username())));
+    SignIn.as(bob);
+    UI.getCurrent().navigate(BlindReviewView.class, BlindReviewView.params(review));
+    MockVaadin.clientRoundtrip(); // shortcuts take effect with the response
+    assertThat(_get(Span.class, spec -> spec.withId("review-where")).getText()).startsWith("Item 1 of 4 · 0 answered");
+
+    ShortcutsKt.fireShortcut(Key.DIGIT_4);
+    assertThat(answers(review)).containsExactly("4");
+    ShortcutsKt.fireShortcut(Key.KEY_Y); // not an answer on a 1–5 scale: ignored
+    ShortcutsKt.fireShortcut(Key.KEY_S);
+    assertThat(answers(review)).containsExactlyInAnyOrder("4", "skip");
+    assertThat(_get(Span.class, spec -> spec.withId("review-where")).getText()).startsWith("Item 3 of 4 · 2 answered");
+    assertThat(_get(ProgressBar.class).getValue()).isEqualTo(0.5);
+
+    ShortcutsKt.fireShortcut(Key.BACKSPACE);
+    assertThat(_get(Span.class, spec -> spec.withId("review-where")).getText()).isEqualTo("Item 2 of 4 · 2 answered · your answer: skip");
+    ShortcutsKt.fireShortcut(Key.DIGIT_2); // replaces the skip
+    ShortcutsKt.fireShortcut(Key.NUMPAD_5);
+    _click(_get(Button.class, spec -> spec.withId("answer-1")));
+    assertThat(answers(review)).containsExactlyInAnyOrder("4", "2", "5", "1");
+    assertThat(_get(Paragraph.class, spec -> spec.withId("review-done")).isVisible()).isTrue();
+    assertThat(_get(ProgressBar.class).getValue()).isEqualTo(1.0);
+
+    // Resume: a new visit opens at the end; leaving the page stops its keys.
+    UI.getCurrent().navigate(ReviewsView.class);
+    ShortcutsKt.fireShortcut(Key.DIGIT_3);
+    assertThat(answers(review)).containsExactlyInAnyOrder("4", "2", "5", "1");
+  }
+
+  @Test
+  void theResultsPageOpensWhenTheOwnerShowsIt() throws InterruptedException {
+    var review = SignIn.as(alice, () -> reviews.create(grid, "Are the hands right?", AnswerKind.YES_NO, List.of(bob.username())));
+    SignIn.run(bob, () -> {
+      for (var item = reviews.next(review); item.isPresent(); ) {
+        item = reviews.answer(review, item.get().position(), "yes");
+      }
+    });
+    SignIn.as(alice);
+    UI.getCurrent().navigate(ReviewResultsView.class, BlindReviewView.params(review));
+    assertThat(_get(Paragraph.class, spec -> spec.withId("results-hidden")).isVisible()).isTrue();
+    _click(_get(Button.class, spec -> spec.withId("show-review")));
+    // The results are worked out on a pool thread; they arrive through UI.access.
+    long deadline = System.nanoTime() + 300_000_000_000L;
+    while (_find(Paragraph.class, spec -> spec.withId("review-verdict")).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      MockVaadin.clientRoundtrip();
+    }
+    assertThat(_get(Paragraph.class, spec -> spec.withId("review-verdict")).getText()).startsWith("People preferred");
+    assertThat(_get(Paragraph.class, spec -> spec.withId("results-hidden")).isVisible()).isFalse();
+    assertThat(_get(Paragraph.class, spec -> spec.withId("review-agreement")).getText())
+        .contains("no item has answers from two reviewers");
+  }
+
+  private List<String> answers(UUID review) {
+    return jdbc.sql("select coalesce(value::text, 'skip') from review_answer where review_id = ? and user_id = ?")
+        .params(review, bob.id()).query(String.class).list();
+  }
+
+  /** Every text, attribute and property of the tree: what the server sends the browser about it. */
+  private static void collect(Component component, StringBuilder out) {
+    var element = component.getElement();
+    out.append(element.getText()).append('\n');
+    element.getAttributeNames().forEach(name -> out.append(name).append('=').append(element.getAttribute(name)).append('\n'));
+    element.getPropertyNames().forEach(name -> out.append(name).append('=').append(element.getPropertyRaw(name)).append('\n'));
+    component.getChildren().forEach(child -> collect(child, out));
+  }
+}
