@@ -184,21 +184,28 @@ public final class DiffusionTraining {
   static NDArray vLoss(Trainer trainer, NDManager scope, float[] images, float[] noise, float[] times,
       NDArray condition) {
     int b = times.length;
-    NDArray x0 = scope.create(images, DiffusionNetwork.imageShape(b));
-    NDArray eps = scope.create(noise, DiffusionNetwork.imageShape(b));
-    float[] a = new float[b];
-    float[] s = new float[b];
-    for (int i = 0; i < b; i++) {
-      a[i] = (float) DiffusionSampler.alpha(times[i]);
-      s[i] = (float) DiffusionSampler.sigma(times[i]);
-    }
-    NDArray alpha = scope.create(a, new Shape(b, 1, 1, 1));
-    NDArray sigma = scope.create(s, new Shape(b, 1, 1, 1));
-    NDArray xt = x0.mul(alpha).add(eps.mul(sigma));
-    NDArray target = eps.mul(alpha).sub(x0.mul(sigma));
+    Noised n = Noised.of(scope, images, noise, times);
     NDArray time = scope.create(DiffusionNetwork.timeFeatures(times), DiffusionNetwork.timeShape(b));
-    NDArray v = trainer.forward(new NDList(xt, time, condition)).singletonOrThrow();
-    return v.sub(target).square().mean();
+    NDArray v = trainer.forward(new NDList(n.xt(), time, condition)).singletonOrThrow();
+    return v.sub(n.target()).square().mean();
+  }
+
+  /** Clean images noised to their times: x_t, the v target, and alpha and sigma as (b, 1, 1, 1). */
+  record Noised(NDArray xt, NDArray target, NDArray alpha, NDArray sigma) {
+    static Noised of(NDManager scope, float[] images, float[] noise, float[] times) {
+      int b = times.length;
+      NDArray x0 = scope.create(images, DiffusionNetwork.imageShape(b));
+      NDArray eps = scope.create(noise, DiffusionNetwork.imageShape(b));
+      float[] a = new float[b];
+      float[] s = new float[b];
+      for (int i = 0; i < b; i++) {
+        a[i] = (float) DiffusionSampler.alpha(times[i]);
+        s[i] = (float) DiffusionSampler.sigma(times[i]);
+      }
+      NDArray alpha = scope.create(a, new Shape(b, 1, 1, 1));
+      NDArray sigma = scope.create(s, new Shape(b, 1, 1, 1));
+      return new Noised(x0.mul(alpha).add(eps.mul(sigma)), eps.mul(alpha).sub(x0.mul(sigma)), alpha, sigma);
+    }
   }
 
   private static void checkpoint(DiffusionNetwork network, DiffusionNetwork average, Path dir, int step)

@@ -193,7 +193,9 @@ public class ReviewService {
       throw new ReviewException("side", "This item has no image " + side);
     }
     var item = r.items().get(r.order()[position]);
-    boolean right = (side == 1) != r.flipped(item.index());
+    // Only pairs are shown either way round; a single item's image is always its own run.
+    boolean pairwise = r.review().kind() == AnswerKind.PAIRWISE;
+    boolean right = pairwise && (side == 1) != r.flipped(item.index());
     var run = right ? item.runB() : item.runA();
     var png = run == null ? Optional.<byte[]>empty() : generation.image(run, ImageKind.FINAL);
     return png.map(bytes -> PngMetadata.write(PngMetadata.decode(bytes), Map.of()))

@@ -56,7 +56,7 @@ class ApiReviewFlowTest extends RunningApi {
     while (!json(next).get("done").asBoolean()) {
       var item = json(next).get("item");
       var png = getBytes(item.get("images").get(0).asText(), bobToken);
-      assertThat(png.statusCode()).isEqualTo(200);
+      assertThat(png.statusCode()).as(item.get("images").get(0).asText() + " -> " + new String(png.body())).isEqualTo(200);
       assertThat(PngMetadata.read(png.body())).isEmpty();
       next = post(item.get("answerAt").asText(), bobToken, "{\"answer\":\"" + (answered % 2 == 0 ? "4" : "skip") + "\"}");
       assertThat(next.statusCode()).isEqualTo(200);

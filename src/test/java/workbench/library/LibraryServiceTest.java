@@ -170,13 +170,14 @@ class LibraryServiceTest extends DatabaseTest {
     assertThat(result.prompts()).isEqualTo(10);
     var prompts = service.prompts(result.library().id());
     // Stored in the A1111 dialect wherever the text parses in it (issue 19: 204 of 213 styles were
-    // stored as Midjourney). Three do not parse, and keep no dialect rather than a wrong one: an
-    // empty prompt (negative only), more than 64 terms, and A1111's "\," escape, which our parser refuses.
+    // stored as Midjourney). Four do not parse, and keep no dialect rather than a wrong one: an
+    // empty prompt (negative only), more than 64 terms, A1111's "\," escape, which our parser
+    // refuses, and "Ghibli Style", whose <lora:…> tags the loop cannot honour and the parser refuses by name.
     var dialects = new java.util.TreeMap<String, String>();
     prompts.forEach(p -> dialects.put(p.title(), service.prompt(p.id()).latest().dialect()));
     assertThat(dialects).doesNotContainValue("midjourney");
     assertThat(dialects.entrySet().stream().filter(e -> e.getValue().equals("a1111")).map(java.util.Map.Entry::getKey))
-        .containsExactlyInAnyOrder("AI Tweet", "Anime Hands", "Anime Style Countryside BG", "Ghibli Style",
+        .containsExactlyInAnyOrder("AI Tweet", "Anime Hands", "Anime Style Countryside BG",
             "Realistic Face", "Realistic Hands", "Realistic Portrait");
 
     // A1111 saves with a BOM; the file itself has none: the rest is byte for byte the same, in its order.

@@ -76,22 +76,10 @@ class DiffusionLightNoiseTest {
 
   /** The v-loss of a fixed denoiser: x0 estimated as the 3x3 box blur of x_t over alpha. */
   private static double boxBlurLoss(NDManager scope, float[] images, float[] noise, float[] times) {
-    int b = times.length;
-    NDArray x0 = scope.create(images, DiffusionNetwork.imageShape(b));
-    NDArray eps = scope.create(noise, DiffusionNetwork.imageShape(b));
-    float[] a = new float[b];
-    float[] s = new float[b];
-    for (int i = 0; i < b; i++) {
-      a[i] = (float) DiffusionSampler.alpha(times[i]);
-      s[i] = (float) DiffusionSampler.sigma(times[i]);
-    }
-    NDArray alpha = scope.create(a, new Shape(b, 1, 1, 1));
-    NDArray sigma = scope.create(s, new Shape(b, 1, 1, 1));
-    NDArray xt = x0.mul(alpha).add(eps.mul(sigma));
+    var n = DiffusionTraining.Noised.of(scope, images, noise, times);
     NDArray box = scope.ones(new Shape(3, 1, 3, 3)).div(9f);
-    NDArray blur = Conv2d.conv2d(xt, box, null, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 3).singletonOrThrow();
-    NDArray v = alpha.mul(xt).sub(blur.div(alpha)).div(sigma);
-    NDArray target = eps.mul(alpha).sub(x0.mul(sigma));
-    return v.sub(target).square().mean().getFloat();
+    NDArray blur = Conv2d.conv2d(n.xt(), box, null, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 3).singletonOrThrow();
+    NDArray v = n.alpha().mul(n.xt()).sub(blur.div(n.alpha())).div(n.sigma());
+    return v.sub(n.target()).square().mean().getFloat();
   }
 }
