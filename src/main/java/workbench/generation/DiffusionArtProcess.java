@@ -101,41 +101,31 @@ final class DiffusionArtProcess implements ArtProcess {
   private static void checkerGuidance(LoopBatch.Step step, int[] items, float[][] x, float[][] v, double t,
       double scale) {
     var batch = step.batch();
-    int n = x.length;
     int pixels = x[0].length;
+    int size = batch.models.imageSize();
     float a = (float) DiffusionSampler.alpha(t);
     float s = (float) DiffusionSampler.sigma(t);
-    var clean = new float[n * pixels];
-    for (int k = 0; k < n; k++) {
-      for (int j = 0; j < pixels; j++) {
-        clean[k * pixels + j] = (a * x[k][j] - s * v[k][j] + 1f) / 2f;
-      }
-    }
-    int size = batch.models.imageSize();
     // One item at a time, against its own terms only: a cell's image must not depend on its
     // batch, and the engine's sums over a batch (or over other items' terms) round differently.
-    var gradient = new float[n * pixels];
-    for (int k = 0; k < n; k++) {
-      int item = k;
-      float[] one = Gradients.collect(step.scope(), collector -> {
-        NDArray images = step.scope().create(java.util.Arrays.copyOfRange(clean, item * pixels, (item + 1) * pixels),
-            new Shape(1, 3, size, size));
+    for (int k = 0; k < x.length; k++) {
+      var clean = new float[pixels];
+      for (int j = 0; j < pixels; j++) {
+        clean[j] = (a * x[k][j] - s * v[k][j] + 1f) / 2f;
+      }
+      int item = items[k];
+      float[] gradient = Gradients.collect(step.scope(), collector -> {
+        NDArray images = step.scope().create(clean, new Shape(1, 3, size, size));
         images.setRequiresGradient(true);
-        NDArray score = batch.ownWeightedScore(batch.models.imageEmbeddings(images), items[item]);
-        collector.backward(score);
+        collector.backward(batch.ownWeightedScore(batch.models.imageEmbeddings(images), item));
         return images.getGradient().toFloatArray();
       });
-      System.arraycopy(one, 0, gradient, k * pixels, pixels);
-    }
-    for (int k = 0; k < n; k++) {
       double squares = 0;
-      for (int j = 0; j < pixels; j++) {
-        double g = gradient[k * pixels + j];
-        squares += g * g;
+      for (float g : gradient) {
+        squares += (double) g * g;
       }
       double rms = Math.sqrt(squares / pixels) + 1e-12;
       for (int j = 0; j < pixels; j++) {
-        v[k][j] -= (float) (scale * gradient[k * pixels + j] / rms);
+        v[k][j] -= (float) (scale * gradient[j] / rms);
       }
     }
   }

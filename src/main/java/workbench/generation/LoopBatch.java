@@ -120,10 +120,7 @@ public final class LoopBatch {
    * terms only (so the arithmetic is the same whatever else is in the batch).
    */
   NDArray ownWeightedScore(NDArray imageEmbedding, int item) {
-    int offset = 0;
-    for (int i = 0; i < item; i++) {
-      offset += recipes.get(i).terms().size();
-    }
+    int offset = termOffset(item);
     int count = recipes.get(item).terms().size();
     NDArray own = terms.get(offset + ":" + (offset + count));
     var w = java.util.Arrays.copyOfRange(weights[item], offset, offset + count);
@@ -132,16 +129,22 @@ public final class LoopBatch {
 
   /** Each item's own term similarities from a (batch, all terms) cosine matrix. */
   TermScores termScores(int item, float[] cosRow) {
-    int offset = 0;
-    for (int i = 0; i < item; i++) {
-      offset += recipes.get(i).terms().size();
-    }
+    int offset = termOffset(item);
     var recipe = recipes.get(item);
     var sims = new double[recipe.terms().size()];
     for (int t = 0; t < sims.length; t++) {
       sims[t] = cosRow[offset + t];
     }
     return TermScores.of(recipe.termTexts(), recipe.termWeights(), sims);
+  }
+
+  /** Where item {@code item}'s terms start among the terms of all items. */
+  private int termOffset(int item) {
+    int offset = 0;
+    for (int i = 0; i < item; i++) {
+      offset += recipes.get(i).terms().size();
+    }
+    return offset;
   }
 
   int termCount() {
