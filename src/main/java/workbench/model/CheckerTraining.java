@@ -51,6 +51,7 @@ public final class CheckerTraining {
   /** Continues from the checker weights in {@code init} when given (fine-tuning), else starts fresh. */
   public static Result train(Settings settings, @Nullable Path init, Path outDir, PrintStream console)
       throws IOException {
+    CpuKernels.guard();
     Engine.getInstance().setRandomSeed((int) settings.seed());
     int b = settings.batch();
     Files.createDirectories(outDir);

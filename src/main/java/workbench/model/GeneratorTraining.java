@@ -58,6 +58,7 @@ public final class GeneratorTraining {
   private GeneratorTraining() {}
 
   public static Result train(Settings settings, Path checkerDir, Path outDir, PrintStream console) throws IOException {
+    CpuKernels.guard();
     Engine.getInstance().setRandomSeed((int) settings.seed());
     int b = settings.batch();
     Files.createDirectories(outDir);

@@ -59,6 +59,7 @@ public final class JudgeTraining {
     int b = settings.batch();
     Files.createDirectories(outDir);
     NativeMemory.tune(); // each step frees tens of MB; without it they are page-faulted in again
+    CpuKernels.guard();
     ExecutorService render = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "judge-batches");
       t.setDaemon(true);

@@ -21,6 +21,7 @@ final class Networks {
     }
     byte[] bytes = source.readVerified(card, file);
     NativeMemory.tune();
+    CpuKernels.guard();
     Model model = Model.newInstance(file, device);
     try {
       model.setBlock(network);

@@ -37,6 +37,7 @@ final class TorchScript implements AutoCloseable {
   static TorchScript load(ModelRegistry.Entry entry, String role, Device device) {
     Path file = entry.manifest().file(entry.folder(), role);
     NativeMemory.tune();
+    workbench.model.CpuKernels.guard();
     Model model = Model.newInstance(entry.id() + "-" + role, device, "PyTorch");
     try {
       // Loaded as ordinary tensors (DJL's default loads inference tensors, which autograd
