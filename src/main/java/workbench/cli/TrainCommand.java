@@ -37,6 +37,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--learning-rate", description = "peak learning rate (default: the model's own)")
   Float learningRate;
 
+  @Option(names = "--cross-attention", description = "diffusion: grow the network with cross-attention over the"
+      + " caption's tokens at every level (with --init, the new layers start at zero)")
+  boolean crossAttention;
+
   @Option(names = "--checker", description = "folder with the checker the generator is trained against (default: --out)")
   Path checker;
 
@@ -57,10 +61,9 @@ public final class TrainCommand implements Callable<Integer> {
       run.put("result", result);
     } else if (model == Which.diffusion) {
       var settings = DiffusionTraining.Settings.defaults(steps, seed);
-      if (learningRate != null) {
-        settings = new DiffusionTraining.Settings(steps, seed, settings.batch(), learningRate, settings.warmup(),
-            settings.emaDecay(), settings.conditionDropout(), settings.checkpointEvery());
-      }
+      settings = new DiffusionTraining.Settings(steps, seed, settings.batch(),
+          learningRate == null ? settings.learningRate() : learningRate, settings.warmup(), settings.emaDecay(),
+          settings.conditionDropout(), settings.checkpointEvery(), crossAttention);
       var source = checker == null ? ModelSource.classpath() : ModelSource.directory(checker);
       var result = DiffusionTraining.train(settings, source, init, out, System.out);
       if (init != null) {
@@ -93,7 +96,8 @@ public final class TrainCommand implements Callable<Integer> {
       run.put("result", result);
     }
     run.put("command", "train --model " + model + " --steps " + steps + " --seed " + seed
-        + (init == null ? "" : " --init DIR") + (learningRate == null ? "" : " --learning-rate " + learningRate));
+        + (init == null ? "" : " --init DIR") + (learningRate == null ? "" : " --learning-rate " + learningRate)
+        + (crossAttention ? " --cross-attention" : ""));
     ModelCard.readOrFresh(out).withTraining(model.name(), run).writeTo(out);
     System.out.println("wrote " + out.resolve(ModelCard.FILE));
     return 0;

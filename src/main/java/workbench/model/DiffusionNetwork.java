@@ -55,13 +55,30 @@ final class DiffusionNetwork extends AbstractBlock {
   /** Channels of the full-resolution stem and head around the patched UNet. */
   static final int FINE = 32;
   static final int SIZE = Sketchbook.IMAGE_SIZE;
+  /** Token states per condition row (the text encoder's positions). */
+  static final int TOKENS = TextFeatures.LENGTH;
 
   private final int textWidth;
+  private final int tokenWidth;
+  private final boolean crossAttention;
 
-  /** @param textWidth the width of a condition row (checker embedding plus its token states). */
+  /** The shipped network: text through FiLM only. */
   DiffusionNetwork(int textWidth) {
+    this(textWidth, 0, false);
+  }
+
+  /**
+   * @param textWidth the width of a condition row (checker embedding plus its token states)
+   * @param tokenWidth the width of one token state (the rest of the row is {@link #TOKENS} of them)
+   * @param crossAttention whether image positions also attend over the token states at every
+   *     level (see {@link Forward#crossAttention}); its output layers start at zero, so a network
+   *     grown from FiLM-only weights starts as that network
+   */
+  DiffusionNetwork(int textWidth, int tokenWidth, boolean crossAttention) {
     super((byte) 1);
     this.textWidth = textWidth;
+    this.tokenWidth = tokenWidth;
+    this.crossAttention = crossAttention;
     int folded = 3 * PATCH * PATCH;
     linear("cond.in", TIME_FEATURES + textWidth, CONDITION, false);
     linear("cond.out", CONDITION, CONDITION, false);
@@ -72,12 +89,14 @@ final class DiffusionNetwork extends AbstractBlock {
         residual("down" + level + "." + b, c, CHANNELS[level]);
         c = CHANNELS[level];
       }
+      crossAttention("down" + level + ".text", c);
       if (level < CHANNELS.length - 1) {
         conv("down" + level + ".pool", c, c, 3, false);
       }
     }
     residual("mid.0", c, c);
     attention("mid.attention", c);
+    crossAttention("mid.text", c);
     residual("mid.1", c, c);
     for (int level = CHANNELS.length - 1; level >= 0; level--) {
       for (int b = 0; b < BLOCKS; b++) {
@@ -85,6 +104,7 @@ final class DiffusionNetwork extends AbstractBlock {
         residual("up" + level + "." + b, b == 0 ? c + CHANNELS[level] : CHANNELS[level], CHANNELS[level]);
         c = CHANNELS[level];
       }
+      crossAttention("up" + level + ".text", c);
       if (level > 0) {
         conv("up" + level + ".grow", c, CHANNELS[level - 1], 3, false);
         c = CHANNELS[level - 1];
@@ -148,6 +168,7 @@ final class DiffusionNetwork extends AbstractBlock {
     NDArray condition = f.linear("cond.in", inputs.get(1).concat(inputs.get(2), 1));
     condition = f.linear("cond.out", silu(condition));
     NDArray film = silu(condition);
+    NDArray tokens = crossAttention ? tokens(inputs.get(2)) : null;
 
     NDArray h = f.conv("in", unfold(x), 1);
     Deque<NDArray> skips = new ArrayDeque<>();
@@ -155,6 +176,7 @@ final class DiffusionNetwork extends AbstractBlock {
       for (int k = 0; k < BLOCKS; k++) {
         h = f.residual("down" + level + "." + k, h, film);
       }
+      h = f.crossAttention("down" + level + ".text", h, tokens);
       skips.push(h);
       if (level < CHANNELS.length - 1) {
         h = f.conv("down" + level + ".pool", h, 2);
@@ -162,12 +184,14 @@ final class DiffusionNetwork extends AbstractBlock {
     }
     h = f.residual("mid.0", h, film);
     h = f.attention("mid.attention", h);
+    h = f.crossAttention("mid.text", h, tokens);
     h = f.residual("mid.1", h, film);
     for (int level = CHANNELS.length - 1; level >= 0; level--) {
       h = h.concat(skips.pop(), 1);
       for (int k = 0; k < BLOCKS; k++) {
         h = f.residual("up" + level + "." + k, h, film);
       }
+      h = f.crossAttention("up" + level + ".text", h, tokens);
       if (level > 0) {
         long[] size = {h.getShape().get(2) * 2, h.getShape().get(3) * 2};
         h = f.conv("up" + level + ".grow", JniUtils.interpolate((PtNDArray) h, size, 0, false), 1);
@@ -181,6 +205,16 @@ final class DiffusionNetwork extends AbstractBlock {
     NDArray scaleShift = f.linear("head.film", film).reshape(-1, 2 * FINE, 1, 1);
     fine = f.norm("head.norm", fine).mul(scaleShift.get(":, 0:" + FINE).add(1f)).add(scaleShift.get(":, " + FINE + ":"));
     return coarse.add(f.conv("head.conv2", silu(fine), 1));
+  }
+
+  /**
+   * The token states of condition rows as (b, tokens, tokenWidth): the row holds them channel by
+   * channel after the unit embedding (as the checker's 1-D convolutions leave them).
+   */
+  private NDArray tokens(NDArray condition) {
+    long b = condition.getShape().get(0);
+    int embedding = textWidth - TOKENS * tokenWidth;
+    return condition.get(":, " + embedding + ":").reshape(b, tokenWidth, TOKENS).transpose(0, 2, 1);
   }
 
   /** (b, 3, 64, 64) to (b, 48, 16, 16): each 4x4 patch's pixels become channels. */
@@ -241,6 +275,18 @@ final class DiffusionNetwork extends AbstractBlock {
   private void attention(String name, int channels) {
     norm(name + ".norm", channels);
     conv(name + ".qkv", channels, 3 * channels, 1, false);
+    conv(name + ".out", channels, channels, 1, true);
+  }
+
+  /** Queries from the image, keys and values from the caption's token states; the output starts at zero. */
+  private void crossAttention(String name, int channels) {
+    if (!crossAttention) {
+      return;
+    }
+    norm(name + ".norm", channels);
+    conv(name + ".q", channels, channels, 1, false);
+    linear(name + ".k", tokenWidth, channels, false);
+    linear(name + ".v", tokenWidth, channels, false);
     conv(name + ".out", channels, channels, 1, true);
   }
 
@@ -327,6 +373,42 @@ final class DiffusionNetwork extends AbstractBlock {
       NDArray mixed = v.matMul(weights.transpose(0, 1, 3, 2)).reshape(b, c, s.get(2), s.get(3));
       return x.add(conv(name + ".out", mixed, 1));
     }
+
+    /**
+     * Each image position attends over the caption's tokens, as Stable Diffusion's UNet reads
+     * CLIP's: the same projection for every token position, so "grass" is learnt once wherever
+     * it stands in a caption (the flattened row in the FiLM vector must learn it per position),
+     * and "on the left" can reach the left of the image. An all-zero condition gives the same
+     * keys for every token: attention then returns one learnt "no text" value.
+     */
+    NDArray crossAttention(String name, NDArray x, NDArray tokens) {
+      if (!crossAttention) {
+        return x;
+      }
+      Shape s = x.getShape();
+      long b = s.get(0);
+      long c = s.get(1);
+      long n = s.get(2) * s.get(3);
+      long d = c / HEADS;
+      long t = tokens.getShape().get(1);
+      NDArray q = conv(name + ".q", norm(name + ".norm", x), 1).reshape(b, HEADS, d, n).transpose(0, 1, 3, 2);
+      NDArray flat = tokens.reshape(b * t, -1);
+      NDArray k = linear(name + ".k", flat).reshape(b, t, HEADS, d).transpose(0, 2, 3, 1); // (b, heads, d, t)
+      NDArray v = linear(name + ".v", flat).reshape(b, t, HEADS, d).transpose(0, 2, 1, 3); // (b, heads, t, d)
+      flops += 2 * 2 * b * c * n * t;
+      NDArray weights = q.matMul(k).mul((float) (1 / Math.sqrt(d))).softmax(3); // (b, heads, n, t)
+      NDArray mixed = weights.matMul(v).transpose(0, 1, 3, 2).reshape(b, c, s.get(2), s.get(3));
+      return x.add(conv(name + ".out", mixed, 1));
+    }
+  }
+
+  boolean hasCrossAttention() {
+    return crossAttention;
+  }
+
+  /** Whether weights with these parameter names are of a network with cross-attention. */
+  static boolean crossAttention(List<String> parameterNames) {
+    return parameterNames.stream().anyMatch(n -> n.endsWith(".text.q.weight"));
   }
 
   /** Parameter names in order: for tests that compare two networks. */

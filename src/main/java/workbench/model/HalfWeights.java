@@ -83,20 +83,68 @@ final class HalfWeights {
         if (!name.equals(entry.getKey())) {
           throw new IOException("parameter " + name + " where the network has " + entry.getKey());
         }
-        long[] shape = new long[in.readInt()];
-        for (int i = 0; i < shape.length; i++) {
-          shape[i] = in.readLong();
-        }
-        Parameter parameter = entry.getValue();
-        if (!new Shape(shape).equals(parameter.getArray().getShape())) {
-          throw new IOException("parameter " + name + " has shape " + new Shape(shape) + ", the network "
-              + parameter.getArray().getShape());
-        }
-        byte[] raw = new byte[in.readInt()];
-        in.readFully(raw);
-        NDArray half = scope.create(ByteBuffer.wrap(raw).order(ByteOrder.nativeOrder()), new Shape(shape), DataType.FLOAT16);
-        parameter.getArray().set(half.toType(DataType.FLOAT32, false).toFloatArray());
+        readInto(in, name, entry.getValue(), scope);
       }
     }
+  }
+
+  /** The parameter names in a half-float weights file, in its order. */
+  static java.util.List<String> names(byte[] bytes) throws IOException {
+    var in = new DataInputStream(new ByteArrayInputStream(bytes));
+    if (in.readInt() != MAGIC || in.readByte() != VERSION) {
+      throw new IOException("not a half-float weights file");
+    }
+    int count = in.readInt();
+    var names = new java.util.ArrayList<String>();
+    for (int i = 0; i < count; i++) {
+      names.add(in.readUTF());
+      int rank = in.readInt();
+      in.skipNBytes(8L * rank);
+      in.skipNBytes(in.readInt());
+    }
+    return names;
+  }
+
+  /**
+   * Sets the parameters the file names, leaving the block's others as initialised: a grown
+   * network (new layers whose output starts at zero) then continues from an older one's
+   * weights. Returns the names the file did not have; a name the block lacks is an error.
+   */
+  static java.util.List<String> readPartial(Block block, byte[] bytes, NDManager manager) throws IOException {
+    var in = new DataInputStream(new ByteArrayInputStream(bytes));
+    if (in.readInt() != MAGIC || in.readByte() != VERSION) {
+      throw new IOException("not a half-float weights file");
+    }
+    var parameters = block.getParameters();
+    var missing = new java.util.ArrayList<>(parameters.keys());
+    int count = in.readInt();
+    try (NDManager scope = manager.newSubManager()) {
+      for (int i = 0; i < count; i++) {
+        String name = in.readUTF();
+        Parameter parameter = parameters.get(name);
+        if (parameter == null) {
+          throw new IOException("parameter " + name + " is not in the network");
+        }
+        readInto(in, name, parameter, scope);
+        missing.remove(name);
+      }
+    }
+    return missing;
+  }
+
+  private static void readInto(DataInputStream in, String name, Parameter parameter, NDManager scope)
+      throws IOException {
+    long[] shape = new long[in.readInt()];
+    for (int i = 0; i < shape.length; i++) {
+      shape[i] = in.readLong();
+    }
+    if (!new Shape(shape).equals(parameter.getArray().getShape())) {
+      throw new IOException("parameter " + name + " has shape " + new Shape(shape) + ", the network "
+          + parameter.getArray().getShape());
+    }
+    byte[] raw = new byte[in.readInt()];
+    in.readFully(raw);
+    NDArray half = scope.create(ByteBuffer.wrap(raw).order(ByteOrder.nativeOrder()), new Shape(shape), DataType.FLOAT16);
+    parameter.getArray().set(half.toType(DataType.FLOAT32, false).toFloatArray());
   }
 }

@@ -3,6 +3,7 @@ package workbench.model;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -45,9 +46,12 @@ public final class SketchbookDiffusion implements AutoCloseable {
   /** Loads the half-float weights ({@link HalfWeights}) into a float32 network; the checker is lent, not owned. */
   public static SketchbookDiffusion load(ModelSource source, Device device, SketchbookChecker checker) {
     byte[] bytes = source.readVerified(source.card(), WEIGHTS);
-    var network = new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH);
+    CpuKernels.guard();
     Model model = Model.newInstance(WEIGHTS, device);
     try {
+      // The weights say which network they are (with or without cross-attention).
+      var network = new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH,
+          DiffusionNetwork.crossAttention(HalfWeights.names(bytes)));
       model.setBlock(network);
       network.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32,
           DiffusionNetwork.imageShape(1), DiffusionNetwork.timeShape(1), network.textShape(1));
@@ -109,7 +113,7 @@ public final class SketchbookDiffusion implements AutoCloseable {
         }
       }
       int n = rows.size();
-      NDArray conditions = checker.conditioning(scope, rows);
+      NDArray conditions = conditioning(scope, rows);
       // The unconditional branch is an all-zero condition, as trained (unless a negative prompt replaces it).
       var keep = new float[n];
       java.util.Arrays.fill(keep, 1f);
@@ -128,11 +132,7 @@ public final class SketchbookDiffusion implements AutoCloseable {
           System.arraycopy(x[i], 0, images, (rowOfItem[i] + r) * PIXELS, PIXELS);
         }
       }
-      NDArray v = network.forward(new ParameterStore(scope, false), new NDList(
-          scope.create(images, DiffusionNetwork.imageShape(n)),
-          scope.create(DiffusionNetwork.timeFeatures(times), DiffusionNetwork.timeShape(n)),
-          conditions), false).singletonOrThrow();
-      float[] flat = v.toFloatArray();
+      float[] flat = denoise(scope, images, times, conditions);
       var out = new float[x.length][PIXELS];
       for (int i = 0; i < x.length; i++) {
         Prompt p = prompts.get(i);
@@ -158,6 +158,56 @@ public final class SketchbookDiffusion implements AutoCloseable {
       }
       return out;
     }
+  }
+
+  /**
+   * Rows per forward pass, of the text encoder and of the denoiser alike. PyTorch's CPU kernels
+   * round differently for different batch sizes (measured: batches of 1, of 2 or 3, and of 4 to 8
+   * each give other bits for the same row), but never by a row's place in a batch of one size.
+   * Every pass therefore takes exactly this many rows, the last padded, so an image's bytes do
+   * not depend on the other images of its batch: a grid cell equals the same recipe run alone.
+   * Two is what a single one-term image needs anyway (its term and the unconditional branch).
+   */
+  static final int ROWS_PER_PASS = 2;
+
+  /** {@link SketchbookChecker#conditioning} in passes of {@link #ROWS_PER_PASS} texts. */
+  private NDArray conditioning(NDManager scope, List<String> texts) {
+    var parts = new NDList();
+    for (int from = 0; from < texts.size(); from += ROWS_PER_PASS) {
+      var pass = new ArrayList<>(texts.subList(from, Math.min(texts.size(), from + ROWS_PER_PASS)));
+      int real = pass.size();
+      while (pass.size() < ROWS_PER_PASS) {
+        pass.add("");
+      }
+      NDArray c = checker.conditioning(scope, pass);
+      parts.add(real < ROWS_PER_PASS ? c.get("0:" + real) : c);
+    }
+    return NDArrays.concat(parts, 0);
+  }
+
+  /** The network's v for every row, in passes of {@link #ROWS_PER_PASS} rows. */
+  private float[] denoise(NDManager scope, float[] images, float[] times, NDArray conditions) {
+    int n = times.length;
+    var out = new float[n * PIXELS];
+    var store = new ParameterStore(scope, false);
+    for (int from = 0; from < n; from += ROWS_PER_PASS) {
+      int real = Math.min(ROWS_PER_PASS, n - from);
+      var passImages = new float[ROWS_PER_PASS * PIXELS];
+      System.arraycopy(images, from * PIXELS, passImages, 0, real * PIXELS);
+      var passTimes = new float[ROWS_PER_PASS];
+      System.arraycopy(times, from, passTimes, 0, real);
+      NDArray passConditions = conditions.get(from + ":" + (from + real));
+      if (real < ROWS_PER_PASS) {
+        passConditions = passConditions.concat(
+            scope.zeros(new Shape(ROWS_PER_PASS - real, conditions.getShape().get(1))), 0);
+      }
+      float[] v = network.forward(store, new NDList(
+          scope.create(passImages, DiffusionNetwork.imageShape(ROWS_PER_PASS)),
+          scope.create(DiffusionNetwork.timeFeatures(passTimes), DiffusionNetwork.timeShape(ROWS_PER_PASS)),
+          passConditions), false).singletonOrThrow().toFloatArray();
+      System.arraycopy(v, 0, out, from * PIXELS, real * PIXELS);
+    }
+    return out;
   }
 
   /** Whole runs of {@code steps} sampler steps from the given static: for evaluation and samples. */

@@ -102,6 +102,20 @@ class SketchbookDiffusionLoopTest {
   }
 
   @Test
+  void aLongerBatchOfOddRowCountsGivesEachItemItsOwnBytes() {
+    // 12 steps, and a two-term item (three rows) between two one-term ones: before every pass
+    // took the same number of rows, the apple differed from its lone run (PyTorch rounds
+    // batches of 2-3 and of 4-8 rows differently).
+    var moon = recipe("a moon at night", 3, 12, "diffusion");
+    var ball = recipe("a red ball:: on the grass::2", 5, 12, "diffusion");
+    var apple = recipe("a green apple on the left", 4, 12, "diffusion");
+    var together = loop.run(List.of(moon, ball, apple), LoopListener.NONE);
+    assertThat(png(together.get(0))).isEqualTo(png(loop.run(moon, LoopListener.NONE)));
+    assertThat(png(together.get(1))).isEqualTo(png(loop.run(ball, LoopListener.NONE)));
+    assertThat(png(together.get(2))).isEqualTo(png(loop.run(apple, LoopListener.NONE)));
+  }
+
+  @Test
   void aTermOfWeightZeroChangesNothing() {
     var without = loop.run(recipe("a pink fish", 5, 5, "diffusion"), LoopListener.NONE);
     var withZero = loop.run(recipe("a pink fish:: a house::0", 5, 5, "diffusion"), LoopListener.NONE);

@@ -43,6 +43,7 @@ class DiffusionLightNoiseTest {
         var random = new SplittableRandom(11);
         double model20 = 0;
         double blur20 = 0;
+        int dropped = 0;
         for (int step = 1; step <= steps; step++) {
           float[] images = new float[b * SketchbookDiffusion.PIXELS];
           float[] times = new float[b];
@@ -60,7 +61,15 @@ class DiffusionLightNoiseTest {
             try (GradientCollector collector = trainer.newGradientCollector()) {
               NDArray total = DiffusionTraining.vLoss(trainer, scope, images, noise, times, unconditional);
               loss = total.getFloat();
-              collector.backward(total);
+              if (Double.isFinite(loss)) {
+                collector.backward(total);
+              }
+            }
+            if (!Double.isFinite(loss) || !DiffusionTraining.finiteGradients(network)) {
+              // The CPU convolutions' occasional NaN (see finiteGradients): drop the step, as training does.
+              assertThat(++dropped).as("steps dropped for a NaN gradient").isLessThan(20);
+              step--;
+              continue;
             }
             trainer.step();
             if (step > steps - 20) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DiffusionSmokeTrainingTest {
 
   static DiffusionTraining.Settings tiny(int steps) {
-    return new DiffusionTraining.Settings(steps, 7, 4, 5e-4f, 2, 0.99f, 0.1, 2);
+    return new DiffusionTraining.Settings(steps, 7, 4, 5e-4f, 2, 0.99f, 0.1, 2, false);
   }
 
   @Test
@@ -47,5 +47,27 @@ class DiffusionSmokeTrainingTest {
     var fromScratch = DiffusionTraining.train(tiny(1), ModelSource.classpath(), fresh, quiet);
     var fromShipped = DiffusionTraining.train(tiny(1), ModelSource.classpath(), shipped, warm, quiet);
     assertThat(fromShipped.loss()).isLessThan(fromScratch.loss() / 2);
+  }
+
+  @Test
+  void aNetworkGrownWithCrossAttentionStartsAsTheShippedOneAndLoadsByItsWeights(@TempDir Path grown) throws Exception {
+    var console = new ByteArrayOutputStream();
+    Path shipped = Path.of("src/main/resources/models/sketchbook-v1");
+    var settings = tiny(1);
+    var withCross = new DiffusionTraining.Settings(1, settings.seed(), settings.batch(), settings.learningRate(),
+        settings.warmup(), settings.emaDecay(), settings.conditionDropout(), settings.checkpointEvery(), true);
+    var quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    var plain = DiffusionTraining.train(settings, ModelSource.classpath(), shipped,
+        Files.createDirectories(grown.resolve("plain")), quiet);
+    var cross = DiffusionTraining.train(withCross, ModelSource.classpath(), shipped, grown.resolve("cross"),
+        new PrintStream(console, true, StandardCharsets.UTF_8));
+    assertThat(console.toString(StandardCharsets.UTF_8)).contains("70 new parameters start as initialised");
+    // The cross-attention outputs start at zero: the first step's loss is the shipped network's.
+    assertThat(cross.loss()).isCloseTo(plain.loss(), org.assertj.core.data.Offset.offset(1e-4));
+    // The weights file says which network it is, as the loader reads it.
+    assertThat(DiffusionNetwork.crossAttention(HalfWeights.names(
+        Files.readAllBytes(grown.resolve("cross").resolve(SketchbookDiffusion.WEIGHTS))))).isTrue();
+    assertThat(DiffusionNetwork.crossAttention(HalfWeights.names(
+        Files.readAllBytes(shipped.resolve(SketchbookDiffusion.WEIGHTS))))).isFalse();
   }
 }
