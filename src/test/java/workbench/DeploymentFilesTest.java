@@ -55,9 +55,15 @@ class DeploymentFilesTest {
     var roles = new LinkedHashMap<String, String>();
     appServices().forEach((name, service) -> roles.put(name, env(service).get("WORKBENCH_ROLE")));
     assertThat(roles).containsExactlyInAnyOrderEntriesOf(Map.of("ui", "ui", "worker-1", "worker", "worker-2", "worker"));
-    for (var role : roles.values()) {
-      assertThat(NodeRole.valueOf(role.toUpperCase())).isNotNull();
-    }
+    // Bound as Spring binds workbench.role: the ui serves pages and runs no jobs, workers the reverse.
+    roles.forEach((name, role) -> {
+      NodeRole bound = new org.springframework.boot.context.properties.bind.Binder(
+          new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
+              Map.of("workbench.role", role))).bind("workbench.role", NodeRole.class).get();
+      boolean ui = name.equals("ui");
+      assertThat(bound.servesUi()).as(name + " serves pages").isEqualTo(ui);
+      assertThat(bound.runsJobs()).as(name + " runs jobs").isEqualTo(!ui);
+    });
     var names = appServices().values().stream().map(s -> env(s).get("WORKBENCH_GENERATION_WORKER_NAME")).toList();
     assertThat(Set.copyOf(names)).as("each instance signs its runs with its own name").hasSize(3);
   }

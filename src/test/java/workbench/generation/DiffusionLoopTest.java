@@ -80,8 +80,6 @@ class DiffusionLoopTest {
     assertThat(result.trace()).hasSize(6);
     for (var s : scores) {
       assertThat(s.terms()).extracting(TermScores.TermScore::text).containsExactly("red apple", "tart", "ugly");
-      assertThat(s.combinedScore()).isBetween(0.0, 100.0);
-      s.terms().forEach(t -> assertThat(t.score()).isBetween(0.0, 100.0));
     }
     assertThat(scores.stream().map(TermScores::combined).distinct().count()).as("scores move as the image forms").isGreaterThan(1);
   }
@@ -115,7 +113,9 @@ class DiffusionLoopTest {
     var r = new RecipeFactory(pair, GenerationLimits.defaults())
         .recipe(new RecipeFactory.Request("red apple", "", 5, 2, "diffusion", 1, "tiny-sd+sketchbook-v1"));
     var result = new GenerationLoop(pair).run(r, LoopListener.NONE);
-    assertThat(result.last().combinedScore()).isBetween(0.0, 100.0);
+    // The Sketchbook checker scored every step of the CLIP-less pair: its similarity moves as the image forms.
+    assertThat(result.trace()).hasSize(3);
+    assertThat(result.trace().stream().map(t -> t.terms()[0]).distinct().count()).isGreaterThan(1);
     assertThat(result.raw().getWidth()).isEqualTo(32);
   }
 

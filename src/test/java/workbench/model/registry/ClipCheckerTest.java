@@ -42,11 +42,13 @@ class ClipCheckerTest {
     var images = List.of(filled(Color.RED, 32), filled(Color.BLUE, 32), filled(Color.GREEN, 64));
     var terms = List.of("red apple", "a blue cat on the table", "watercolor");
     float[][] cos = clip.similarity(images, terms);
-    for (var row : cos) {
-      for (float c : row) {
-        assertThat(c).isBetween(-1.0001f, 1.0001f);
-        double score = 100 * Math.max(c, 0);
-        assertThat(score).isBetween(0.0, 100.0);
+    // CLIPScore's cosine: the dot product of the unit image and text embeddings.
+    try (var scope = ai.djl.ndarray.NDManager.newBaseManager(clip.device())) {
+      var image = clip.imageEmbeddings(ImageArrays.of(scope, List.of(images.get(0)), 32)).normalize(2, 1);
+      var texts = clip.textEmbeddings(scope, terms).normalize(2, 1);
+      float[] expected = image.matMul(texts.transpose()).toFloatArray();
+      for (int j = 0; j < terms.size(); j++) {
+        assertThat(cos[0][j]).as(terms.get(j)).isCloseTo(expected[j], org.assertj.core.data.Offset.offset(1e-4f));
       }
     }
     assertThat(cos[0][0]).isNotEqualTo(cos[1][0]); // same text, other image
