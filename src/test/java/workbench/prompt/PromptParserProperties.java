@@ -45,7 +45,9 @@ class PromptParserProperties {
     var outcomes = new Outcomes(property);
     forAll(property, 3000, PromptParserProperties::prompt, PromptParserProperties::describe,
         prompt -> outcomes.count(dialect.id(), assertRoundTrip(prompt, dialect)));
-    outcomes.report().expect(dialect.id(), "round trip");
+    // Measured with this seed: A1111 writes every generated prompt, Compel and Midjourney 43%
+    // (the rest need syntax they lack, e.g. a negative weight inside A1111-style brackets).
+    outcomes.report().expect(dialect.id(), "round trip").atLeast(dialect.id(), "round trip", 0.35);
   }
 
   /**
@@ -110,7 +112,9 @@ class PromptParserProperties {
         });
     var report = outcomes.report();
     for (var dialect : Dialect.values()) {
-      report.expect(dialect.id(), "parsed", "refused");
+      // Measured: 12-28% of this mostly-syntax text parses, the rest is refused.
+      report.expect(dialect.id(), "parsed", "refused").atLeast(dialect.id(), "parsed", 0.08)
+          .atLeast(dialect.id(), "refused", 0.5);
     }
   }
 
@@ -215,6 +219,22 @@ class PromptParserProperties {
             .as("%s: times %s came out '%s' (seed %d)", property, label, outcome, SEED)
             .isPositive();
       }
+      return this;
+    }
+
+    /**
+     * The outcome came out in at least this share of the label's tries: a renderer that refused
+     * nearly everything ("cannot express") would otherwise pass on a handful of round trips.
+     */
+    Outcomes atLeast(String label, String outcome, double share) {
+      if (System.getProperty("prompt.trySeed") != null) {
+        return this;
+      }
+      var byOutcome = counts.getOrDefault(label, Map.of());
+      int total = byOutcome.values().stream().mapToInt(Integer::intValue).sum();
+      assertThat((double) byOutcome.getOrDefault(outcome, 0))
+          .as("%s: share of %s tries that came out '%s' (seed %d): %s", property, label, outcome, SEED, byOutcome)
+          .isGreaterThanOrEqualTo(share * total);
       return this;
     }
   }
