@@ -21,11 +21,11 @@ public class Application implements AppShellConfigurator {
   public static void main(String[] args) {
     // DJL must never download engines or models: everything it needs ships in the jar.
     System.setProperty("ai.djl.offline", "true");
-    // Before PyTorch runs a kernel: see CpuKernels.
-    workbench.model.CpuKernels.guard();
     if (Cli.isCommand(args)) {
       System.exit(Cli.run(args));
     }
+    // Before PyTorch runs a kernel: see CpuKernels (the CLI does it once its logs go to standard error).
+    workbench.model.CpuKernels.guard();
     SpringApplication.run(Application.class, args);
   }
 }

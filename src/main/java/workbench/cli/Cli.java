@@ -48,6 +48,7 @@ public final class Cli {
 
   public static int run(String[] args) {
     logToStandardError();
+    workbench.model.CpuKernels.guard();
     var commandLine = new CommandLine(new Cli());
     commandLine.setParameterExceptionHandler((ex, a) -> {
       ex.getCommandLine().getErr().println(ex.getMessage());
