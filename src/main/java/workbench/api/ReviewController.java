@@ -59,6 +59,7 @@ class ReviewController {
 
   record ReviewBody(UUID id, UUID gridId, String gridTitle, String question, String kind, String owner, String state,
       List<String> reviewers, int items, boolean changeable, boolean reviewer,
+      @Schema(description = "The independent judge that answered as one more reviewer; empty if none") String judge,
       @Schema(description = "How far each reviewer got (counts only)") List<ReviewResults.ReviewerProgress> progress,
       String next, String results) {}
 
@@ -128,6 +129,17 @@ class ReviewController {
     return body(review(id));
   }
 
+  @PostMapping("/{id}/judge")
+  @Operation(summary = "Add the independent judge as one more reviewer",
+      description = "Built-in Sketchbook grids only. The judge answers every item now: yes/no whether the image meets every"
+          + " claim of its cell's prompt, 1–5 the share of claims met, pairwise the image meeting the larger share. Its"
+          + " answers are private like people's until the review is shown, and never count in people's figures. Owner or"
+          + " admin; once per review; 409 once closed.")
+  ReviewBody judge(@PathVariable UUID id) {
+    reviews.addJudge(id);
+    return body(review(id));
+  }
+
   @PostMapping("/{id}/close")
   @Operation(summary = "Close the review", description = "Results readable; no more answers. Owner or admin.")
   ReviewBody close(@PathVariable UUID id) {
@@ -152,7 +164,7 @@ class ReviewController {
   private ReviewBody body(Review r) {
     var base = "/api/v1/reviews/" + r.id();
     return new ReviewBody(r.id(), r.gridId(), r.gridTitle(), r.question(), r.kind().id(), r.owner(),
-        r.state().name().toLowerCase(java.util.Locale.ROOT), r.reviewers(), r.items(), r.changeable(), r.reviewer(),
+        r.state().name().toLowerCase(java.util.Locale.ROOT), r.reviewers(), r.items(), r.changeable(), r.reviewer(), r.judge(),
         reviews.progress(r.id()), base + "/next", base + "/results");
   }
 

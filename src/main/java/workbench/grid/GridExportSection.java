@@ -3,13 +3,18 @@ package workbench.grid;
 import java.util.UUID;
 
 /**
- * A section another feature adds to a grid's wikitext and Markdown exports (blind reviews add
- * their results), so the grid carries them without depending on that feature. Empty text
- * adds nothing.
+ * A section another feature adds to a grid's wikitext, Markdown and JSON exports (blind
+ * reviews add their results), so the grid carries them without depending on that feature.
+ * Empty text, or an empty JSON map, adds nothing.
  */
 public interface GridExportSection {
 
   String wikitext(UUID gridId);
 
   String markdown(UUID gridId);
+
+  /** What the section adds under the JSON export's {@code "sections"}: name → value (written by Jackson). */
+  default java.util.Map<String, Object> json(UUID gridId) {
+    return java.util.Map.of();
+  }
 }

@@ -294,7 +294,14 @@ public class GridService {
   }
 
   public String json(UUID id) {
-    return workbench.grid.export.ExperimentJson.write(result(id));
+    return json(result(id));
+  }
+
+  /** The grid's JSON with the sections other features add (review results). */
+  private String json(ExperimentResult result) {
+    var extra = new java.util.LinkedHashMap<String, Object>();
+    sections.orderedStream().forEach(s -> extra.putAll(s.json(result.experiment().id())));
+    return workbench.grid.export.ExperimentJson.write(result, extra);
   }
 
   /** The labelled contact sheet as PNG. */
@@ -333,7 +340,7 @@ public class GridService {
       entry(zip, slug + "-contact-sheet.png", contactSheet(result));
       entry(zip, slug + ".wikitext", wikitext(result).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       entry(zip, slug + ".md", markdown(result).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      entry(zip, slug + ".json", workbench.grid.export.ExperimentJson.write(result).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      entry(zip, slug + ".json", json(result).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

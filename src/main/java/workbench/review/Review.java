@@ -7,6 +7,7 @@ import java.util.UUID;
 /**
  * A review as callers see it: the grid it reviews, the question, who asked and who answers,
  * and whether its results may be read yet. {@code changeable}: the caller may show or close it.
+ * {@code judge}: which independent judge answered it as one more reviewer; empty if none.
  */
 public record Review(
     UUID id,
@@ -20,7 +21,8 @@ public record Review(
     int items,
     Instant createdAt,
     boolean changeable,
-    boolean reviewer) {
+    boolean reviewer,
+    String judge) {
 
   public Review {
     reviewers = List.copyOf(reviewers);

@@ -34,17 +34,61 @@ final class ReviewAnalysis {
 
   static ReviewResults analyse(Review review, ExperimentResult grid, List<ReviewStore.Item> items,
       List<ReviewStore.Answer> answers, Map<Long, String> reviewers, List<ReviewResults.ReviewerProgress> progress) {
+    return analyse(review, grid, items, answers, reviewers, progress, "", List.of());
+  }
+
+  /** As above; {@code judge} names the judge whose {@code judgeAnswers} are held against people's ("" if none). */
+  static ReviewResults analyse(Review review, ExperimentResult grid, List<ReviewStore.Item> items,
+      List<ReviewStore.Answer> answers, Map<Long, String> reviewers, List<ReviewResults.ReviewerProgress> progress,
+      String judge, List<ReviewStore.JudgeAnswer> judgeAnswers) {
     var kind = review.kind();
     var d = grid.experiment().definition();
+    var people = answers.stream().filter(a -> a.userId() != ReviewStore.JUDGE).toList();
+    var cellValues = cellValues(kind, items, people);
+    var wins = new double[d.variants().size() * d.axis().size()][d.variants().size() * d.axis().size()];
+    if (kind == AnswerKind.PAIRWISE) {
+      for (var item : items) {
+        for (var v : counted(kind, people).getOrDefault(item.index(), List.of())) {
+          int ia = variantIndex(item.rowA(), item.axisIndex(), d.variants().size());
+          int ib = variantIndex(item.rowB(), item.axisIndex(), d.variants().size());
+          wins[v == 0 ? ia : ib][v == 0 ? ib : ia]++;
+        }
+      }
+    }
+    var ratings = ratings(kind, grid, cellValues);
+    var comparisons = comparisons(kind, grid, cellValues);
+    var strengths = new ArrayList<Strength>();
+    if (kind == AnswerKind.PAIRWISE && people.stream().anyMatch(a -> a.value() != null)) {
+      var p = BradleyTerry.strengths(wins);
+      for (int axis = 0; axis < d.axis().size(); axis++) {
+        for (int row = 0; row < d.variants().size(); row++) {
+          strengths.add(new Strength(label(grid, row, axis), p[variantIndex(row, axis, d.variants().size())]));
+        }
+      }
+    }
+    var agreement = agreement(kind, items, people, reviewers.keySet());
+    var checker = peopleVsChecker(grid, cellValues);
+    var versusJudge = peopleVsJudge(kind, grid, items, people, reviewers, judge, judgeAnswers);
+    var verdict = verdict(kind, grid, ratings, strengths, comparisons, agreement, checker, versusJudge);
+    return new ReviewResults(review, progress, ratings, comparisons, strengths, agreement, checker, versusJudge, verdict);
+  }
+
+  /** Answers that count, by item: "unsure" and skipped ones do not. */
+  private static Map<Integer, List<Short>> counted(AnswerKind kind, List<ReviewStore.Answer> answers) {
     var byItem = new HashMap<Integer, List<Short>>();
     for (var a : answers) {
       if (a.value() != null && !(kind == AnswerKind.YES_NO && a.value() == 2)) {
         byItem.computeIfAbsent(a.item(), k -> new ArrayList<>()).add(a.value());
       }
     }
-    // People's score per cell: mean rating, share of yes, or share of the cell's comparisons won.
+    return byItem;
+  }
+
+  /** A score per cell: each rating, yes as 1 and no as 0, or for pairwise 1 for a win and 0 for a loss. */
+  private static Map<Place, List<Double>> cellValues(AnswerKind kind, List<ReviewStore.Item> items,
+      List<ReviewStore.Answer> answers) {
+    var byItem = counted(kind, answers);
     var cellValues = new LinkedHashMap<Place, List<Double>>();
-    var wins = new double[d.variants().size() * d.axis().size()][d.variants().size() * d.axis().size()];
     for (var item : items) {
       for (var v : byItem.getOrDefault(item.index(), List.of())) {
         var a = new Place(item.rowA(), item.seedIndex(), item.axisIndex());
@@ -52,14 +96,16 @@ final class ReviewAnalysis {
           var b = new Place(item.rowB(), item.seedIndex(), item.axisIndex());
           cellValues.computeIfAbsent(a, k -> new ArrayList<>()).add(v == 0 ? 1.0 : 0.0);
           cellValues.computeIfAbsent(b, k -> new ArrayList<>()).add(v == 1 ? 1.0 : 0.0);
-          int ia = variantIndex(item.rowA(), item.axisIndex(), d.variants().size());
-          int ib = variantIndex(item.rowB(), item.axisIndex(), d.variants().size());
-          wins[v == 0 ? ia : ib][v == 0 ? ib : ia]++;
         } else {
           cellValues.computeIfAbsent(a, k -> new ArrayList<>()).add((double) v);
         }
       }
     }
+    return cellValues;
+  }
+
+  private static List<VariantRating> ratings(AnswerKind kind, ExperimentResult grid, Map<Place, List<Double>> cellValues) {
+    var d = grid.experiment().definition();
     var ratings = new ArrayList<VariantRating>();
     for (int axis = 0; axis < d.axis().size(); axis++) {
       for (int row = 0; row < d.variants().size(); row++) {
@@ -74,20 +120,41 @@ final class ReviewAnalysis {
         }
       }
     }
-    var comparisons = comparisons(kind, grid, cellValues);
-    var strengths = new ArrayList<Strength>();
-    if (kind == AnswerKind.PAIRWISE && answers.stream().anyMatch(a -> a.value() != null)) {
-      var p = BradleyTerry.strengths(wins);
-      for (int axis = 0; axis < d.axis().size(); axis++) {
-        for (int row = 0; row < d.variants().size(); row++) {
-          strengths.add(new Strength(label(grid, row, axis), p[variantIndex(row, axis, d.variants().size())]));
+    return ratings;
+  }
+
+  /**
+   * The judge as one more coder beside people (alpha), its own figure per variant, and per
+   * reviewer how often they gave the judge's answer on the items both answered.
+   */
+  private static ReviewResults.PeopleVsJudge peopleVsJudge(AnswerKind kind, ExperimentResult grid,
+      List<ReviewStore.Item> items, List<ReviewStore.Answer> people, Map<Long, String> reviewers, String judge,
+      List<ReviewStore.JudgeAnswer> judgeAnswers) {
+    if (judge.isEmpty()) {
+      return new ReviewResults.PeopleVsJudge("", List.of(), KrippendorffAlpha.of(new Double[0][0], metric(kind)), List.of());
+    }
+    var asAnswers = judgeAnswers.stream().map(a -> new ReviewStore.Answer(ReviewStore.JUDGE, a.item(), a.value())).toList();
+    var judgeCounted = counted(kind, asAnswers);
+    var coders = new java.util.LinkedHashSet<>(reviewers.keySet());
+    coders.add(ReviewStore.JUDGE);
+    var all = new ArrayList<>(people);
+    all.addAll(asAnswers);
+    var withJudge = agreement(kind, items, all, coders);
+    var each = new ArrayList<ReviewResults.ReviewerVsJudge>();
+    for (var reviewer : reviewers.entrySet()) {
+      var mine = counted(kind, people.stream().filter(a -> a.userId() == reviewer.getKey()).toList());
+      int both = 0;
+      int agreed = 0;
+      for (var e : mine.entrySet()) {
+        var theirs = judgeCounted.get(e.getKey());
+        if (theirs != null) {
+          both++;
+          agreed += theirs.get(0).equals(e.getValue().get(0)) ? 1 : 0;
         }
       }
+      each.add(new ReviewResults.ReviewerVsJudge(reviewer.getValue(), both, agreed));
     }
-    var agreement = agreement(kind, items, answers, reviewers);
-    var people = peopleVsChecker(grid, cellValues);
-    var verdict = verdict(kind, grid, ratings, strengths, comparisons, agreement, people);
-    return new ReviewResults(review, progress, ratings, comparisons, strengths, agreement, people, verdict);
+    return new ReviewResults.PeopleVsJudge(judge, ratings(kind, grid, cellValues(kind, items, asAnswers)), withJudge, each);
   }
 
   private static int variantIndex(int row, int axis, int rows) {
@@ -157,8 +224,8 @@ final class ReviewAnalysis {
 
   /** Items are units, reviewers coders; nominal for yes/no and pairwise, ordinal for the scale. */
   private static KrippendorffAlpha.Result agreement(AnswerKind kind, List<ReviewStore.Item> items,
-      List<ReviewStore.Answer> answers, Map<Long, String> reviewers) {
-    var coders = new ArrayList<>(reviewers.keySet());
+      List<ReviewStore.Answer> answers, java.util.Collection<Long> reviewers) {
+    var coders = new ArrayList<>(reviewers);
     var data = new Double[items.size()][coders.size()];
     for (var a : answers) {
       int coder = coders.indexOf(a.userId());
@@ -166,7 +233,11 @@ final class ReviewAnalysis {
         data[a.item()][coder] = (double) a.value();
       }
     }
-    return KrippendorffAlpha.of(data, kind == AnswerKind.SCALE ? KrippendorffAlpha.Metric.ORDINAL : KrippendorffAlpha.Metric.NOMINAL);
+    return KrippendorffAlpha.of(data, metric(kind));
+  }
+
+  private static KrippendorffAlpha.Metric metric(AnswerKind kind) {
+    return kind == AnswerKind.SCALE ? KrippendorffAlpha.Metric.ORDINAL : KrippendorffAlpha.Metric.NOMINAL;
   }
 
   private static PeopleVsChecker peopleVsChecker(ExperimentResult grid, Map<Place, List<Double>> cells) {
@@ -201,7 +272,7 @@ final class ReviewAnalysis {
   /** Which wording people preferred, whether that holds across seeds, and whether the checker saw it too. */
   private static String verdict(AnswerKind kind, ExperimentResult grid, List<VariantRating> ratings,
       List<Strength> strengths, List<PairedComparison> comparisons, KrippendorffAlpha.Result agreement,
-      PeopleVsChecker people) {
+      PeopleVsChecker people, ReviewResults.PeopleVsJudge versusJudge) {
     if (ratings.isEmpty()) {
       return "No answers yet: nothing to conclude.";
     }
@@ -231,6 +302,12 @@ final class ReviewAnalysis {
     }
     if (!Double.isNaN(agreement.alpha()) && agreement.alpha() < 0.667) {
       text.append(String.format(Locale.ROOT, " Reviewers did not agree reliably (α = %.2f): hold this loosely.", agreement.alpha()));
+    }
+    int both = versusJudge.reviewers().stream().mapToInt(ReviewResults.ReviewerVsJudge::items).sum();
+    if (both > 0) {
+      int agreed = versusJudge.reviewers().stream().mapToInt(ReviewResults.ReviewerVsJudge::agreed).sum();
+      text.append(String.format(Locale.ROOT, " The judge gave people's answer %d times in %d (%.0f%%).", agreed, both,
+          100.0 * agreed / both));
     }
     return text.toString();
   }

@@ -2,13 +2,14 @@ package workbench.review;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import workbench.account.CurrentUser;
 import workbench.grid.GridExportSection;
 
 /**
- * The results of a grid's shown or closed reviews, in its wikitext and Markdown exports.
+ * The results of a grid's shown or closed reviews, in its wikitext, Markdown and JSON exports.
  * Reviews still private, or not the caller's to see, add nothing; nor does a visitor of a
  * public permalink who is not signed in.
  */
@@ -36,6 +37,7 @@ class ReviewExportSection implements GridExportSection {
             .append(f(v.ci95Low())).append("–").append(f(v.ci95High())).append(" || ").append(v.answers()).append('\n');
       }
       out.append("|}\n\n").append(wiki(r.agreement().interpretation())).append("\n\n").append(wiki(spearman(r))).append('\n');
+      judge(r).ifPresent(text -> out.append('\n').append(wiki(text)).append('\n'));
     }
     return out.toString();
   }
@@ -52,8 +54,32 @@ class ReviewExportSection implements GridExportSection {
             .append("–").append(f(v.ci95High())).append(" | ").append(v.answers()).append(" |\n");
       }
       out.append('\n').append(md(r.agreement().interpretation())).append("\n\n").append(md(spearman(r))).append('\n');
+      judge(r).ifPresent(text -> out.append('\n').append(md(text)).append('\n'));
     }
     return out.toString();
+  }
+
+  /** One review in the grid's JSON: its results, and the agreement figures in words. */
+  record ExportedReview(ReviewResults results, String agreement, String agreementWithJudge) {}
+
+  @Override
+  public Map<String, Object> json(UUID gridId) {
+    var out = results(gridId).stream().map(r -> new ExportedReview(r, r.agreement().interpretation(),
+        r.peopleVsJudge().joined() ? r.peopleVsJudge().withJudge().interpretation() : "")).toList();
+    return out.isEmpty() ? Map.of() : Map.of("reviews", out);
+  }
+
+  /** The judge's line: who it was, its figures, and how often each reviewer gave its answer. */
+  private static java.util.Optional<String> judge(ReviewResults r) {
+    var j = r.peopleVsJudge();
+    if (!j.joined()) {
+      return java.util.Optional.empty();
+    }
+    var text = new StringBuilder("People vs judge: ").append(j.judge()).append(" answered too (not counted in people's figures)");
+    j.judgeRatings().forEach(v -> text.append(String.format(Locale.ROOT, "; its %s for %s %.2f", v.measure(), v.variant(), v.value())));
+    j.reviewers().stream().filter(p -> p.items() > 0).forEach(p -> text.append(String.format(Locale.ROOT,
+        "; %s gave its answer on %d of %d items", p.reviewer(), p.agreed(), p.items())));
+    return java.util.Optional.of(text.append(". With it as one more coder: ").append(j.withJudge().interpretation()).toString());
   }
 
   private List<ReviewResults> results(UUID gridId) {

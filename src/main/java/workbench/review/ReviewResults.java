@@ -7,7 +7,8 @@ import workbench.grid.PairedComparison;
 /**
  * What a review found: per variant the people's figure with its 95% interval, paired
  * comparisons against the baseline on the same seeds, Bradley–Terry strengths (pairwise),
- * agreement between reviewers, people against the checker, and the verdict in words.
+ * agreement between reviewers, people against the checker, the judge against people (when
+ * the judge joined: its answers never count in people's figures), and the verdict in words.
  */
 public record ReviewResults(
     Review review,
@@ -17,6 +18,7 @@ public record ReviewResults(
     List<Strength> bradleyTerry,
     KrippendorffAlpha.Result agreement,
     PeopleVsChecker peopleVsChecker,
+    PeopleVsJudge peopleVsJudge,
     String verdict) {
 
   public ReviewResults {
@@ -26,7 +28,33 @@ public record ReviewResults(
     bradleyTerry = List.copyOf(bradleyTerry);
   }
 
-  public record ReviewerProgress(String reviewer, int answered, int skipped, int total) {}
+  /** @param judge the independent judge, not a person: its name says which weights answered */
+  public record ReviewerProgress(String reviewer, int answered, int skipped, int total, boolean judge) {}
+
+  /**
+   * The independent judge held against people: its own figure per variant, agreement with the
+   * judge as one more coder (beside people's own in {@code agreement}), and each reviewer's
+   * share of answers equal to the judge's on the items both answered. {@code judge} is empty
+   * (and the rest empty) when the judge did not join.
+   */
+  public record PeopleVsJudge(String judge, List<VariantRating> judgeRatings, KrippendorffAlpha.Result withJudge,
+      List<ReviewerVsJudge> reviewers) {
+    public PeopleVsJudge {
+      judgeRatings = List.copyOf(judgeRatings);
+      reviewers = List.copyOf(reviewers);
+    }
+
+    public boolean joined() {
+      return !judge.isEmpty();
+    }
+  }
+
+  /** One reviewer against the judge: items both answered (not unsure), and how many the same. */
+  public record ReviewerVsJudge(String reviewer, int items, int agreed) {
+    public double share() {
+      return items == 0 ? Double.NaN : agreed / (double) items;
+    }
+  }
 
   /**
    * @param measure "mean rating (1–5)", "share of yes" or "share of wins"

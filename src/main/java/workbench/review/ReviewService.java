@@ -45,10 +45,13 @@ public class ReviewService {
   private final GenerationService generation;
   private final CurrentUser currentUser;
   private final AuditLog audit;
+  private final JudgeReviewer judge;
   private final SecureRandom seeds = new SecureRandom();
 
-  ReviewService(ReviewStore store, GridService grids, GenerationService generation, CurrentUser currentUser, AuditLog audit) {
+  ReviewService(ReviewStore store, GridService grids, GenerationService generation, CurrentUser currentUser, AuditLog audit,
+      JudgeReviewer judge) {
     this.store = store;
+    this.judge = judge;
     this.grids = grids;
     this.generation = generation;
     this.currentUser = currentUser;
@@ -213,7 +216,12 @@ public class ReviewService {
     var out = new ArrayList<ReviewResults.ReviewerProgress>();
     for (var reviewer : store.reviewers(id).keySet()) {
       var c = counts.getOrDefault(reviewer, new int[2]);
-      out.add(new ReviewResults.ReviewerProgress(currentUser.usernameOf(reviewer), c[0], c[1], review.items()));
+      out.add(new ReviewResults.ReviewerProgress(currentUser.usernameOf(reviewer), c[0], c[1], review.items(), false));
+    }
+    if (!review.judge().isEmpty()) {
+      var answers = store.judgeAnswers(id);
+      int none = (int) answers.stream().filter(a -> a.value() == null).count();
+      out.add(new ReviewResults.ReviewerProgress(judgeName(review.judge()), answers.size() - none, none, review.items(), true));
     }
     return out;
   }
@@ -251,7 +259,84 @@ public class ReviewService {
     var names = new java.util.LinkedHashMap<Long, String>();
     store.reviewers(id).keySet().forEach(u -> names.put(u, currentUser.usernameOf(u)));
     return ReviewAnalysis.analyse(review, grids.result(review.gridId()), store.items(id), store.answers(id), names,
-        progress(id));
+        progress(id), review.judge().isEmpty() ? "" : judgeName(review.judge()), store.judgeAnswers(id));
+  }
+
+  /** How the judge is named among reviewers: never a user's name, with the weights that answered. */
+  static String judgeName(String model) {
+    return "the judge (" + model + ")";
+  }
+
+  /**
+   * Adds the independent judge as one more reviewer: it answers every item now, holding each
+   * image against the claims of its cell's prompt ({@link JudgeReviewer} says how). The owner
+   * or an admin, editors only, as for starting the review; only for grids on the built-in
+   * Sketchbook models (the judge knows no other world); once per review, before it closes.
+   * Its answers are private like people's until the review is shown or closed.
+   */
+  @Transactional
+  @PreAuthorize("hasRole('EDITOR')")
+  public Review addJudge(UUID id) {
+    var review = visibleOrThrow(id);
+    if (!review.changeable()) {
+      throw new AccessDeniedException("Only the owner of review '" + review.question() + "' or an admin may add the judge to it");
+    }
+    if (review.state() == ReviewState.CLOSED) {
+      throw new ReviewException("state", "The review is closed: it takes no more answers");
+    }
+    if (!review.judge().isEmpty()) {
+      throw new ReviewException("judge", "The judge has already answered this review");
+    }
+    var grid = grids.find(review.gridId()).orElseThrow(() -> notFound(id));
+    var model = grid.definition().model();
+    if (!model.equals(workbench.grid.ExperimentDefinition.DEFAULT_MODEL)) {
+      throw new ReviewException("judge", "The judge knows only the built-in Sketchbook world; grid '"
+          + grid.definition().title() + "' was made with model '" + model + "'");
+    }
+    var items = store.items(id);
+    var runs = new java.util.LinkedHashSet<UUID>();
+    items.forEach(item -> {
+      if (item.runA() != null) {
+        runs.add(item.runA());
+      }
+      if (item.runB() != null) {
+        runs.add(item.runB());
+      }
+    });
+    // One reading per run: the loop's own image (before upscaling) where it is kept.
+    var judged = new java.util.HashMap<UUID, JudgeReviewer.Judged>();
+    var read = new ArrayList<UUID>();
+    var images = new ArrayList<java.awt.image.BufferedImage>();
+    for (var run : runs) {
+      var png = generation.image(run, ImageKind.RAW).or(() -> generation.image(run, ImageKind.FINAL));
+      if (png.isPresent()) {
+        read.add(run);
+        images.add(PngMetadata.decode(png.get()));
+      }
+    }
+    var readings = judge.read(images);
+    for (int i = 0; i < read.size(); i++) {
+      String prompt;
+      try {
+        prompt = generation.run(read.get(i)).map(r -> JudgeReviewer.claimsText(r.recipe().terms())).orElse("");
+      } catch (IllegalArgumentException unreadableRecipe) {
+        prompt = ""; // a recipe this version cannot read: the judge does not guess what it asked for
+      }
+      judged.put(read.get(i), prompt.isEmpty()
+          ? new JudgeReviewer.Judged(Optional.empty(), "This cell's recipe has no terms to check", 0, 0, false)
+          : JudgeReviewer.judged(readings.get(i), prompt));
+    }
+    var gone = new JudgeReviewer.Judged(Optional.empty(), "This item's image is no longer stored", 0, 0, false);
+    var answers = items.stream().map(item -> JudgeReviewer.answer(review.kind(), item.index(),
+        item.runA() == null ? gone : judged.getOrDefault(item.runA(), gone),
+        review.kind() != AnswerKind.PAIRWISE ? null : item.runB() == null ? gone : judged.getOrDefault(item.runB(), gone)))
+        .toList();
+    var name = judge.model();
+    if (!store.addJudge(id, name, currentUser.ownerIdForNew(), answers)) {
+      throw new ReviewException("judge", "The judge has already answered this review");
+    }
+    audit.record("review.judge", "review", id, review.question() + " (" + name + ", " + answers.size() + " items)");
+    return visibleOrThrow(id);
   }
 
   /** Results of the grid's readable reviews for its exports; reviews not yet shown are left out. */
@@ -275,7 +360,7 @@ public class ReviewService {
     }
     return Optional.of(new Review(row.id(), row.gridId(), grid.get().definition().title(), row.question(), row.kind(),
         currentUser.usernameOf(row.ownerId()), row.state(), currentUser.usernamesOf(reviewers.keySet()), row.items(),
-        row.createdAt(), changeable, reviewer));
+        row.createdAt(), changeable, reviewer, store.judge(row.id()).orElse("")));
   }
 
   private Review visibleOrThrow(UUID id) {

@@ -112,6 +112,39 @@ class ReviewStore {
         .params(id, userId, item, value, id).update() == 1;
   }
 
+  /** The judge's answers stand for a reviewer of this id in the analysis; no app_user has it. */
+  static final long JUDGE = -1;
+
+  /** An answer of the judge; {@code reason} says why it gave none (value null), else empty. */
+  record JudgeAnswer(int item, @Nullable Short value, String reason) {}
+
+  /** Which judge answered the review, if one joined it. */
+  Optional<String> judge(UUID id) {
+    return jdbc.sql("select model from review_judge where review_id = ?").params(id).query(String.class).optional();
+  }
+
+  /**
+   * The judge joins with all its answers, once: false when it had already joined (the primary
+   * key decides, so two owners clicking at once store one set).
+   */
+  boolean addJudge(UUID id, String model, @Nullable Long addedBy, List<JudgeAnswer> answers) {
+    if (jdbc.sql("insert into review_judge (review_id, model, added_by) values (?, ?, ?) on conflict do nothing")
+        .params(id, model, addedBy).update() == 0) {
+      return false;
+    }
+    for (var a : answers) {
+      jdbc.sql("insert into review_judge_answer (review_id, item_index, value, reason) values (?, ?, ?, ?)")
+          .params(id, a.item(), a.value(), a.reason()).update();
+    }
+    return true;
+  }
+
+  List<JudgeAnswer> judgeAnswers(UUID id) {
+    return jdbc.sql("select item_index, value, reason from review_judge_answer where review_id = ? order by item_index")
+        .params(id)
+        .query((rs, n) -> new JudgeAnswer(rs.getInt(1), (Short) rs.getObject(2, Short.class), rs.getString(3))).list();
+  }
+
   void state(UUID id, ReviewState state) {
     jdbc.sql("update review set state = ? where id = ?").params(state.name(), id).update();
   }

@@ -1,7 +1,6 @@
 package workbench.e2e;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -60,16 +60,18 @@ final class Browser implements AutoCloseable {
     var shots = Path.of(System.getProperty("e2e.dir", "target/e2e"));
     Files.createDirectories(shots);
     var data = Files.createTempDirectory(shots.getParent(), "e2e-data-");
-    int port = freePort();
     var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    var log = shots.resolve("app.log");
     // A fresh database: its first admin comes from these settings, and the browser signs in as it.
-    var app = new ProcessBuilder(java, "-Xmx3g", "-jar", jar.toString(), "--server.port=" + port,
+    // Port 0: the app takes a free port when it binds and says which in its log; a port picked
+    // here could be taken by another app while this one starts (minutes on a busy machine).
+    var app = new ProcessBuilder(java, "-Xmx3g", "-jar", jar.toString(), "--server.port=0",
             "--workbench.data-dir=" + data, "--workbench.admin.username=" + USER, "--workbench.admin.password=" + PASSWORD)
         .redirectErrorStream(true)
-        .redirectOutput(shots.resolve("app.log").toFile())
+        .redirectOutput(log.toFile())
         .start();
     try {
-      awaitHealthy(port, app);
+      int port = awaitHealthy(log, app);
       System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
       var options = new ChromeOptions();
       options.setBinary(CHROMIUM.toFile());
@@ -78,7 +80,10 @@ final class Browser implements AutoCloseable {
           "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("e2e-chromium-"));
       var logs = new LoggingPreferences();
       logs.enable(LogType.BROWSER, Level.ALL);
+      // DevTools' Network events, so a test can read what the server sent (Wire).
+      logs.enable(LogType.PERFORMANCE, Level.ALL);
       options.setCapability("goog:loggingPrefs", logs);
+      options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
       var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
       return new Browser(port, app, new ChromeDriver(service, options), shots);
     } catch (Exception e) {
@@ -181,30 +186,35 @@ final class Browser implements AutoCloseable {
     }
   }
 
-  private static void awaitHealthy(int port, Process app) throws Exception {
+  private static final java.util.regex.Pattern STARTED = java.util.regex.Pattern.compile("Tomcat started on \\D*(\\d+)");
+
+  /** Waits for the app's own log to name its port and its health to say UP there; returns the port. */
+  private static int awaitHealthy(Path log, Process app) throws Exception {
     var http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+    // -De2e.startSeconds=… for a machine busy with other work (the app starts in about a minute alone).
+    int seconds = Integer.getInteger("e2e.startSeconds", 180);
+    long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
     while (System.nanoTime() < deadline) {
       if (!app.isAlive()) {
         throw new IllegalStateException("the app exited with " + app.exitValue() + "; see target/e2e/app.log");
       }
+      var started = STARTED.matcher(Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1));
+      if (!started.find()) {
+        Thread.sleep(500);
+        continue;
+      }
+      int port = Integer.parseInt(started.group(1));
       try {
         var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
             HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-          return;
+          return port;
         }
       } catch (IOException notYet) {
         // still starting
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException("the app did not become healthy in 180 s; see target/e2e/app.log");
-  }
-
-  private static int freePort() throws IOException {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    throw new IllegalStateException("the app did not become healthy in " + seconds + " s; see target/e2e/app.log");
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
+import java.util.Map;
 import workbench.grid.ExperimentDefinition;
 import workbench.grid.ExperimentResult;
 import workbench.grid.InvalidExperimentException;
@@ -15,7 +16,9 @@ import workbench.grid.PairedComparison;
 
 /**
  * The whole experiment as JSON: the definition (importing it re-creates the experiment),
- * the cells with their scores, the summaries and the comparisons with their verdicts.
+ * the cells with their scores, the summaries and the comparisons with their verdicts, and the
+ * sections other features add (a grid's blind reviews: {@code "sections": {"reviews": […]}}).
+ * Import reads only the definition.
  */
 public final class ExperimentJson {
 
@@ -43,15 +46,21 @@ public final class ExperimentJson {
       ExperimentDefinition definition,
       List<ExperimentResult.Cell> cells,
       List<ExperimentResult.VariantSummary> summaries,
-      List<Verdict> verdicts) {}
+      List<Verdict> verdicts,
+      Map<String, Object> sections) {}
 
   public record Verdict(PairedComparison comparison, String text) {}
 
   public static String write(ExperimentResult result) {
+    return write(result, Map.of());
+  }
+
+  /** As above, with other features' sections, each under its name. */
+  public static String write(ExperimentResult result, Map<String, Object> sections) {
     var verdicts = result.comparisons().stream().map(c -> new Verdict(c, c.verdict())).toList();
     try {
       return JSON.writeValueAsString(new Document(FORMAT, 1, result.experiment().definition(), result.cells(),
-          result.summaries(), verdicts));
+          result.summaries(), verdicts, new java.util.TreeMap<>(sections)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -56,6 +56,7 @@ public class ReviewResultsView extends VerticalLayout implements BeforeEnterObse
   final Button answer = new Button("Answer blind");
   final Button show = new Button("Show results to everyone on it", e -> setState(true));
   final Button close = new Button("Close the review", e -> setState(false));
+  final Button judge = new Button("Add the judge as a reviewer", e -> addJudge());
   final Paragraph hidden = new Paragraph("The answers are private until the owner shows or closes the review.");
   final VerticalLayout results = new VerticalLayout();
   final Paragraph verdict = new Paragraph();
@@ -73,10 +74,13 @@ public class ReviewResultsView extends VerticalLayout implements BeforeEnterObse
     answer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     show.setId("show-review");
     close.setId("close-review");
+    judge.setId("add-judge");
+    judge.setTooltipText("The independent judge answers every item from what it reads in the image and the cell's prompt;"
+        + " its answers are held against people's, never counted as theirs");
     hidden.setId("results-hidden");
     verdict.setId("review-verdict");
     results.setPadding(false);
-    add(heading, about, new HorizontalLayout(answer, show, close), progress, hidden, results);
+    add(heading, about, new HorizontalLayout(answer, show, close, judge), progress, hidden, results);
   }
 
   @Override
@@ -104,6 +108,8 @@ public class ReviewResultsView extends VerticalLayout implements BeforeEnterObse
     boolean owner = review.changeable() && workbench.ui.Roles.isEditor();
     show.setVisible(owner && review.state() == workbench.review.ReviewState.OPEN);
     close.setVisible(owner && review.state() != workbench.review.ReviewState.CLOSED);
+    judge.setVisible(owner && review.state() != workbench.review.ReviewState.CLOSED && review.judge().isEmpty());
+    judge.setEnabled(true);
     hidden.setVisible(!review.state().resultsReadable());
   }
 
@@ -111,6 +117,32 @@ public class ReviewResultsView extends VerticalLayout implements BeforeEnterObse
     var review = showOnly ? reviews.show(id) : reviews.close(id);
     render(review);
     load(UI.getCurrent());
+  }
+
+  /** The judge reads every item's images: on the pool thread as this viewer, the page told when it is done. */
+  private void addJudge() {
+    var ui = UI.getCurrent();
+    judge.setEnabled(false);
+    judge.setText("The judge is answering…");
+    var asViewer = SecuredAccess.capture();
+    RESULTS.execute(asViewer.bind(() -> {
+      try {
+        var review = reviews.addJudge(id);
+        ui.access(() -> {
+          judge.setText("Add the judge as a reviewer");
+          render(review);
+          if (review.state().resultsReadable()) {
+            load(ui);
+          }
+        });
+      } catch (RuntimeException e) {
+        ui.access(() -> {
+          judge.setText("Add the judge as a reviewer");
+          judge.setEnabled(true);
+          workbench.ui.Notifications.error(e.getMessage());
+        });
+      }
+    }));
   }
 
   /** The results need the grid's checker scores: worked out on a pool thread as this viewer. */
@@ -170,5 +202,18 @@ public class ReviewResultsView extends VerticalLayout implements BeforeEnterObse
           c.variant(), c.seed(), c.checkerScore(), c.peopleScore()))));
     }
     results.add(cells);
+    var pvj = r.peopleVsJudge();
+    if (pvj.joined()) {
+      results.add(new H3("People and the judge"));
+      var judged = new Paragraph(pvj.judge() + " answered as one more reviewer, knowing each cell's prompt; its answers are"
+          + " not in people's figures. With it as one more coder: " + pvj.withJudge().interpretation());
+      judged.setId("review-judge");
+      results.add(judged);
+      pvj.judgeRatings().forEach(v -> results.add(new Paragraph(String.format(Locale.ROOT, "The judge's %s for %s: %.2f (%d answers)",
+          v.measure(), v.variant(), v.value(), v.answers()))));
+      pvj.reviewers().forEach(p -> results.add(new Paragraph(p.items() == 0 ? p.reviewer() + " and the judge answered no item both"
+          : String.format(Locale.ROOT, "%s gave the judge's answer on %d of %d items (%.0f%%)", p.reviewer(), p.agreed(),
+              p.items(), 100 * p.share()))));
+    }
   }
 }
