@@ -30,6 +30,11 @@ import workbench.generation.RecipeFactory;
 import workbench.generation.RecipeText;
 import workbench.generation.Run;
 import workbench.generation.RunStatus;
+import workbench.journey.Filmstrip;
+import workbench.journey.Journey;
+import workbench.journey.JourneyService;
+import workbench.journey.JourneySnippet;
+import workbench.journey.LoopAnimation;
 import workbench.library.NotFoundException;
 
 /**
@@ -41,14 +46,18 @@ import workbench.library.NotFoundException;
 @Tag(name = "Runs", description = "One image through generate → check → loop")
 class RunController {
 
+  private static final String IMAGE_GIF = "image/gif";
+
   private final GenerationService generation;
   private final LibraryPrompts libraryPrompts;
   private final ObjectMapper json;
+  private final JourneyService journeys;
 
-  RunController(GenerationService generation, LibraryPrompts libraryPrompts, ObjectMapper json) {
+  RunController(GenerationService generation, LibraryPrompts libraryPrompts, ObjectMapper json, JourneyService journeys) {
     this.generation = generation;
     this.libraryPrompts = libraryPrompts;
     this.json = json;
+    this.journeys = journeys;
   }
 
   record RunRequest(
@@ -152,6 +161,104 @@ class RunController {
         .contentType(MediaType.IMAGE_PNG)
         .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + id + "-" + kind + ".png\"")
         .body(png.get());
+  }
+
+  record SnapshotView(
+      @Schema(description = "The loop step: 0 is the starting seed image") int step,
+      @Schema(description = "Combined score 0–100 at that step") double score,
+      @Schema(description = "Each term's score 0–100 at that step") List<TermScore> terms,
+      @Schema(description = "The image at that step, a small PNG", example = "/api/v1/runs/…/snapshots/5") String image,
+      @Schema(description = "The art process's prediction of the final image at that step (diffusion); absent otherwise",
+          example = "/api/v1/runs/…/snapshots/5?kind=predicted") Optional<String> predicted) {}
+
+  @GetMapping("/{id}/snapshots")
+  @Operation(summary = "A run's journey: its image every few steps",
+      description = "Step 0 (the static), every workbench.snapshots.every steps, and the last step, with each term's"
+          + " score then. A running run lists those kept so far; a run made before snapshots were kept lists none.")
+  @ApiResponse(responseCode = "200", description = "The snapshots, by step")
+  @ApiResponse(responseCode = "404", description = "No such run, or not one the caller may see",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  List<SnapshotView> snapshots(@PathVariable UUID id) {
+    find(id);
+    var base = "/api/v1/runs/" + id + "/snapshots/";
+    return generation.snapshots(id).stream()
+        .map(s -> new SnapshotView(s.step(), s.scores().combinedScore(),
+            s.scores().terms().stream().map(t -> new TermScore(t.text(), t.weight(), t.score())).toList(),
+            base + s.step(), s.hasPredicted() ? Optional.of(base + s.step() + "?kind=predicted") : Optional.empty()))
+        .toList();
+  }
+
+  @GetMapping(value = "/{id}/snapshots/{step}", produces = MediaType.IMAGE_PNG_VALUE)
+  @Operation(summary = "One snapshot as PNG",
+      description = "kind=image (the default): the image at that step; kind=predicted: the art process's prediction of"
+          + " the final image then (diffusion only). At model size, without text chunks: the filmstrip carries the recipe.")
+  @ApiResponse(responseCode = "200", description = "The PNG", content = @Content(mediaType = MediaType.IMAGE_PNG_VALUE))
+  @ApiResponse(responseCode = "400", description = "Unknown kind",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @ApiResponse(responseCode = "404", description = "No such run, or no snapshot of that kind at that step",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  ResponseEntity<byte[]> snapshot(@PathVariable UUID id, @PathVariable int step,
+      @RequestParam(defaultValue = "image") String kind) {
+    boolean predicted = switch (kind.strip().toLowerCase(Locale.ROOT)) {
+      case "image" -> false;
+      case "predicted" -> true;
+      default -> throw new IllegalArgumentException("Unknown snapshot kind '" + kind + "': image or predicted");
+    };
+    find(id);
+    var snapshot = generation.snapshots(id).stream().filter(s -> s.step() == step).findFirst()
+        .orElseThrow(() -> new NotFoundException("a snapshot of run " + id + " at step " + step));
+    if (predicted && !snapshot.hasPredicted()) {
+      throw new NotFoundException("a predicted image of run " + id + " at step " + step
+          + " (its art process, " + find(id).recipe().process() + ", predicts none)");
+    }
+    return file(predicted ? snapshot.predictedPng() : snapshot.png(), MediaType.IMAGE_PNG_VALUE,
+        id + "-step-" + step + (predicted ? "-predicted" : "") + ".png");
+  }
+
+  @GetMapping(value = "/{id}/filmstrip", produces = MediaType.IMAGE_PNG_VALUE)
+  @Operation(summary = "The run's loop as one labelled PNG",
+      description = "Its snapshots left to right (at most 12, first and last always), each with its step and combined"
+          + " score; terms=true adds each term's score. Carries the recipe in its text chunks, as the run's images do.")
+  @ApiResponse(responseCode = "200", description = "The filmstrip", content = @Content(mediaType = MediaType.IMAGE_PNG_VALUE))
+  @ApiResponse(responseCode = "404", description = "No such run, or it kept no snapshots",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @ApiResponse(responseCode = "409", description = "The run has not started: nothing kept yet",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  ResponseEntity<byte[]> filmstrip(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean terms) {
+    var journey = journey(id);
+    return file(Filmstrip.png(journey, terms), MediaType.IMAGE_PNG_VALUE, JourneySnippet.filmstripFile(journey));
+  }
+
+  @GetMapping(value = "/{id}/animation", produces = IMAGE_GIF)
+  @Operation(summary = "The run's loop as an animated GIF",
+      description = "One frame per snapshot (at most 12) with its step and score, " + LoopAnimation.DELAY_CS * 10
+          + " ms each, the last (image done) " + LoopAnimation.LAST_DELAY_CS * 10 + " ms; loops for ever.")
+  @ApiResponse(responseCode = "200", description = "The animation", content = @Content(mediaType = IMAGE_GIF))
+  @ApiResponse(responseCode = "404", description = "No such run, or it kept no snapshots",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @ApiResponse(responseCode = "409", description = "The run has not started: nothing kept yet",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  ResponseEntity<byte[]> animation(@PathVariable UUID id) {
+    var journey = journey(id);
+    return file(LoopAnimation.gif(journey), IMAGE_GIF, JourneySnippet.animationFile(journey));
+  }
+
+  private Journey journey(UUID id) {
+    var journey = journeys.journey(id).orElseThrow(() -> new NotFoundException("run " + id));
+    if (journey.isEmpty()) {
+      if (journey.run().status() == RunStatus.QUEUED) {
+        throw new RunNotFinishedException("Run " + id + " is QUEUED: its loop is kept as it runs");
+      }
+      throw new NotFoundException("a snapshot of run " + id + " (it ran before snapshots were kept)");
+    }
+    return journey;
+  }
+
+  private static ResponseEntity<byte[]> file(byte[] bytes, String mediaType, String name) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(mediaType))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + "\"")
+        .body(bytes);
   }
 
   private Run find(UUID id) {

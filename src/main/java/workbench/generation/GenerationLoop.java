@@ -45,10 +45,10 @@ public final class GenerationLoop {
         outcomes[i] = LoopResult.Outcome.DONE;
         stepsRun[i] = steps;
         traces.add(new ArrayList<>(List.of(trace(0, initial.get(i)))));
-        listener.stepped(i, 0, steps, initial.get(i), statics.get(i));
+        listener.stepped(i, 0, steps, initial.get(i), statics.get(i), models.noisyImage(first.process(), batch.z[i]));
       }
 
-      var progress = new Progress(batch, listener, traces, outcomes, stepsRun, steps, first.schedule());
+      var progress = new Progress(models, batch, listener, traces, outcomes, stepsRun, steps, first.schedule());
       progress.current = decodeAndScore(batch);
       var prior = progress.current.scores();
       // A process that shows the current images at the start of its step hands over the last
@@ -111,6 +111,7 @@ public final class GenerationLoop {
 
   /** The check output after each step: traces, the listener, and stopping when confident. */
   private static final class Progress {
+    final LoopModels models;
     final LoopBatch batch;
     final LoopListener listener;
     final List<List<LoopResult.TraceStep>> traces;
@@ -120,8 +121,9 @@ public final class GenerationLoop {
     final Schedule schedule;
     Scored current;
 
-    Progress(LoopBatch batch, LoopListener listener, List<List<LoopResult.TraceStep>> traces,
+    Progress(LoopModels models, LoopBatch batch, LoopListener listener, List<List<LoopResult.TraceStep>> traces,
         LoopResult.Outcome[] outcomes, int[] stepsRun, int steps, Schedule schedule) {
+      this.models = models;
       this.batch = batch;
       this.listener = listener;
       this.traces = traces;
@@ -151,7 +153,9 @@ public final class GenerationLoop {
         }
         var scores = scored.scores().get(i);
         traces.get(i).add(trace(step, scores));
-        listener.stepped(i, step, steps, scores, scored.images().get(i));
+        // The latents are still those of this step: a process that shows the current images
+        // hands them over before it moves any.
+        listener.stepped(i, step, steps, scores, scored.images().get(i), models.noisyImage(batch.process, batch.z[i]));
         if (batch.live[i] && schedule.confidentAt(scores.combinedScore()) && step < steps) {
           batch.live[i] = false;
           outcomes[i] = LoopResult.Outcome.STOPPED_EARLY;

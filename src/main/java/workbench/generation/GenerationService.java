@@ -194,8 +194,29 @@ public class GenerationService {
    */
   @PreAuthorize("permitAll()")
   public Optional<byte[]> image(UUID runId, ImageKind kind) {
-    boolean allowed = currentUser.signedIn() ? visible(runId) : store.inPublicExperiment(runId);
-    return allowed ? store.image(runId, kind) : Optional.empty();
+    return mayViewImages(runId) ? store.image(runId, kind) : Optional.empty();
+  }
+
+  /**
+   * A run's snapshots by step (while it runs: those kept so far), for whoever may see its
+   * images (see {@link #image}); empty for a run the caller may not see.
+   */
+  @PreAuthorize("permitAll()")
+  public List<RunSnapshot> snapshots(UUID runId) {
+    if (!mayViewImages(runId)) {
+      return List.of();
+    }
+    return store.find(runId).map(run -> store.snapshots(runId, run.recipe())).orElse(List.of());
+  }
+
+  /** A run for whoever may see its images (its permalink's viewers too, as {@link #image}). */
+  @PreAuthorize("permitAll()")
+  public Optional<Run> runForImages(UUID runId) {
+    return mayViewImages(runId) ? store.find(runId) : Optional.empty();
+  }
+
+  private boolean mayViewImages(UUID runId) {
+    return currentUser.signedIn() ? visible(runId) : store.inPublicExperiment(runId);
   }
 
   public List<LoopResult.TraceStep> trace(UUID runId) {

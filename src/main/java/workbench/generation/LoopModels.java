@@ -191,6 +191,17 @@ public final class LoopModels implements AutoCloseable {
         : SeedStatic.of(seed, width, height);
   }
 
+  /**
+   * The noisy image the built-in diffusion model holds in latent {@code z} (the sampler's x at
+   * the current time), beside the clean-image prediction the check output scores; null for
+   * other processes, whose current image is the one scored.
+   */
+  @Nullable BufferedImage noisyImage(String process, float[] z) {
+    return pixelDiffusion(process)
+        ? SketchbookDiffusion.image(java.util.Arrays.copyOf(z, SketchbookDiffusion.PIXELS))
+        : null;
+  }
+
   /** The images of the current latents, for the check output: (batch, 3, s, s) RGB in [0, 1]. */
   NDArray currentImages(String process, NDManager scope, float[][] z, NDArray condition) {
     if (!pixelDiffusion(process)) {

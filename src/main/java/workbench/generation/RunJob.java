@@ -77,6 +77,7 @@ class RunJob {
     private final ModelHolder models;
     private final RunEvents events;
     private final GenerationLimits limits;
+    private final SnapshotSettings snapshots;
     private final String worker;
     private final java.util.Set<UUID> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -85,11 +86,13 @@ class RunJob {
         ModelHolder models,
         RunEvents events,
         GenerationLimits limits,
+        SnapshotSettings snapshots,
         @org.springframework.beans.factory.annotation.Value("${workbench.generation.worker-name:}") String workerName) {
       this.store = store;
       this.models = models;
       this.events = events;
       this.limits = limits;
+      this.snapshots = snapshots;
       this.worker = workerName.isBlank() ? workerName() : workerName;
     }
 
@@ -129,14 +132,25 @@ class RunJob {
       try {
         var recipes = claimed.stream().map(id -> store.find(id).orElseThrow().recipe()).toList();
         long started = System.currentTimeMillis();
+        // The latest step each item showed, and the latest kept: a run that stops early or is
+        // cancelled keeps its last step too, so every journey ends at its image done.
+        var seen = new Seen[claimed.size()];
+        var kept = new int[claimed.size()];
+        java.util.Arrays.fill(kept, -1);
         var listener = new LoopListener() {
           @Override
-          public void stepped(int item, int step, int steps, TermScores scores, BufferedImage image) {
+          public void stepped(int item, int step, int steps, TermScores scores, BufferedImage image,
+              @org.jspecify.annotations.Nullable BufferedImage noisy) {
             var runId = claimed.get(item);
             boolean preview = step == 0 || step % limits.previewEvery() == 0 || step == steps;
             byte[] png = preview ? PngMetadata.write(image, Map.of()) : new byte[0];
             if (preview) {
               store.step(runId, step);
+            }
+            seen[item] = new Seen(step, scores, image, noisy);
+            if (snapshots.keeps(step, steps)) {
+              keep(runId, attempts.get(item), seen[item]);
+              kept[item] = step;
             }
             events.progressed(new RunProgressed(runId, step, steps, scores, png, System.currentTimeMillis() - started));
           }
@@ -150,6 +164,9 @@ class RunJob {
         for (int i = 0; i < results.size(); i++) {
           var result = results.get(i);
           var recipe = result.recipe();
+          if (seen[i] != null && seen[i].step() != kept[i]) {
+            keep(claimed.get(i), attempts.get(i), seen[i]);
+          }
           // Each image says its own size in its A1111 "Size" (issue 19: 64x64 on a 256×256 PNG).
           boolean stored = store.finish(claimed.get(i), attempts.get(i), result,
               PngMetadata.write(result.staticImage(), RecipeText.pngTexts(recipe, result.staticImage())),
@@ -171,6 +188,21 @@ class RunJob {
         }
       }
       events.queueChanged();
+    }
+
+    /** One step as the loop showed it: the noisy image, where the process has one, beside the scored one. */
+    private record Seen(int step, TermScores scores, BufferedImage image, @org.jspecify.annotations.Nullable BufferedImage noisy) {}
+
+    /**
+     * Keeps a step's snapshot: the image at that step (diffusion's noisy one) and, where there
+     * is one, the prediction of the final image the check output scored. Raw 64×64 pixels, no
+     * text chunks: the recipe is the run's, and exports write it.
+     */
+    private void keep(UUID runId, int attempt, Seen step) {
+      var noisy = step.noisy();
+      byte[] png = PngMetadata.write(noisy != null ? noisy : step.image(), Map.of());
+      byte[] predicted = noisy != null ? PngMetadata.write(step.image(), Map.of()) : null;
+      store.snapshot(runId, attempt, step.step(), step.scores(), png, predicted);
     }
 
     /**

@@ -61,6 +61,8 @@ class RunStore {
       return java.util.OptionalInt.empty();
     }
     deleteOutput(id);
+    // An earlier attempt's journey: this one makes the same again (finish keeps them).
+    jdbc.sql("delete from run_snapshot where run_id = ?").params(id).update();
     return java.util.OptionalInt.of(attempt.get());
   }
 
@@ -126,6 +128,44 @@ class RunStore {
           .update();
     }
     return true;
+  }
+
+  /**
+   * Keeps a snapshot of step {@code step} if attempt {@code attempt} still holds the run (a
+   * worker presumed dead writes nothing over its successor's journey); a step written twice by
+   * the same attempt keeps the last.
+   */
+  void snapshot(UUID id, int attempt, int step, TermScores scores, byte[] png, byte @org.jspecify.annotations.Nullable [] predictedPng) {
+    var terms = scores.terms().stream().map(t -> (float) t.similarity()).toArray(Float[]::new);
+    // Positional parameters: a named one would expand the Float[] into a list.
+    jdbc.sql("""
+        insert into run_snapshot (run_id, step, png, predicted_png, combined, terms)
+        select ?::uuid, ?::integer, ?::bytea, ?::bytea, ?::real, ?::real[]
+        where exists (select 1 from run where id = ? and status = 'RUNNING' and attempts = ?)
+        on conflict (run_id, step) do update
+          set png = excluded.png, predicted_png = excluded.predicted_png,
+              combined = excluded.combined, terms = excluded.terms""")
+        .params(id, step, png, predictedPng, (float) scores.combined(), terms, id, attempt)
+        .update();
+  }
+
+  /** A run's snapshots, by step; the terms' texts and weights come from its recipe. */
+  List<RunSnapshot> snapshots(UUID id, Recipe recipe) {
+    var texts = recipe.termTexts();
+    var weights = recipe.termWeights();
+    return jdbc.sql("select step, png, predicted_png, combined, terms from run_snapshot where run_id = ? order by step")
+        .params(id)
+        .query((rs, n) -> {
+          var sims = doubles(rs.getArray(5));
+          var terms = new ArrayList<TermScores.TermScore>(sims.length);
+          for (int t = 0; t < sims.length && t < texts.size(); t++) {
+            terms.add(new TermScores.TermScore(texts.get(t), weights[t], sims[t]));
+          }
+          byte[] predicted = rs.getBytes(3);
+          return new RunSnapshot(rs.getInt(1), new TermScores(terms, rs.getFloat(4)), rs.getBytes(2),
+              predicted == null ? new byte[0] : predicted);
+        })
+        .list();
   }
 
   /** Marks attempt {@code attempt} of a run failed, unless another worker holds the run now. */

@@ -33,12 +33,20 @@ import workbench.generation.ui.ImageSources;
 import workbench.generation.ui.RecipeDetails;
 import workbench.generation.ui.RunResult;
 import workbench.generation.ui.ScoreChart;
+import workbench.generation.ui.StepScrubber;
+import workbench.journey.Filmstrip;
+import workbench.journey.Journey;
+import workbench.journey.JourneyService;
+import workbench.journey.JourneySnippet;
+import workbench.journey.LoopAnimation;
 import workbench.model.ModelLoadException;
 import workbench.ui.Notifications;
 
 /**
- * One stored run: the images, every parameter, scores per term and the score trace, and the
- * ways back to the generate page ("use this prompt", "use this seed", "re-run").
+ * One stored run: the images, every parameter, scores per term and the score trace, the loop
+ * from static to image done (a step scrubber marked on the chart, and its filmstrip, animation
+ * and wiki snippet), and the ways back to the generate page ("use this prompt", "use this
+ * seed", "re-run"). A grid's cells open here too.
  */
 @jakarta.annotation.security.PermitAll
 @Route("gallery/:runId")
@@ -47,14 +55,16 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
 
   private final GenerationService generation;
   private final GalleryService gallery;
+  private final JourneyService journeys;
   final Div content = new Div();
   final ScoreChart chart = new ScoreChart();
   final Button star = new Button();
   private @org.jspecify.annotations.Nullable UUID runId;
 
-  public RunDetailView(GenerationService generation, GalleryService gallery) {
+  public RunDetailView(GenerationService generation, GalleryService gallery, JourneyService journeys) {
     this.generation = generation;
     this.gallery = gallery;
+    this.journeys = journeys;
     addClassName("run-detail-view");
     content.addClassName("run-detail");
     star.setId("star");
@@ -124,7 +134,63 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     actions.setWrap(true);
     actions.setAlignItems(FlexComponent.Alignment.BASELINE);
 
-    content.add(header, actions, pictures, new RecipeDetails(run));
+    content.add(header, actions, pictures);
+    journeys.journey(run.id()).filter(j -> !j.isEmpty()).ifPresent(journey -> content.add(loop(journey)));
+    content.add(new RecipeDetails(run));
+  }
+
+  /**
+   * The run's loop: the step scrubber (its step marked on the score chart) and the exports for
+   * a wiki page. The files are drawn when the browser asks for them, not while the page opens.
+   */
+  private Div loop(Journey journey) {
+    var scrubber = new StepScrubber(journey.snapshots(), journey.run().steps());
+    scrubber.addStepChosenListener(e -> chart.mark(e.step()));
+    chart.mark(scrubber.step());
+    var filmstrip = new Anchor(download(JourneySnippet.filmstripFile(journey), "image/png",
+        () -> Filmstrip.png(journey, true)), AttachmentType.DOWNLOAD, "Filmstrip PNG");
+    filmstrip.setId("export-filmstrip");
+    var animation = new Anchor(download(JourneySnippet.animationFile(journey), "image/gif",
+        () -> LoopAnimation.gif(journey)), AttachmentType.DOWNLOAD, "Animation GIF");
+    animation.setId("export-animation");
+    var snippet = new Button("Wiki snippet…", VaadinIcon.CODE.create(), e -> snippetDialog(journey).open());
+    snippet.setId("export-snippet");
+    var exports = new HorizontalLayout(new Span("The loop for a wiki page:"), filmstrip, animation, snippet);
+    exports.setAlignItems(FlexComponent.Alignment.BASELINE);
+    exports.setWrap(true);
+    var box = new Div(new com.vaadin.flow.component.html.H3("From static to image done"), scrubber, exports);
+    box.addClassName("run-loop");
+    return box;
+  }
+
+  /** The wikitext and Markdown that embed the two files, to copy into a page. */
+  static com.vaadin.flow.component.dialog.Dialog snippetDialog(Journey journey) {
+    var dialog = new com.vaadin.flow.component.dialog.Dialog();
+    dialog.setHeaderTitle("Put this loop on a page");
+    var wiki = new com.vaadin.flow.component.textfield.TextArea("Wikitext (MediaWiki)");
+    wiki.setValue(JourneySnippet.wikitext(journey));
+    wiki.setId("snippet-wikitext");
+    var markdown = new com.vaadin.flow.component.textfield.TextArea("Markdown");
+    markdown.setValue(JourneySnippet.markdown(journey));
+    markdown.setId("snippet-markdown");
+    for (var area : List.of(wiki, markdown)) {
+      area.setReadOnly(true);
+      area.setWidthFull();
+    }
+    dialog.add(new Paragraph("Upload " + JourneySnippet.filmstripFile(journey) + " and "
+        + JourneySnippet.animationFile(journey) + " under these names, then paste one of these."), wiki, markdown);
+    dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+    dialog.setWidth("min(720px, 95vw)");
+    return dialog;
+  }
+
+  private static com.vaadin.flow.server.streams.DownloadHandler download(String name, String type,
+      java.util.function.Supplier<byte[]> bytes) {
+    return com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
+      var data = bytes.get();
+      return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(data), name, type,
+          data.length);
+    });
   }
 
   /** Queues the same recipe's request again and follows it on the generate page. */

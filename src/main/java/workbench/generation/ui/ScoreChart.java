@@ -31,6 +31,8 @@ public class ScoreChart extends Composite<Div> {
   private final List<Point> points = new ArrayList<>();
   private List<String> terms = List.of();
   private int steps = 1;
+  /** The step a scrubber shows, drawn as a vertical line; -1 for none. */
+  private int marked = -1;
 
   public ScoreChart() {
     getContent().addClassName("score-chart");
@@ -44,6 +46,7 @@ public class ScoreChart extends Composite<Div> {
     terms = List.copyOf(termTexts);
     steps = Math.max(1, totalSteps);
     points.clear();
+    marked = -1;
     redraw();
   }
 
@@ -67,6 +70,17 @@ public class ScoreChart extends Composite<Div> {
       points.add(new Point(t.step(), TermScores.display(t.combined()), display));
     }
     redraw();
+  }
+
+  /** Marks step {@code step} with a vertical line (the step a scrubber shows). */
+  public void mark(int step) {
+    marked = step;
+    svg.setSvg(render());
+  }
+
+  /** The marked step, -1 when none. */
+  public int markedStep() {
+    return marked;
   }
 
   /** Number of steps drawn (for tests and the page's summary). */
@@ -117,6 +131,11 @@ public class ScoreChart extends Composite<Div> {
           colour(t), 1.5, "term"));
     }
     out.append(line(points.stream().map(p -> xy(p.step(), p.combined())).toList(), "var(--lumo-primary-color, #6c3fc5)", 3, "combined"));
+    if (marked >= 0) {
+      double x = LEFT + (WIDTH - LEFT) * Math.min(marked, steps) / (double) steps;
+      out.append(String.format(Locale.ROOT, "<line x1='%.1f' x2='%.1f' y1='%.1f' y2='%.1f' class='marker' data-step='%d'/>",
+          x, x, y(100), y(0), marked));
+    }
     return out.append("</svg>").toString();
   }
 

@@ -63,7 +63,7 @@ public final class MarkdownExport {
    * autolinks such as {@code http:} or {@code <lora:…>}, table pipes, list and heading marks).
    * CommonMark lets any ASCII punctuation be escaped so, and pandoc's Markdown too.
    */
-  static String text(String text) {
+  public static String text(String text) {
     var out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -65,7 +65,7 @@ public final class WikitextExport {
    * parameters ({@code =}), behaviour switches ({@code __}), and {@code :}, which every free
    * external link needs ({@code http://}, {@code mailto:}); at the start, list and indent marks.
    */
-  static String escape(String text) {
+  public static String escape(String text) {
     var out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
