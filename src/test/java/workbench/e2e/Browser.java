@@ -150,7 +150,8 @@ final class Browser implements AutoCloseable {
   }
 
   void awaitText(String css, String text, Duration timeout) {
-    new WebDriverWait(driver, timeout).until(d -> {
+    // A view that re-renders replaces the element between finding and reading it: look again.
+    new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
       var elements = d.findElements(By.cssSelector(css));
       return elements.stream().anyMatch(e -> textOf(e).contains(text));
     });
