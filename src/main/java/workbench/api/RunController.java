@@ -43,8 +43,10 @@ import workbench.library.NotFoundException;
  */
 @RestController
 @RequestMapping("/api/v1/runs")
-@Tag(name = "Runs", description = "One image through generate → check → loop")
+@Tag(name = "Runs", description = RunController.TAG)
 class RunController {
+
+  static final String TAG = "One image through generate → check → loop, and recall of the recipe a PNG carries";
 
   private static final String IMAGE_GIF = "image/gif";
 
@@ -102,7 +104,10 @@ class RunController {
   @Operation(summary = "Submit a run",
       description = "Checked first (a prompt error answers 400 with the column), then queued; 202 at once. Poll GET /runs/{id}."
           + " Editors only; a full queue answers 429.")
-  @ApiResponse(responseCode = "202", description = "Queued")
+  @ApiResponse(responseCode = "202", description = "Queued; Location is the run's address")
+  @Refusal(403)
+  @Refusal(value = 404, when = "promptId names no prompt you may read, or version no version of it")
+  @Refusal(429)
   ResponseEntity<RunView> submit(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
       @ExampleObject(name = "typed prompt", value = "{\"prompt\": \"red apple:: table::0.5\", \"seed\": 42, \"steps\": 20}"),
       @ExampleObject(name = "library prompt", value = "{\"promptId\": 7, \"seed\": 42}")}))
@@ -126,12 +131,16 @@ class RunController {
 
   @GetMapping("/{id}")
   @Operation(summary = "A run's status, scores and recipe")
+  @Refusal(404)
   RunView run(@PathVariable UUID id) {
     return view(find(id));
   }
 
   @PostMapping("/{id}/cancel")
-  @Operation(summary = "Cancel a run", description = "A queued run stops at once, a running one at its next step.")
+  @Operation(summary = "Cancel a run", description = "A queued run stops at once, a running one at its next step."
+      + " A finished run stays as it is.")
+  @Refusal(value = 403, when = "Viewers cancel nothing; editors cancel only their own runs")
+  @Refusal(404)
   RunView cancel(@PathVariable UUID id) {
     find(id);
     generation.cancel(id);
@@ -142,6 +151,10 @@ class RunController {
   @Operation(summary = "A run's image as PNG",
       description = "final (post-processed, the default), raw (the loop's output) or static (the starting seed image)."
           + " The PNG carries its recipe in text chunks. 409 while the run has not made it yet.")
+  @ApiResponse(responseCode = "200", description = "The PNG",
+      content = @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")))
+  @Refusal(value = 404, when = "No such run, or the run ended without this image (failed or cancelled)")
+  @Refusal(value = 409, when = "The run is queued or running: its images come when it is DONE")
   ResponseEntity<byte[]> image(@PathVariable UUID id, @RequestParam(defaultValue = "final") String kind) {
     ImageKind imageKind;
     try {
