@@ -158,6 +158,11 @@ class ReviewController {
           + " claim of its cell's prompt, 1–5 the share of claims met, pairwise the image meeting the larger share. Its"
           + " answers are private like people's until the review is shown, and never count in people's figures. Owner or"
           + " admin; once per review; 409 once closed.")
+  @Refusal(value = 400, when = "The judge has already answered this review, or the grid was made with another model"
+      + " than the built-in Sketchbook pair")
+  @Refusal(value = 403, when = "Only its owner (or an admin) adds the judge; viewers none")
+  @Refusal(value = 404, when = "No such review, or you are neither its owner nor one of its reviewers")
+  @Refusal(value = 409, when = "The review is closed")
   ReviewBody judge(@PathVariable UUID id) {
     reviews.addJudge(id);
     return body(review(id));

@@ -189,8 +189,7 @@ class RunController {
       description = "Step 0 (the static), every workbench.snapshots.every steps, and the last step, with each term's"
           + " score then. A running run lists those kept so far; a run made before snapshots were kept lists none.")
   @ApiResponse(responseCode = "200", description = "The snapshots, by step")
-  @ApiResponse(responseCode = "404", description = "No such run, or not one the caller may see",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @Refusal(value = 404, when = "No such run, or not one you may see")
   List<SnapshotView> snapshots(@PathVariable UUID id) {
     find(id);
     var base = "/api/v1/runs/" + id + "/snapshots/";
@@ -205,11 +204,10 @@ class RunController {
   @Operation(summary = "One snapshot as PNG",
       description = "kind=image (the default): the image at that step; kind=predicted: the art process's prediction of"
           + " the final image then (diffusion only). At model size, without text chunks: the filmstrip carries the recipe.")
-  @ApiResponse(responseCode = "200", description = "The PNG", content = @Content(mediaType = MediaType.IMAGE_PNG_VALUE))
-  @ApiResponse(responseCode = "400", description = "Unknown kind",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-  @ApiResponse(responseCode = "404", description = "No such run, or no snapshot of that kind at that step",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @ApiResponse(responseCode = "200", description = "The PNG, without text chunks",
+      content = @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")))
+  @Refusal(value = 400, when = "An unknown kind (image or predicted), or an id or step that is not one")
+  @Refusal(value = 404, when = "No such run, or no snapshot of that kind at that step")
   ResponseEntity<byte[]> snapshot(@PathVariable UUID id, @PathVariable int step,
       @RequestParam(defaultValue = "image") String kind) {
     boolean predicted = switch (kind.strip().toLowerCase(Locale.ROOT)) {
@@ -232,11 +230,10 @@ class RunController {
   @Operation(summary = "The run's loop as one labelled PNG",
       description = "Its snapshots left to right (at most 12, first and last always), each with its step and combined"
           + " score; terms=true adds each term's score. Carries the recipe in its text chunks, as the run's images do.")
-  @ApiResponse(responseCode = "200", description = "The filmstrip", content = @Content(mediaType = MediaType.IMAGE_PNG_VALUE))
-  @ApiResponse(responseCode = "404", description = "No such run, or it kept no snapshots",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-  @ApiResponse(responseCode = "409", description = "The run has not started: nothing kept yet",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @ApiResponse(responseCode = "200", description = "The filmstrip, carrying the recipe",
+      content = @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")))
+  @Refusal(value = 404, when = "No such run, or it kept no snapshots")
+  @Refusal(value = 409, when = "The run is queued: nothing kept yet")
   ResponseEntity<byte[]> filmstrip(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean terms) {
     var journey = journey(id);
     return file(Filmstrip.png(journey, terms), MediaType.IMAGE_PNG_VALUE, JourneySnippet.filmstripFile(journey));
@@ -246,11 +243,10 @@ class RunController {
   @Operation(summary = "The run's loop as an animated GIF",
       description = "One frame per snapshot (at most 12) with its step and score, " + LoopAnimation.DELAY_CS * 10
           + " ms each, the last (image done) " + LoopAnimation.LAST_DELAY_CS * 10 + " ms; loops for ever.")
-  @ApiResponse(responseCode = "200", description = "The animation", content = @Content(mediaType = IMAGE_GIF))
-  @ApiResponse(responseCode = "404", description = "No such run, or it kept no snapshots",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-  @ApiResponse(responseCode = "409", description = "The run has not started: nothing kept yet",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @ApiResponse(responseCode = "200", description = "The animation",
+      content = @Content(mediaType = IMAGE_GIF, schema = @Schema(type = "string", format = "binary")))
+  @Refusal(value = 404, when = "No such run, or it kept no snapshots")
+  @Refusal(value = 409, when = "The run is queued: nothing kept yet")
   ResponseEntity<byte[]> animation(@PathVariable UUID id) {
     var journey = journey(id);
     return file(LoopAnimation.gif(journey), IMAGE_GIF, JourneySnippet.animationFile(journey));

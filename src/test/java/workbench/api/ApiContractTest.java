@@ -149,6 +149,40 @@ class ApiContractTest extends RunningApi {
     httpGet("/api/v1/runs/{id}", UUID.randomUUID()).token(token).expect(404);
     httpGet("/api/v1/runs/{id}", "abc").token(token).expect(400);
 
+    // The run's loop: its snapshots (evolve predicts no final image), the filmstrip and the GIF.
+    var snapshots = httpGet("/api/v1/runs/{id}/snapshots", runId).token(token).expect(200).json();
+    assertThat(snapshots.size()).as("snapshots of the done run").isPositive();
+    int last = snapshots.get(snapshots.size() - 1).path("step").asInt();
+    httpGet("/api/v1/runs/{id}/snapshots", UUID.randomUUID()).token(token).expect(404);
+    httpGet("/api/v1/runs/{id}/snapshots", "abc").token(token).expect(400);
+    httpGet("/api/v1/runs/{id}/snapshots/{step}", runId, 0).token(token).expect(200);
+    httpGet("/api/v1/runs/{id}/snapshots/{step}", runId, last).query("kind=image").token(token).expect(200);
+    httpGet("/api/v1/runs/{id}/snapshots/{step}", runId, last).query("kind=predicted").token(token).expect(404);
+    httpGet("/api/v1/runs/{id}/snapshots/{step}", runId, last).query("kind=noisy").token(token).expect(400);
+    httpGet("/api/v1/runs/{id}/snapshots/{step}", runId, 999).token(token).expect(404);
+    httpGet("/api/v1/runs/{id}/snapshots/{step}", runId, "last").token(token).expect(400);
+    httpGet("/api/v1/runs/{id}/filmstrip", runId).token(token).expect(200);
+    httpGet("/api/v1/runs/{id}/filmstrip", runId).query("terms=true").token(token).expect(200);
+    httpGet("/api/v1/runs/{id}/filmstrip", runId).query("terms=perhaps").token(token).expect(400);
+    httpGet("/api/v1/runs/{id}/filmstrip", UUID.randomUUID()).token(token).expect(404);
+    httpGet("/api/v1/runs/{id}/animation", runId).token(token).expect(200);
+    httpGet("/api/v1/runs/{id}/animation", UUID.randomUUID()).token(token).expect(404);
+    httpGet("/api/v1/runs/{id}/animation", "abc").token(token).expect(400);
+    // A queued run has kept nothing yet: a copy of the done one written as QUEUED, with no job queued
+    // for it, so no worker takes it while it is asked for; cancelled, it stays without snapshots.
+    var queued = UUID.randomUUID();
+    jdbc.sql("""
+        insert into run (id, status, recipe_json, prompt_text, seed, process, model_id, steps, owner_id)
+        select ?, 'QUEUED', recipe_json, prompt_text, seed, process, model_id, steps, owner_id from run where id = ?""")
+        .params(queued, UUID.fromString(runId)).update();
+    httpGet("/api/v1/runs/{id}/snapshots", queued).token(token).expect(200);
+    httpGet("/api/v1/runs/{id}/image", queued).token(token).expect(409);
+    httpGet("/api/v1/runs/{id}/filmstrip", queued).token(token).expect(409);
+    httpGet("/api/v1/runs/{id}/animation", queued).token(token).expect(409);
+    httpPost("/api/v1/runs/{id}/cancel", queued).token(token).expect(200);
+    httpGet("/api/v1/runs/{id}/filmstrip", queued).token(token).expect(404);
+    httpGet("/api/v1/runs/{id}/animation", queued).token(token).expect(404);
+
     // Grids: one finished (its cells written as done), one only stored, and the refusals.
     var finished = ReviewTestGrids.finishedGrid(grids, jdbc, ed, 2, List.of(bob.username()));
     httpGet("/api/v1/grids/{id}", finished).token(token).expect(200);
@@ -211,6 +245,16 @@ class ApiContractTest extends RunningApi {
       next = httpPost("/api/v1/reviews/{id}/items/{position}/answer", reviewId, next.path("item").path("position").asInt())
           .token(reviewer).json("{\"answer\": \"4\"}").expect(200).json();
     }
+    // The judge joins as one more reviewer (the grid is on the built-in Sketchbook models), once. It reads each
+    // cell's claims from its run's recipe, which the grid's runs were written without: they get the ball run's.
+    jdbc.sql("update run set recipe_json = (select recipe_json from run where id = ?)"
+        + " where id in (select run_id from experiment_cell where experiment_id = ?)")
+        .params(UUID.fromString(runId), finished).update();
+    httpPost("/api/v1/reviews/{id}/judge", reviewId).token(reviewer).expect(403);
+    httpPost("/api/v1/reviews/{id}/judge", reviewId).token(token).expect(200);
+    httpPost("/api/v1/reviews/{id}/judge", reviewId).token(token).expect(400);
+    httpPost("/api/v1/reviews/{id}/judge", UUID.randomUUID()).token(token).expect(404);
+    httpPost("/api/v1/reviews/{id}/judge", "abc").token(token).expect(400);
     httpPost("/api/v1/reviews/{id}/show", reviewId).token(reviewer).expect(403);
     httpPost("/api/v1/reviews/{id}/show", reviewId).token(token).expect(200);
     httpPost("/api/v1/reviews/{id}/show", UUID.randomUUID()).token(token).expect(404);
@@ -219,6 +263,7 @@ class ApiContractTest extends RunningApi {
     httpPost("/api/v1/reviews/{id}/close", reviewId).token(reviewer).expect(403);
     httpPost("/api/v1/reviews/{id}/close", reviewId).token(token).expect(200);
     httpPost("/api/v1/reviews/{id}/close", UUID.randomUUID()).token(token).expect(404);
+    httpPost("/api/v1/reviews/{id}/judge", reviewId).token(token).expect(409);
     httpPost("/api/v1/reviews/{id}/items/{position}/answer", reviewId, 0).token(reviewer).json("{\"answer\": \"3\"}")
         .expect(409);
 
