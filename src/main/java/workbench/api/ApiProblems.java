@@ -129,6 +129,37 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   }
 
   /**
+   * A body that is missing or cannot be read says what to send: the operation's fields and an
+   * example (from its OpenAPI description), or the file it takes, rather than Spring's "Failed to
+   * read request".
+   */
+  @Override
+  protected org.springframework.http.ResponseEntity<Object> handleHttpMessageNotReadable(
+      org.springframework.http.converter.HttpMessageNotReadableException e, org.springframework.http.HttpHeaders headers,
+      org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+    var handler = request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE,
+        org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+    var what = handler instanceof org.springframework.web.method.HandlerMethod method ? RequestBodies.whatToSend(method) : "";
+    var missing = e.getMessage() != null && e.getMessage().startsWith("Required request body is missing");
+    String detail;
+    if (missing) {
+      detail = "This request needs a body: " + (what.isEmpty() ? "see /v3/api-docs" : what);
+    } else {
+      var cause = e.getMostSpecificCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json
+          ? json.getOriginalMessage() + locationOf(json)
+          : "it is not the JSON this request takes";
+      detail = "The body could not be read (" + cause + "). " + (what.isEmpty() ? "See /v3/api-docs" : "Send " + what);
+    }
+    var problem = field(problem(HttpStatus.BAD_REQUEST, "Invalid input", detail), "body");
+    return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  private static String locationOf(com.fasterxml.jackson.core.JsonProcessingException e) {
+    var at = e.getLocation();
+    return at == null || at.getLineNr() < 1 ? "" : ", at line " + at.getLineNr() + ", column " + at.getColumnNr();
+  }
+
+  /**
    * Anything else is a fault of ours: a 500 problem here, since the servlet's error page
    * belongs to the UI (and would send an API client to the login page).
    */

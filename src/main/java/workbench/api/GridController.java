@@ -123,7 +123,17 @@ class GridController {
       @Schema(description = "Score 0–100 of every measured term") Map<String, Double> termScores,
       @Schema(description = "The cell's final PNG, once done") Optional<String> image) {}
 
-  record Summary(int row, int axisIndex, GridStatistics.Summary combined, Map<String, GridStatistics.Summary> terms) {}
+  /** A row's scores (0–100) over its seeds: the combined score and each measured term's. */
+  record RowSummary(int row, int axisIndex, ScoreSummary combined,
+      @Schema(description = "Per measured term") Map<String, ScoreSummary> terms) {}
+
+  /** Mean and sample standard deviation of scores (0–100); sd is 0 for one score. */
+  record ScoreSummary(double mean, double sd, @Schema(description = "How many scores") int n) {
+
+    static ScoreSummary of(GridStatistics.Summary s) {
+      return new ScoreSummary(s.mean(), s.sd(), s.n());
+    }
+  }
 
   record Comparison(String baseline, String variant, String what, int seeds, int wins, int losses, int ties,
       double meanDifference, double ci95Low, double ci95High, double signTestP, double wilcoxonP,
@@ -137,7 +147,7 @@ class GridController {
       int done,
       @Schema(description = "Every measured term: the rows' own terms, then the probes") List<String> terms,
       List<Cell> cells,
-      List<Summary> summaries,
+      @Schema(description = "Rows with at least one finished cell") List<RowSummary> summaries,
       List<Comparison> comparisons) {}
 
   @PostMapping
@@ -145,7 +155,11 @@ class GridController {
       description = "The whole grid is checked first (a row's prompt error answers 400 with the column; too many cells or"
           + " pixels 413; no room in your queue 429) and nothing is stored when it is refused. Then every cell is queued;"
           + " 202 at once. Poll GET /grids/{id}. Editors only.")
-  @ApiResponse(responseCode = "202", description = "Stored and queued")
+  @ApiResponse(responseCode = "202", description = "Stored and queued; Location is the grid's address")
+  @Refusal(403)
+  @Refusal(value = 404, when = "A row's promptId names no prompt you may read, or version no version of it")
+  @Refusal(value = 413, when = "Too many cells or pixels (workbench.grid.max-cells, workbench.grid.max-pixels)")
+  @Refusal(429)
   ResponseEntity<GridStatus> submit(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
       @ExampleObject(name = "2×2", value = """
           {"title": "Five fingers", "variants": [{"label": "A", "prompt": "a hand with five fingers"},
@@ -161,12 +175,16 @@ class GridController {
 
   @GetMapping("/{id}")
   @Operation(summary = "A grid's progress", description = "Counts of cells by state; cheap to poll.")
+  @Refusal(404)
   GridStatus grid(@PathVariable UUID id) {
     return status(id);
   }
 
   @PostMapping("/{id}/start")
   @Operation(summary = "Start or resume a grid", description = "Queues every cell without a finished image; finished cells are kept.")
+  @Refusal(value = 403, when = "Viewers start nothing; editors start only their own grids")
+  @Refusal(404)
+  @Refusal(429)
   GridStatus start(@PathVariable UUID id) {
     grids.start(id);
     return status(id);
@@ -174,6 +192,8 @@ class GridController {
 
   @PostMapping("/{id}/cancel")
   @Operation(summary = "Cancel a grid's queued and running cells", description = "Finished cells stay.")
+  @Refusal(value = 403, when = "Viewers cancel nothing; editors cancel only their own grids")
+  @Refusal(404)
   GridStatus cancel(@PathVariable UUID id) {
     grids.cancel(id);
     return status(id);
@@ -183,11 +203,12 @@ class GridController {
   @Operation(summary = "A grid's results",
       description = "Every cell's scores (0–100, per term and combined), mean ± sd per row, and the paired comparisons"
           + " against the baseline row with their verdicts. Cells still running have no scores yet.")
+  @Refusal(404)
   GridResults results(@PathVariable UUID id) {
     var result = grids.result(id);
     var cells = result.cells().stream().map(GridController::cell).toList();
     var summaries = result.summaries().stream()
-        .map(s -> new Summary(s.row(), s.axisIndex(), s.combined(), s.terms())).toList();
+        .map(s -> new RowSummary(s.row(), s.axisIndex(), ScoreSummary.of(s.combined()), terms(s.terms()))).toList();
     var comparisons = result.comparisons().stream().map(GridController::comparison).toList();
     var e = result.experiment();
     return new GridResults(e.id(), e.definition(), e.owner(), result.finished(), result.done(), result.terms(), cells,
@@ -223,6 +244,14 @@ class GridController {
   @Operation(summary = "Download an export",
       description = "wikitext (MediaWiki table), markdown, json (the grid with its results, re-importable), contact-sheet"
           + " (labelled PNG) or zip (every cell PNG with its recipe, the contact sheet, wikitext, Markdown and JSON).")
+  @ApiResponse(responseCode = "200", description = "The file, as an attachment; its type is the format's", content = {
+      @Content(mediaType = "text/plain", schema = @Schema(type = "string", description = "wikitext")),
+      @Content(mediaType = "text/markdown", schema = @Schema(type = "string", description = "markdown")),
+      @Content(mediaType = "application/json", schema = @Schema(type = "object", description = "json: the grid and its results")),
+      @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary", description = "contact-sheet")),
+      @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary", description = "zip"))})
+  @Refusal(value = 400, when = "An unknown format, or an id that is not a UUID")
+  @Refusal(404)
   ResponseEntity<byte[]> export(@PathVariable UUID id, @PathVariable String format) {
     var export = Export.of(format);
     var experiment = grids.find(id).orElseThrow(() -> new NotFoundException("grid " + id));
@@ -275,6 +304,12 @@ class GridController {
     return new GridStatus(id, experiment.definition().title(), cells, queued, running, counts.get(RunStatus.DONE),
         counts.get(RunStatus.FAILED), counts.get(RunStatus.CANCELLED), started == cells && queued + running == 0,
         "/api/v1/grids/" + id + "/results");
+  }
+
+  private static Map<String, ScoreSummary> terms(Map<String, GridStatistics.Summary> terms) {
+    var out = new java.util.LinkedHashMap<String, ScoreSummary>();
+    terms.forEach((term, s) -> out.put(term, ScoreSummary.of(s)));
+    return out;
   }
 
   private static Cell cell(ExperimentResult.Cell c) {

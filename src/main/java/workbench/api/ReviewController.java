@@ -1,7 +1,9 @@
 package workbench.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -77,6 +79,10 @@ class ReviewController {
       description = "The grid's owner (or an admin; editors only) asks one question and invites users who may read the"
           + " grid. Its finished cells (pairwise: same-seed pairs) become the items. 400 names what is wrong; nothing is"
           + " stored when refused.")
+  @ApiResponse(responseCode = "201", description = "Started; Location is the review's address")
+  @Refusal(value = 400, when = "No such grid, no question, an unknown kind, or a reviewer who may not read the grid:"
+      + " field names which")
+  @Refusal(value = 403, when = "Only the grid's owner (or an admin) starts a review of it; viewers none")
   ResponseEntity<ReviewBody> create(@RequestBody ReviewRequest request) {
     if (request.gridId() == null) {
       throw new ReviewException("gridId", "Give the grid to review (gridId)");
@@ -93,24 +99,35 @@ class ReviewController {
 
   @GetMapping("/{id}")
   @Operation(summary = "A review and how far each reviewer got")
+  @Refusal(value = 404, when = "No such review, or you are neither its owner nor one of its reviewers")
   ReviewBody get(@PathVariable UUID id) {
     return body(review(id));
   }
 
   @GetMapping("/{id}/next")
   @Operation(summary = "Your next unanswered item", description = "In your own shuffled order; done: true when none is left.")
+  @Refusal(value = 403, when = "You are not one of its reviewers")
+  @Refusal(value = 404, when = "No such review, or you are neither its owner nor one of its reviewers")
   NextBody next(@PathVariable UUID id) {
     return nextBody(reviews.next(id));
   }
 
   @GetMapping("/{id}/items/{position}")
   @Operation(summary = "The item at a place in your order", description = "With your earlier answer, to go back or change it.")
+  @Refusal(value = 400, when = "No item at this position (the detail gives the range)")
+  @Refusal(value = 403, when = "You are not one of its reviewers")
+  @Refusal(value = 404, when = "No such review, or you are neither its owner nor one of its reviewers")
   ItemBody item(@PathVariable UUID id, @PathVariable int position) {
     return item(reviews.item(id, position));
   }
 
   @GetMapping(value = "/{id}/items/{position}/images/{side}", produces = MediaType.IMAGE_PNG_VALUE)
   @Operation(summary = "An item's image", description = "Side 0 (the only one, or left) or 1 (right); the PNG has no text chunks.")
+  @ApiResponse(responseCode = "200", description = "The PNG, without text chunks",
+      content = @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")))
+  @Refusal(value = 400, when = "No item at this position, or no such side")
+  @Refusal(value = 403, when = "You are not one of its reviewers")
+  @Refusal(value = 404, when = "No such review, or the image is no longer stored")
   ResponseEntity<byte[]> image(@PathVariable UUID id, @PathVariable int position, @PathVariable int side) {
     return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).header("Cache-Control", "private, no-store")
         .body(reviews.image(id, position, side));
@@ -118,12 +135,18 @@ class ReviewController {
 
   @PostMapping("/{id}/items/{position}/answer")
   @Operation(summary = "Answer an item", description = "Answering again replaces the answer. Returns your next item. 409 once closed.")
+  @Refusal(value = 400, when = "An answer this kind of review does not take, or no item at this position")
+  @Refusal(value = 403, when = "You are not one of its reviewers")
+  @Refusal(value = 404, when = "No such review, or you are neither its owner nor one of its reviewers")
+  @Refusal(value = 409, when = "The review is closed")
   NextBody answer(@PathVariable UUID id, @PathVariable int position, @RequestBody AnswerRequest request) {
     return nextBody(reviews.answer(id, position, request.answer()));
   }
 
   @PostMapping("/{id}/show")
   @Operation(summary = "Let everyone on the review read the results", description = "Answers are still taken. Owner or admin.")
+  @Refusal(value = 403, when = "Only its owner (or an admin) shows it")
+  @Refusal(value = 404, when = "No such review, or you are neither its owner nor one of its reviewers")
   ReviewBody show(@PathVariable UUID id) {
     reviews.show(id);
     return body(review(id));
@@ -135,6 +158,11 @@ class ReviewController {
           + " claim of its cell's prompt, 1–5 the share of claims met, pairwise the image meeting the larger share. Its"
           + " answers are private like people's until the review is shown, and never count in people's figures. Owner or"
           + " admin; once per review; 409 once closed.")
+  @Refusal(value = 400, when = "The judge has already answered this review, or the grid was made with another model"
+      + " than the built-in Sketchbook pair")
+  @Refusal(value = 403, when = "Only its owner (or an admin) adds the judge; viewers none")
+  @Refusal(value = 404, when = "No such review, or you are neither its owner nor one of its reviewers")
+  @Refusal(value = 409, when = "The review is closed")
   ReviewBody judge(@PathVariable UUID id) {
     reviews.addJudge(id);
     return body(review(id));
@@ -142,6 +170,8 @@ class ReviewController {
 
   @PostMapping("/{id}/close")
   @Operation(summary = "Close the review", description = "Results readable; no more answers. Owner or admin.")
+  @Refusal(value = 403, when = "Only its owner (or an admin) closes it")
+  @Refusal(value = 404, when = "No such review, or you are neither its owner nor one of its reviewers")
   ReviewBody close(@PathVariable UUID id) {
     reviews.close(id);
     return body(review(id));
@@ -153,6 +183,8 @@ class ReviewController {
           + " against the baseline on the same seeds, Bradley–Terry strengths (pairwise), Krippendorff's alpha with its"
           + " reading, people against the checker (Spearman and the cells that disagree most), and the verdict."
           + " 409 while the answers are private (until the owner shows or closes the review).")
+  @Refusal(value = 404, when = "No such review, or you are neither its owner nor one of its reviewers")
+  @Refusal(value = 409, when = "The answers are private until the owner shows or closes the review")
   ReviewResults results(@PathVariable UUID id) {
     return reviews.results(id);
   }

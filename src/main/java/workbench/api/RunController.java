@@ -43,8 +43,10 @@ import workbench.library.NotFoundException;
  */
 @RestController
 @RequestMapping("/api/v1/runs")
-@Tag(name = "Runs", description = "One image through generate → check → loop")
+@Tag(name = "Runs", description = RunController.TAG)
 class RunController {
+
+  static final String TAG = "One image through generate → check → loop, and recall of the recipe a PNG carries";
 
   private static final String IMAGE_GIF = "image/gif";
 
@@ -102,7 +104,10 @@ class RunController {
   @Operation(summary = "Submit a run",
       description = "Checked first (a prompt error answers 400 with the column), then queued; 202 at once. Poll GET /runs/{id}."
           + " Editors only; a full queue answers 429.")
-  @ApiResponse(responseCode = "202", description = "Queued")
+  @ApiResponse(responseCode = "202", description = "Queued; Location is the run's address")
+  @Refusal(403)
+  @Refusal(value = 404, when = "promptId names no prompt you may read, or version no version of it")
+  @Refusal(429)
   ResponseEntity<RunView> submit(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
       @ExampleObject(name = "typed prompt", value = "{\"prompt\": \"red apple:: table::0.5\", \"seed\": 42, \"steps\": 20}"),
       @ExampleObject(name = "library prompt", value = "{\"promptId\": 7, \"seed\": 42}")}))
@@ -126,12 +131,16 @@ class RunController {
 
   @GetMapping("/{id}")
   @Operation(summary = "A run's status, scores and recipe")
+  @Refusal(404)
   RunView run(@PathVariable UUID id) {
     return view(find(id));
   }
 
   @PostMapping("/{id}/cancel")
-  @Operation(summary = "Cancel a run", description = "A queued run stops at once, a running one at its next step.")
+  @Operation(summary = "Cancel a run", description = "A queued run stops at once, a running one at its next step."
+      + " A finished run stays as it is.")
+  @Refusal(value = 403, when = "Viewers cancel nothing; editors cancel only their own runs")
+  @Refusal(404)
   RunView cancel(@PathVariable UUID id) {
     find(id);
     generation.cancel(id);
@@ -142,6 +151,10 @@ class RunController {
   @Operation(summary = "A run's image as PNG",
       description = "final (post-processed, the default), raw (the loop's output) or static (the starting seed image)."
           + " The PNG carries its recipe in text chunks. 409 while the run has not made it yet.")
+  @ApiResponse(responseCode = "200", description = "The PNG",
+      content = @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")))
+  @Refusal(value = 404, when = "No such run, or the run ended without this image (failed or cancelled)")
+  @Refusal(value = 409, when = "The run is queued or running: its images come when it is DONE")
   ResponseEntity<byte[]> image(@PathVariable UUID id, @RequestParam(defaultValue = "final") String kind) {
     ImageKind imageKind;
     try {
@@ -176,8 +189,7 @@ class RunController {
       description = "Step 0 (the static), every workbench.snapshots.every steps, and the last step, with each term's"
           + " score then. A running run lists those kept so far; a run made before snapshots were kept lists none.")
   @ApiResponse(responseCode = "200", description = "The snapshots, by step")
-  @ApiResponse(responseCode = "404", description = "No such run, or not one the caller may see",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @Refusal(value = 404, when = "No such run, or not one you may see")
   List<SnapshotView> snapshots(@PathVariable UUID id) {
     find(id);
     var base = "/api/v1/runs/" + id + "/snapshots/";
@@ -192,11 +204,10 @@ class RunController {
   @Operation(summary = "One snapshot as PNG",
       description = "kind=image (the default): the image at that step; kind=predicted: the art process's prediction of"
           + " the final image then (diffusion only). At model size, without text chunks: the filmstrip carries the recipe.")
-  @ApiResponse(responseCode = "200", description = "The PNG", content = @Content(mediaType = MediaType.IMAGE_PNG_VALUE))
-  @ApiResponse(responseCode = "400", description = "Unknown kind",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-  @ApiResponse(responseCode = "404", description = "No such run, or no snapshot of that kind at that step",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @ApiResponse(responseCode = "200", description = "The PNG, without text chunks",
+      content = @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")))
+  @Refusal(value = 400, when = "An unknown kind (image or predicted), or an id or step that is not one")
+  @Refusal(value = 404, when = "No such run, or no snapshot of that kind at that step")
   ResponseEntity<byte[]> snapshot(@PathVariable UUID id, @PathVariable int step,
       @RequestParam(defaultValue = "image") String kind) {
     boolean predicted = switch (kind.strip().toLowerCase(Locale.ROOT)) {
@@ -219,11 +230,10 @@ class RunController {
   @Operation(summary = "The run's loop as one labelled PNG",
       description = "Its snapshots left to right (at most 12, first and last always), each with its step and combined"
           + " score; terms=true adds each term's score. Carries the recipe in its text chunks, as the run's images do.")
-  @ApiResponse(responseCode = "200", description = "The filmstrip", content = @Content(mediaType = MediaType.IMAGE_PNG_VALUE))
-  @ApiResponse(responseCode = "404", description = "No such run, or it kept no snapshots",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-  @ApiResponse(responseCode = "409", description = "The run has not started: nothing kept yet",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @ApiResponse(responseCode = "200", description = "The filmstrip, carrying the recipe",
+      content = @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")))
+  @Refusal(value = 404, when = "No such run, or it kept no snapshots")
+  @Refusal(value = 409, when = "The run is queued: nothing kept yet")
   ResponseEntity<byte[]> filmstrip(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean terms) {
     var journey = journey(id);
     return file(Filmstrip.png(journey, terms), MediaType.IMAGE_PNG_VALUE, JourneySnippet.filmstripFile(journey));
@@ -233,11 +243,10 @@ class RunController {
   @Operation(summary = "The run's loop as an animated GIF",
       description = "One frame per snapshot (at most 12) with its step and score, " + LoopAnimation.DELAY_CS * 10
           + " ms each, the last (image done) " + LoopAnimation.LAST_DELAY_CS * 10 + " ms; loops for ever.")
-  @ApiResponse(responseCode = "200", description = "The animation", content = @Content(mediaType = IMAGE_GIF))
-  @ApiResponse(responseCode = "404", description = "No such run, or it kept no snapshots",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-  @ApiResponse(responseCode = "409", description = "The run has not started: nothing kept yet",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  @ApiResponse(responseCode = "200", description = "The animation",
+      content = @Content(mediaType = IMAGE_GIF, schema = @Schema(type = "string", format = "binary")))
+  @Refusal(value = 404, when = "No such run, or it kept no snapshots")
+  @Refusal(value = 409, when = "The run is queued: nothing kept yet")
   ResponseEntity<byte[]> animation(@PathVariable UUID id) {
     var journey = journey(id);
     return file(LoopAnimation.gif(journey), IMAGE_GIF, JourneySnippet.animationFile(journey));

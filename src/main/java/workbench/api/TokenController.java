@@ -52,6 +52,8 @@ class TokenController {
       description = "Authenticate with HTTP Basic (your user name and password). The token is in this answer only;"
           + " the server keeps its SHA-256.",
       security = @SecurityRequirement(name = OpenApiConfig.BASIC))
+  @Refusal(value = 400, when = "No body, or a name that is empty, too long or not plain text: the detail says what to send")
+  @Refusal(value = 401, when = "No user name and password (HTTP Basic), a wrong one, or a disabled user")
   CreatedToken create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =
       @ExampleObject(name = "a script's token", value = "{\"name\": \"nightly grid script\"}")))
       @RequestBody TokenRequest request) {
@@ -68,6 +70,7 @@ class TokenController {
 
   @DeleteMapping("/{id}")
   @Operation(summary = "Revoke one of your tokens", description = "It stops working at once. Revoking twice is harmless.")
+  @Refusal(value = 404, when = "You have no token with this id")
   ApiToken revoke(@PathVariable long id) {
     return tokens.revoke(id);
   }

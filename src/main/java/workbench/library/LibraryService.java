@@ -305,6 +305,29 @@ public class LibraryService {
     return StylesCsv.write(styles);
   }
 
+  /**
+   * The A1111 styles the caller may read: prompts tagged {@value StylesCsv#TAG} (every style of
+   * an imported styles.csv; any prompt can be tagged so), library by library, each library in
+   * its file's order.
+   */
+  @Transactional(readOnly = true)
+  public List<PromptSummary> styles() {
+    return prompts.findTagged(StylesCsv.TAG).stream().filter(p -> readable(p.getLibrary())).map(this::toSummary).toList();
+  }
+
+  /**
+   * A1111's "apply style" ({@code modules/styles.py}, {@code merge_prompts}): the style's
+   * prompt with every {@code {prompt}} replaced by {@code prompt}, or {@code prompt} and the
+   * style joined by ", " when the style has none (empty parts left out); the negative prompt
+   * likewise. The style is {@code styleId}'s latest version. Nothing is saved.
+   */
+  @Transactional(readOnly = true)
+  public StyledPrompt applyStyle(long styleId, String prompt, String negativePrompt) {
+    var style = prompt(styleId).latest();
+    return new StyledPrompt(StylesCsv.apply(style.text(), prompt), StylesCsv.apply(style.negativeText(), negativePrompt),
+        style.dialect());
+  }
+
   /** Imports a library file as a new library of the caller's; all or nothing. */
   @PreAuthorize("hasRole('EDITOR')")
   public ImportResult importJson(InputStream in) {

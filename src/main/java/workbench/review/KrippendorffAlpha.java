@@ -30,7 +30,10 @@ public final class KrippendorffAlpha {
    * least two values; {@code alpha} is NaN when there is no disagreement to expect (every
    * pairable value the same) or fewer than two pairable values.
    */
-  public record Result(double alpha, Metric metric, int units, int pairable) {
+  public record Result(
+      @io.swagger.v3.oas.annotations.media.Schema(nullable = true,
+          description = "Krippendorff's alpha; null (NaN here) when agreement cannot be measured") double alpha,
+      Metric metric, int units, int pairable) {
 
     /** Krippendorff's own reading of the figure (2004, §11.4). */
     public String interpretation() {

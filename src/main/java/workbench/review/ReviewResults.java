@@ -70,7 +70,10 @@ public record ReviewResults(
    * Spearman's rank correlation between each cell's checker score and people's score for it
    * (NaN with fewer than three cells or no spread), and the cells whose ranks differ most.
    */
-  public record PeopleVsChecker(double spearman, int cells, List<CellComparison> disagreements) {
+  public record PeopleVsChecker(
+      @io.swagger.v3.oas.annotations.media.Schema(nullable = true,
+          description = "Spearman's rho; null (NaN here) with fewer than three cells or no spread") double spearman,
+      int cells, List<CellComparison> disagreements) {
     public PeopleVsChecker {
       disagreements = List.copyOf(disagreements);
     }

@@ -319,8 +319,10 @@ public class ReviewService {
       String prompt;
       try {
         prompt = generation.run(read.get(i)).map(r -> JudgeReviewer.claimsText(r.recipe().terms())).orElse("");
-      } catch (IllegalArgumentException unreadableRecipe) {
-        prompt = ""; // a recipe this version cannot read: the judge does not guess what it asked for
+      } catch (IllegalArgumentException | org.springframework.dao.InvalidDataAccessApiUsageException unreadableRecipe) {
+        // A recipe this version cannot read (the run store, a @Repository, hands its IllegalArgumentException on
+        // translated): the judge does not guess what it asked for.
+        prompt = "";
       }
       judged.put(read.get(i), prompt.isEmpty()
           ? new JudgeReviewer.Judged(Optional.empty(), "This cell's recipe has no terms to check", 0, 0, false)

@@ -216,6 +216,31 @@ class ApiErrorsTest extends RunningApi {
     assertProblem(nulUser, 401);
   }
 
+  @Test
+  void aTokenRequestWithoutABodySaysWhatToSend() throws Exception {
+    var uma = user("uma", "uma-password-1", Role.EDITOR);
+    var noBody = send(request("/api/v1/tokens").header("Authorization", basic(uma.username(), "uma-password-1"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()));
+    assertProblem(noBody, 400);
+    assertThat(json(noBody).get("detail").asText())
+        .isEqualTo("This request needs a body: a JSON object (Content-Type: application/json) with the fields name,"
+            + " for example {\"name\": \"nightly grid script\"}")
+        .doesNotContain("Failed to read request");
+    assertThat(json(noBody).get("field").asText()).isEqualTo("body");
+
+    var token = token(uma, "uma-password-1");
+    var broken = post("/api/v1/parse", token, "{\"text\": \"apple\"");
+    assertProblem(broken, 400);
+    assertThat(json(broken).get("detail").asText()).startsWith("The body could not be read (")
+        .contains("line 1, column").contains("Send a JSON object (Content-Type: application/json) with the fields text,"
+            + " dialect, for example {\"text\": \"apple:: tart::2 --no red\"}");
+    var noPng = send(request("/api/v1/recall").header("Authorization", "Bearer " + token)
+        .header("Content-Type", "image/png").POST(HttpRequest.BodyPublishers.noBody()));
+    assertProblem(noPng, 400);
+    assertThat(json(noPng).get("detail").asText())
+        .isEqualTo("This request needs a body: the file itself (Content-Type: image/png or application/octet-stream)");
+  }
+
   private static void assertProblem(HttpResponse<String> response, int status) throws Exception {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");

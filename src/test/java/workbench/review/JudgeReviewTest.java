@@ -175,6 +175,26 @@ class JudgeReviewTest extends DatabaseTest {
   }
 
   @Test
+  void aCellWhoseRecipeThisVersionCannotReadIsLeftUnansweredNotRefused() {
+    var unreadable = jdbc.sql("select run_id from experiment_cell where experiment_id = ? and row_index = 0 and seed_index = 0")
+        .params(grid).query(UUID.class).single();
+    jdbc.sql("update run set recipe_json = '{}' where id = ?").params(unreadable).update();
+    var review = SignIn.as(alice, () -> reviews.create(grid, "How well does it match?", AnswerKind.SCALE,
+        List.of(bob.username())));
+
+    SignIn.run(alice, () -> reviews.addJudge(review));
+
+    var answers = jdbc.sql("""
+        select i.row_a, i.seed_index, a.value, a.reason from review_judge_answer a
+        join review_item i on i.review_id = a.review_id and i.item_index = a.item_index
+        where a.review_id = ? order by i.row_a, i.seed_index""")
+        .params(review).query((rs, n) -> rs.getInt(1) + "/" + rs.getInt(2) + ": " + rs.getObject(3) + " " + rs.getString(4))
+        .list();
+    assertThat(answers).containsExactly("0/0: null This cell's recipe has no terms to check",
+        "0/1: 5 ", "0/2: 5 ", "1/0: 1 ", "1/1: 1 ", "1/2: 1 ");
+  }
+
+  @Test
   void gridJsonZipAndMarkdownCarryTheReviewResultsOnceShown() throws Exception {
     var review = SignIn.as(alice, () -> reviews.create(grid, "Does it show what was asked?", AnswerKind.YES_NO,
         List.of(bob.username())));

@@ -17,6 +17,15 @@ public interface PromptRepository extends JpaRepository<PromptEntity, Long> {
   @Query("select p from PromptEntity p where p.library.id = ?1 and lower(p.title) = lower(?2)")
   Optional<PromptEntity> findByLibraryAndTitle(long libraryId, String title);
 
+  /** Prompts tagged {@code tag} in libraries that are not archived: library by library, each in the order made. */
+  @Query(
+      """
+      select p from PromptEntity p join p.library l join p.tags t
+      where l.archived = false and t = ?1
+      order by lower(l.name), l.id, p.id
+      """)
+  List<PromptEntity> findTagged(String tag);
+
   @Query("select count(p) from PromptEntity p where p.library.id = ?1")
   long countByLibrary(long libraryId);
 

@@ -9,6 +9,8 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -29,7 +31,7 @@ import workbench.library.LibraryService;
 import workbench.library.PromptDraft;
 import workbench.library.PromptSummary;
 
-/** One library: its prompts, a new prompt, the JSON export. */
+/** One library: its prompts, a new prompt, and the export menu (the workbench's JSON, A1111's styles.csv). */
 @Route("libraries/:libraryId")
 @jakarta.annotation.security.PermitAll
 public class LibraryView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -85,12 +87,7 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver, 
     var create = new Button("New prompt", VaadinIcon.PLUS.create(), e -> openCreate());
     create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     create.setId("new-prompt");
-    var export = new Anchor(DownloadHandler.fromInputStream(event -> {
-      var json = service.exportJson(libraryId).getBytes(StandardCharsets.UTF_8);
-      return new DownloadResponse(new ByteArrayInputStream(json), fileName(library.name()), "application/json", json.length);
-    }), "");
-    export.add(new Button("Export JSON", VaadinIcon.DOWNLOAD.create()));
-    export.setId("export-json");
+    var export = exportMenu(library);
     create.setVisible(library.changeable() && workbench.ui.Roles.isEditor());
     var share = new Button("Share…", VaadinIcon.USERS.create(), e -> openShare(library));
     share.setId("share-library");
@@ -98,6 +95,31 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver, 
     toolbar.removeAll();
     toolbar.add(create, export, share);
     refresh();
+  }
+
+  /**
+   * Export ▾: the library as the workbench's JSON (every version, re-importable as it is) or as
+   * A1111's styles.csv (each prompt's latest text and negative prompt, in the order made).
+   */
+  private MenuBar exportMenu(Library library) {
+    var json = new Anchor(DownloadHandler.fromInputStream(event -> {
+      var bytes = service.exportJson(libraryId).getBytes(StandardCharsets.UTF_8);
+      return new DownloadResponse(new ByteArrayInputStream(bytes), fileName(library.name()), "application/json", bytes.length);
+    }), "Library JSON (every version)");
+    json.setId("export-json");
+    var csv = new Anchor(DownloadHandler.fromInputStream(event -> {
+      var bytes = service.exportStylesCsv(libraryId);
+      return new DownloadResponse(new ByteArrayInputStream(bytes), "styles.csv", "text/csv;charset=UTF-8", bytes.length);
+    }), "A1111 styles.csv (latest texts)");
+    csv.setId("export-styles-csv");
+    var menu = new MenuBar();
+    menu.setId("export-menu");
+    menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
+    var root = menu.addItem(new com.vaadin.flow.component.html.Span(VaadinIcon.DOWNLOAD.create(),
+        new com.vaadin.flow.component.html.Span(" Export")));
+    root.getSubMenu().addItem(json);
+    root.getSubMenu().addItem(csv);
+    return menu;
   }
 
   private void refresh() {

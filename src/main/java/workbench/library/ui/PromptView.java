@@ -2,6 +2,7 @@ package workbench.library.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -29,6 +30,7 @@ import workbench.library.LibraryLimits;
 import workbench.library.LibraryService;
 import workbench.library.Prompt;
 import workbench.library.PromptDraft;
+import workbench.library.PromptSummary;
 import workbench.library.PromptVersion;
 import workbench.ui.Markdown;
 import workbench.ui.Notifications;
@@ -51,6 +53,8 @@ public class PromptView extends VerticalLayout implements BeforeEnterObserver, H
   final Span textError = new Span();
   final TextArea negative = new TextArea("Negative prompt");
   final TextArea notes = new TextArea("Notes (Markdown)");
+  final ComboBox<PromptSummary> style = new ComboBox<>("A1111 style");
+  final Button applyStyle = new Button("Apply style", e -> applyStyle());
   private final Div notesPreview = new Div();
   final Grid<PromptVersion> versions = new Grid<>(PromptVersion.class, false);
   final Select<Integer> diffFrom = new Select<>();
@@ -75,10 +79,23 @@ public class PromptView extends VerticalLayout implements BeforeEnterObserver, H
     notes.addValueChangeListener(e -> renderNotes());
     notes.setId("notes");
     notesPreview.addClassName("notes-preview");
-    var form = new FormLayout(title, tags, text, textError, negative, notes);
+    style.setId("style");
+    style.setItemLabelGenerator(s -> s.title() + " · " + s.libraryName());
+    style.setHelperText("From an imported styles.csv (or any prompt tagged " + workbench.library.transfer.StylesCsv.TAG
+        + "): {prompt} in the style becomes your prompt, or the style is added after a comma; the negative prompt"
+        + " likewise. Save to keep it.");
+    style.setClearButtonVisible(true);
+    style.addValueChangeListener(e -> applyStyle.setEnabled(e.getValue() != null));
+    applyStyle.setId("apply-style");
+    applyStyle.setEnabled(false);
+    var styleRow = new HorizontalLayout(style, applyStyle);
+    styleRow.setAlignItems(Alignment.BASELINE);
+    styleRow.setVisible(workbench.ui.Roles.isEditor());
+    var form = new FormLayout(title, tags, text, textError, negative, styleRow, notes);
     form.setColspan(text, 2);
     form.setColspan(textError, 2);
     form.setColspan(negative, 2);
+    form.setColspan(styleRow, 2);
     form.setColspan(notes, 2);
     var save = new Button("Save", e -> save());
     save.setTooltipText("Saving a changed text makes a new version; older ones are kept.");
@@ -143,6 +160,9 @@ public class PromptView extends VerticalLayout implements BeforeEnterObserver, H
       notes.setValue(prompt.notes());
     }
     renderNotes();
+    if (fillForm) {
+      style.setItems(service.styles());
+    }
     var newestFirst = new java.util.ArrayList<>(prompt.versions());
     java.util.Collections.reverse(newestFirst);
     versions.setItems(newestFirst);
@@ -200,6 +220,22 @@ public class PromptView extends VerticalLayout implements BeforeEnterObserver, H
       }
       Notifications.error(e.getMessage());
     }
+  }
+
+  /** A1111's "apply style to prompt": the chosen style merged into the text and negative prompt as they stand. */
+  void applyStyle() {
+    var chosen = style.getValue();
+    if (chosen == null) {
+      return;
+    }
+    var styled = service.applyStyle(chosen.id(), text.getValue(), negative.getValue());
+    if (styled.dialect().isBlank()) {
+      text.setValue(styled.text());
+    } else {
+      text.setValue(styled.text(), workbench.prompt.Dialect.fromId(styled.dialect()));
+    }
+    negative.setValue(styled.negativeText());
+    Notifications.success("Style '" + chosen.title() + "' applied: save to keep it");
   }
 
   private void clearErrors() {

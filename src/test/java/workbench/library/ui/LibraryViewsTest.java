@@ -152,6 +152,65 @@ class LibraryViewsTest extends KaribuTest {
   }
 
   @Test
+  void theExportMenuOffersStylesCsvAndAStyleIsAppliedToThePromptAsA1111Does() throws Exception {
+    var file = "name,prompt,negative_prompt\r\nCinematic,\"cinematic still of {prompt}, film grain\",\"cartoon, drawing\"\r\n"
+        + "Moody,\"dark, moody\",\r\n";
+    var styles = service.importStylesCsv("Styles " + UUID.randomUUID().toString().substring(0, 6),
+        new java.io.ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8))).library();
+    UI.getCurrent().navigate(LibraryView.class, LibraryView.params(styles.id()));
+    var csv = exportItem("export-styles-csv");
+    assertThat(csv.getText()).contains("styles.csv");
+    assertThat(new String(com.github.mvysny.kaributesting.v10.DownloadKt._download(csv), StandardCharsets.UTF_8))
+        .as("A1111's bytes: BOM, CRLF, the file's order").isEqualTo("\uFEFF" + file);
+    assertThat(exportItem("export-json").getText()).contains("JSON");
+
+    var library = service.createLibrary("Styled " + UUID.randomUUID().toString().substring(0, 6), "");
+    var prompt = service.createPrompt(library.id(),
+        new workbench.library.PromptDraft("cat", "a cat", "blurry", java.util.List.of(), "", "a1111"));
+    UI.getCurrent().navigate(PromptView.class, PromptView.params(prompt.id()));
+    var view = _get(PromptView.class);
+    @SuppressWarnings("unchecked")
+    com.vaadin.flow.component.combobox.ComboBox<workbench.library.PromptSummary> style =
+        _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("style"));
+    var offered = style.getListDataView().getItems().filter(s -> s.libraryId() == styles.id()).toList();
+    assertThat(offered).extracting(workbench.library.PromptSummary::title).containsExactly("Cinematic", "Moody");
+    var apply = _get(Button.class, spec -> spec.withId("apply-style"));
+    assertThat(apply.isEnabled()).as("nothing chosen yet").isFalse();
+
+    // {prompt} in the style takes the prompt; a negative prompt without it is added after ", ".
+    _setValue(style, offered.get(0));
+    _click(apply);
+    assertThat(view.text.getValue()).isEqualTo("cinematic still of a cat, film grain");
+    assertThat(view.negative.getValue()).isEqualTo("blurry, cartoon, drawing");
+    assertThat(view.text.dialect()).isEqualTo(workbench.prompt.Dialect.A1111);
+    // A style without {prompt} is appended; an empty negative prompt leaves it as it is.
+    _setValue(style, offered.get(1));
+    _click(apply);
+    assertThat(view.text.getValue()).isEqualTo("cinematic still of a cat, film grain, dark, moody");
+    assertThat(view.negative.getValue()).isEqualTo("blurry, cartoon, drawing");
+    assertThat(service.prompt(prompt.id()).versions()).as("applying saves nothing").hasSize(1);
+
+    _click(_get(Button.class, spec -> spec.withId("save")));
+    var saved = service.prompt(prompt.id()).latest();
+    assertThat(saved.text()).isEqualTo("cinematic still of a cat, film grain, dark, moody");
+    assertThat(saved.negativeText()).isEqualTo("blurry, cartoon, drawing");
+    assertThat(saved.dialect()).isEqualTo("a1111");
+  }
+
+  /** An item of the library page's export menu (a download link inside the menu bar's sub-menu). */
+  private static com.vaadin.flow.component.html.Anchor exportItem(String id) {
+    var found = com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.html.Anchor.class,
+        spec -> spec.withId(id));
+    if (!found.isEmpty()) {
+      return found.get(0);
+    }
+    var menu = _get(com.vaadin.flow.component.menubar.MenuBar.class, spec -> spec.withId("export-menu"));
+    return menu.getItems().get(0).getSubMenu().getItems().stream().flatMap(com.vaadin.flow.component.Component::getChildren)
+        .filter(c -> c.getId().orElse("").equals(id)).map(com.vaadin.flow.component.html.Anchor.class::cast)
+        .findFirst().orElseThrow(() -> new AssertionError("no " + id + " in the export menu"));
+  }
+
+  @Test
   void searchFindsPromptsFromEveryLibrary() {
     var marker = "srch" + UUID.randomUUID().toString().substring(0, 6);
     var library = service.createLibrary("Search " + marker, "");
