@@ -69,6 +69,7 @@ public class ReviewResultsView extends VerticalLayout implements BeforeEnterObse
     progress.addColumn(p -> p.answered() + " of " + p.total()).setHeader("Answered");
     progress.addColumn(ReviewResults.ReviewerProgress::skipped).setHeader("Skipped");
     progress.setAllRowsVisible(true);
+    progress.setId("review-progress-table");
     answer.addClickListener(e -> UI.getCurrent().navigate(BlindReviewView.class, BlindReviewView.params(id)));
     answer.setId("answer-blind");
     answer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

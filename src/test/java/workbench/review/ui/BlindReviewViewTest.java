@@ -41,6 +41,7 @@ class BlindReviewViewTest extends KaribuTest {
   @Autowired GridService grids;
   @Autowired UserService users;
   @Autowired JdbcClient jdbc;
+  @Autowired workbench.generation.GenerationService generation;
 
   AppUser alice;
   AppUser bob;
@@ -125,6 +126,59 @@ class BlindReviewViewTest extends KaribuTest {
     assertThat(_find(Paragraph.class, spec -> spec.withId("results-hidden"))).isEmpty();
     assertThat(_get(Paragraph.class, spec -> spec.withId("review-agreement")).getText())
         .contains("no item has answers from two reviewers");
+  }
+
+  @Test
+  void theOwnerAddsTheJudgeFromTheResultsPageAndItsAnswersShowBesidePeoples() throws InterruptedException {
+    var review = SignIn.as(alice, () -> reviews.create(grid, "Are the hands right?", AnswerKind.YES_NO, List.of(bob.username())));
+    SignIn.run(bob, () -> {
+      for (var item = reviews.next(review); item.isPresent(); ) {
+        item = reviews.answer(review, item.get().position(), "yes");
+      }
+    });
+    // The judge reads each cell's prompt from its recipe: give the cells the recipes the loop stores.
+    for (var run : jdbc.sql("select r.id, r.prompt_text, r.seed from run r join experiment_cell c on c.run_id = r.id"
+        + " where c.experiment_id = ?").params(grid).query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getLong(3))).list()) {
+      var recipe = generation.recipe(new workbench.generation.RecipeFactory.Request((String) run.get(1), "", (Long) run.get(2), 4, "guided", 1));
+      jdbc.sql("update run set recipe_json = ? where id = ?::uuid").params(workbench.generation.RecipeText.json(recipe), run.get(0)).update();
+    }
+    // A reviewer does not get the button: adding the judge is the owner's.
+    SignIn.as(bob);
+    UI.getCurrent().navigate(ReviewResultsView.class, BlindReviewView.params(review));
+    assertThat(_find(Button.class, spec -> spec.withId("add-judge"))).isEmpty();
+
+    SignIn.as(alice);
+    UI.getCurrent().navigate(ReviewResultsView.class, BlindReviewView.params(review));
+    var judge = _get(Button.class, spec -> spec.withId("add-judge"));
+    _click(judge);
+    // The judge reads the images on a pool thread; the button says so meanwhile and cannot be pressed twice.
+    assertThat(judge.getText()).isEqualTo("The judge is answering…");
+    assertThat(judge.isEnabled()).isFalse();
+    awaitUntil(() -> _find(Button.class, spec -> spec.withId("add-judge")).isEmpty());
+    // It joined once: the button is gone, and the progress table lists it with every item answered.
+    @SuppressWarnings("unchecked")
+    var progress = (com.vaadin.flow.component.grid.Grid<workbench.review.ReviewResults.ReviewerProgress>) _get(
+        com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("review-progress-table"));
+    assertThat(com.github.mvysny.kaributesting.v10.GridKt._findAll(progress))
+        .filteredOn(workbench.review.ReviewResults.ReviewerProgress::judge).singleElement()
+        .satisfies(p -> assertThat(p.answered()).isEqualTo(4));
+    assertThat(jdbc.sql("select count(*) from review_judge_answer where review_id = ?").params(review)
+        .query(Long.class).single()).isEqualTo(4);
+
+    _click(_get(Button.class, spec -> spec.withId("show-review")));
+    awaitUntil(() -> _find(Paragraph.class, spec -> spec.withId("review-judge")).size() == 1);
+    assertThat(_get(Paragraph.class, spec -> spec.withId("review-judge")).getText())
+        .startsWith("the judge (sketchbook-v1 judge ").contains("its answers are not in people's figures").contains("4 items, 8 answers");
+  }
+
+  /** Pool-thread work reaches the page through UI.access: run round trips until it shows. */
+  private static void awaitUntil(java.util.function.BooleanSupplier shown) throws InterruptedException {
+    long deadline = System.nanoTime() + 300_000_000_000L;
+    while (!shown.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      MockVaadin.clientRoundtrip();
+    }
+    assertThat(shown.getAsBoolean()).as("shown within five minutes").isTrue();
   }
 
   private List<String> answers(UUID review) {
