@@ -252,7 +252,10 @@ class GridController {
       @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary", description = "zip"))})
   @Refusal(value = 400, when = "An unknown format, or an id that is not a UUID")
   @Refusal(404)
-  ResponseEntity<byte[]> export(@PathVariable UUID id, @PathVariable String format) {
+  ResponseEntity<byte[]> export(@PathVariable UUID id, @PathVariable String format,
+      @io.swagger.v3.oas.annotations.Parameter(description = "zip only: also each done cell's filmstrip, its loop from"
+          + " static to image done, beside its image (…-r1-s7-filmstrip.png)")
+      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean filmstrips) {
     var export = Export.of(format);
     var experiment = grids.find(id).orElseThrow(() -> new NotFoundException("grid " + id));
     byte[] body = switch (export) {
@@ -260,7 +263,7 @@ class GridController {
       case MARKDOWN -> grids.markdown(id).getBytes(StandardCharsets.UTF_8);
       case JSON -> grids.json(id).getBytes(StandardCharsets.UTF_8);
       case CONTACT_SHEET -> grids.contactSheet(id);
-      case ZIP -> grids.zip(id);
+      case ZIP -> grids.zip(id, filmstrips);
     };
     var slug = GridTables.slug(experiment.definition());
     var name = export == Export.CONTACT_SHEET ? slug + "-contact-sheet.png" : slug + "." + export.extension;

@@ -323,6 +323,14 @@ public class GridService {
 
   /** Every cell image (each PNG with its recipe), the contact sheet, wikitext, Markdown and JSON. */
   public byte[] zip(UUID id) {
+    return zip(id, false);
+  }
+
+  /**
+   * As {@link #zip(UUID)}, with {@code filmstrips} also each done cell's filmstrip beside its
+   * image ({@code …-r1-s7-filmstrip.png}), for a wiki page that shows how every cell came about.
+   */
+  public byte[] zip(UUID id, boolean filmstrips) {
     var result = result(id);
     var d = result.experiment().definition();
     var slug = workbench.grid.export.GridTables.slug(d);
@@ -335,6 +343,14 @@ public class GridService {
         var png = generation.image(cell.runId().orElseThrow(), workbench.generation.ImageKind.FINAL);
         if (png.isPresent()) {
           entry(zip, workbench.grid.export.GridTables.fileName(d, cell), png.get());
+        }
+        if (filmstrips) {
+          var name = workbench.grid.export.GridTables.fileName(d, cell).replaceFirst("\\.png$", "-filmstrip.png");
+          var strip = sections.orderedStream().map(s -> s.cellFilmstrip(cell.runId().orElseThrow()))
+              .flatMap(java.util.Optional::stream).findFirst();
+          if (strip.isPresent()) {
+            entry(zip, name, strip.get());
+          }
         }
       }
       entry(zip, slug + "-contact-sheet.png", contactSheet(result));

@@ -25,6 +25,7 @@ class JourneyExportsTest extends DatabaseTest {
 
   @Autowired GenerationService generation;
   @Autowired JourneyService journeys;
+  @Autowired workbench.grid.GridService grids;
 
   @Test
   void theFilmstripShowsEverySnapshotPixelForPixelAndCarriesTheRecipe() throws Exception {
@@ -118,6 +119,46 @@ class JourneyExportsTest extends DatabaseTest {
     assertThatThrownBy(() -> Filmstrip.png(empty, false)).hasMessageContaining("kept no snapshots");
     assertThatThrownBy(() -> LoopAnimation.gif(empty)).hasMessageContaining("kept no snapshots");
     assertThat(journeys.journey(UUID.randomUUID())).isEmpty();
+  }
+
+  @Test
+  void aGridsZipCarriesEachCellsFilmstripWhenAskedFor() throws Exception {
+    var id = grids.create(new workbench.grid.ExperimentDefinition("Loops 2×2", "", List.of(
+        workbench.grid.ExperimentDefinition.Variant.typed("A", "a red apple"),
+        workbench.grid.ExperimentDefinition.Variant.typed("B", "a blue ball")), List.of(4L, 5L), List.of(),
+        workbench.grid.ExperimentDefinition.Axis.none(), 6, "guided", 2));
+    grids.start(id);
+    long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+    while (!(grids.result(id).finished() && grids.result(id).done() == 4) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    var result = grids.result(id);
+    assertThat(result.done()).isEqualTo(4);
+
+    var plain = unzip(grids.zip(id));
+    assertThat(plain.keySet()).noneMatch(name -> name.endsWith("-filmstrip.png"));
+    var withLoops = unzip(grids.zip(id, true));
+    // Everything the plain ZIP has, and beside each cell's image its run's filmstrip, byte for byte.
+    assertThat(withLoops.keySet()).containsAll(plain.keySet());
+    var strips = withLoops.keySet().stream().filter(name -> name.endsWith("-filmstrip.png")).sorted().toList();
+    assertThat(strips).containsExactly("loops-2-2-r1-s4-filmstrip.png", "loops-2-2-r1-s5-filmstrip.png",
+        "loops-2-2-r2-s4-filmstrip.png", "loops-2-2-r2-s5-filmstrip.png");
+    for (var cell : result.cells()) {
+      var name = workbench.grid.export.GridTables.fileName(result.experiment().definition(), cell).replace(".png", "-filmstrip.png");
+      var journey = journeys.journey(cell.runId().orElseThrow()).orElseThrow();
+      assertThat(withLoops.get(name)).as(name).isEqualTo(Filmstrip.png(journey, true));
+      assertThat(journey.snapshots()).extracting(RunSnapshot::step).containsExactly(0, 5, 6);
+    }
+  }
+
+  private static java.util.Map<String, byte[]> unzip(byte[] zip) throws java.io.IOException {
+    var out = new java.util.TreeMap<String, byte[]>();
+    try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        out.put(e.getName(), in.readAllBytes());
+      }
+    }
+    return out;
   }
 
   /** Every pixel of the frame's region is its snapshot's pixel, enlarged by whole blocks. */

@@ -120,6 +120,7 @@ public class GridView extends VerticalLayout implements BeforeEnterObserver, Has
     var slug = GridTables.slug(experiment.get().definition());
     exports.add(
         download("ZIP (everything)", slug + ".zip", "application/zip", () -> grids.zip(id)),
+        download("ZIP with each cell's filmstrip", slug + "-filmstrips.zip", "application/zip", () -> grids.zip(id, true)),
         download("Contact sheet", slug + "-contact-sheet.png", "image/png", () -> grids.contactSheet(id)),
         download("Wikitext", slug + ".wikitext", "text/plain", () -> grids.wikitext(id).getBytes(StandardCharsets.UTF_8)),
         download("Markdown", slug + ".md", "text/markdown", () -> grids.markdown(id).getBytes(StandardCharsets.UTF_8)),
