@@ -29,7 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Blind review in real Chromium: the keyboard flow (1–5, y/n/u, ←/→, s, Backspace), the
  * progress bar, resuming after a reload, and — read off the wire through DevTools — that
  * nothing the server sends while reviewing carries a prompt, a variant label, a score or a
- * run id of the grid. The grid and reviews are made through the REST API (the browser's
+ * run id of the grid; and on a phone-sized screen the page fits and answers by touch. The grid and reviews are made through the REST API (the browser's
  * part is the reviewing).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -209,6 +209,50 @@ class BlindReviewE2E {
     assertNothingSecretOnTheWire();
   }
 
+  @Test
+  @Order(4)
+  void onAPhoneSizedScreen() throws Exception {
+    var pairs = review("pairwise");
+    var scale = review("scale");
+    // Off the last page first: resizing it would make it send a message that leaving then cuts off unread.
+    browser.driver.get("about:blank");
+    // A phone as Chromium's device toolbar makes one: 390×844 CSS pixels, touch, a mobile viewport.
+    browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        Map.of("width", 390, "height", 844, "deviceScaleFactor", 3, "mobile", true));
+    browser.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+    try {
+      browser.step("phone-pairwise", () -> {
+        browser.open("reviews/" + pairs + "/blind");
+        browser.awaitText("#review-where", "Item 1 of 2 · 0 answered", Duration.ofSeconds(60));
+        assertFitsThePhone(2, 150);
+      });
+      browser.step("phone-pairwise-tap", () -> {
+        browser.click("#answer-left");
+        browser.awaitText("#review-where", "Item 2 of 2 · 1 answered", Duration.ofSeconds(60));
+      });
+      assertNothingSecretOnTheWire(); // before the page is left, while DevTools still has its bodies
+      browser.step("phone-scale", () -> {
+        browser.open("reviews/" + scale + "/blind");
+        browser.awaitText("#review-where", "Item 1 of 4 · 0 answered", Duration.ofSeconds(60));
+        assertFitsThePhone(1, 250);
+      });
+      browser.step("phone-scale-tap", () -> {
+        browser.click("#answer-4");
+        browser.awaitText("#review-where", "Item 2 of 4 · 1 answered", Duration.ofSeconds(60));
+        browser.click("#answer-skip");
+        browser.awaitText("#review-where", "Item 3 of 4 · 2 answered", Duration.ofSeconds(60));
+      });
+      assertNothingSecretOnTheWire();
+    } finally {
+      browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+      browser.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", false));
+    }
+    post("/api/v1/reviews/" + scale + "/close", "", bearer());
+    var results = get("/api/v1/reviews/" + scale + "/results");
+    assertThat(results.path("reviewers").get(0).path("answered").asInt()).isEqualTo(1);
+    assertThat(results.path("reviewers").get(0).path("skipped").asInt()).isEqualTo(1);
+  }
+
   // --- helpers -----------------------------------------------------------------------------
 
   /**
@@ -240,6 +284,47 @@ class BlindReviewE2E {
   private static String review(String kind) throws Exception {
     return post("/api/v1/reviews", JSON.writeValueAsString(Map.of("gridId", gridId, "question", "Is it what was asked for?",
         "kind", kind, "reviewers", List.of(Browser.USER))), bearer()).path("id").asText();
+  }
+
+  /**
+   * On the phone, without scrolling: the page does not scroll sideways, the image (or both of a
+   * pair, side by side) and every answer button lie within the first screen, each image wide
+   * enough to judge and each button big enough to tap (44 pixels high, as touch guidelines ask).
+   */
+  @SuppressWarnings("unchecked")
+  private static void assertFitsThePhone(int images, double minImageWidth) {
+    var js = (org.openqa.selenium.JavascriptExecutor) browser.driver;
+    var page = (Map<String, Object>) js.executeScript("return {width: window.innerWidth, height: window.innerHeight,"
+        + " scroll: document.documentElement.scrollWidth};");
+    long width = ((Number) page.get("width")).longValue();
+    long height = ((Number) page.get("height")).longValue();
+    assertThat(width).as("the viewport's width").isEqualTo(390);
+    assertThat(((Number) page.get("scroll")).longValue()).as("the page's width: no sideways scrolling").isLessThanOrEqualTo(width);
+    var boxes = (List<Map<String, Object>>) js.executeScript("return [...document.querySelectorAll("
+        + "'img.review-image, vaadin-button[id^=answer-]')].map(e => { const r = e.getBoundingClientRect();"
+        + " return {what: e.id || e.alt, left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width,"
+        + " height: r.height, image: e.tagName === 'IMG'}; });");
+    var pictures = boxes.stream().filter(b -> Boolean.TRUE.equals(b.get("image"))).toList();
+    assertThat(pictures).as("images").hasSize(images);
+    assertThat(boxes.stream().filter(b -> !Boolean.TRUE.equals(b.get("image")))).as("answer buttons").isNotEmpty();
+    for (var box : boxes) {
+      assertThat(number(box, "left")).as("%s's left edge", box.get("what")).isGreaterThanOrEqualTo(0);
+      assertThat(number(box, "right")).as("%s's right edge", box.get("what")).isLessThanOrEqualTo(width);
+      assertThat(number(box, "top")).as("%s's top", box.get("what")).isGreaterThanOrEqualTo(0);
+      assertThat(number(box, "bottom")).as("%s's bottom: on the first screen", box.get("what")).isLessThanOrEqualTo(height);
+      if (Boolean.TRUE.equals(box.get("image"))) {
+        assertThat(number(box, "width")).as("%s's width", box.get("what")).isGreaterThanOrEqualTo(minImageWidth);
+      } else {
+        assertThat(number(box, "height")).as("%s's height", box.get("what")).isGreaterThanOrEqualTo(44);
+      }
+    }
+    if (images == 2) {
+      assertThat(number(pictures.get(0), "top")).as("a pair side by side").isEqualTo(number(pictures.get(1), "top"));
+    }
+  }
+
+  private static double number(Map<String, Object> box, String key) {
+    return ((Number) box.get(key)).doubleValue();
   }
 
   private static void key(CharSequence key) {

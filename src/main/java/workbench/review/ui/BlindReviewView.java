@@ -77,7 +77,7 @@ public class BlindReviewView extends VerticalLayout implements BeforeEnterObserv
     progress.setId("review-progress");
     where.setId("review-where");
     pictures.setWidthFull();
-    pictures.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+    pictures.setFlexWrap(FlexLayout.FlexWrap.NOWRAP);
     pictures.setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
     pictures.getStyle().set("gap", "var(--lumo-space-s)");
     buttons.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -186,7 +186,9 @@ public class BlindReviewView extends VerticalLayout implements BeforeEnterObserv
     image.getStyle().set("image-rendering", "pixelated");
     image.addClassName("review-image");
     var box = new Div(image);
-    box.getStyle().set("flex", "1 1 " + (sides == 2 ? "280px" : "100%")).set("max-width", sides == 2 ? "340px" : "512px");
+    // A pair stays side by side at any width (on a phone too): the two are compared at a glance.
+    box.getStyle().set("flex", sides == 2 ? "1 1 0" : "1 1 100%").set("min-width", "0")
+        .set("max-width", sides == 2 ? "340px" : "512px");
     if (sides == 2) {
       box.add(new Paragraph(side == 0 ? "← left" : "right →"));
     }
