@@ -10,7 +10,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** The main flows of the workbench in real Chromium against the packaged app. */
+/**
+ * The main flows of the workbench in real Chromium against the packaged app: a library and a
+ * prompt, an image and the gallery, a run's loop scrubbed by keys and put on a wiki page, a
+ * grid with its verdict and export, signing out.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MainFlowsE2E {
 
@@ -90,6 +94,76 @@ class MainFlowsE2E {
 
   @Test
   @Order(3)
+  void scrubTheRunsLoopByKeysAndPutItOnAWikiPage() throws Exception {
+    browser.step("run-page", () -> {
+      // The run made above, from the gallery's filtered list (a double click opens its page).
+      var row = browser.all("vaadin-grid-cell-content").stream().filter(e -> e.getText().contains("apple")).findFirst().orElseThrow();
+      new org.openqa.selenium.interactions.Actions(browser.driver).doubleClick(row).perform();
+      browser.awaitIdle();
+      browser.awaitText("#scrubber-step", "step 0 of 10: the starting seed image", Duration.ofSeconds(30));
+      assertThat(marker()).isEqualTo("0");
+    });
+    var static0 = browser.find("#scrubber-image").getDomAttribute("src");
+    browser.step("scrubber-end", () -> {
+      // Keys go to the scrubber once it has focus, as after a click or a Tab into it.
+      scrubberKey(org.openqa.selenium.Keys.END);
+      browser.awaitText("#scrubber-step", "step 10 of 10: image done", Duration.ofSeconds(10));
+      assertThat(marker()).isEqualTo("10");
+      assertThat(browser.find("#scrubber-image").getDomAttribute("src")).as("the image done is not the static").isNotEqualTo(static0);
+      assertThat(browser.find("#step-slider").getDomProperty("value")).isEqualTo("2");
+    });
+    browser.step("scrubber-left", () -> {
+      scrubberKey(org.openqa.selenium.Keys.ARROW_LEFT);
+      browser.awaitText("#scrubber-step", "step 5 of 10", Duration.ofSeconds(10));
+      assertThat(marker()).isEqualTo("5");
+      assertThat(browser.find("#scrubber-scores").getText()).contains("combined").contains("red apple").contains("table");
+    });
+    browser.step("scrubber-home-right", () -> {
+      scrubberKey(org.openqa.selenium.Keys.HOME);
+      browser.awaitText("#scrubber-step", "step 0 of 10", Duration.ofSeconds(10));
+      assertThat(browser.find("#scrubber-image").getDomAttribute("src")).isEqualTo(static0);
+      scrubberKey(org.openqa.selenium.Keys.ARROW_RIGHT);
+      browser.awaitText("#scrubber-step", "step 5 of 10", Duration.ofSeconds(10));
+      scrubberKey(org.openqa.selenium.Keys.ARROW_LEFT);
+      scrubberKey(org.openqa.selenium.Keys.ARROW_LEFT); // already at the first: stays
+      browser.awaitText("#scrubber-step", "step 0 of 10", Duration.ofSeconds(10));
+      assertThat(marker()).isEqualTo("0");
+    });
+    browser.step("filmstrip-download", () -> {
+      // The filmstrip link serves a PNG to this signed-in browser.
+      var href = browser.find("#export-filmstrip").getDomProperty("href");
+      var answer = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
+          "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.arrayBuffer().then(b =>"
+              + " done(r.status + ' ' + r.headers.get('content-type') + ' ' + new Uint8Array(b).slice(1, 4).reduce((s, c) =>"
+              + " s + String.fromCharCode(c), '')))).catch(e => done('error ' + e));", href);
+      assertThat(answer).isEqualTo("200 image/png PNG");
+    });
+    browser.step("wiki-snippet", () -> {
+      // The second click: the snippet to paste, naming the files the links download.
+      browser.click("#export-snippet");
+      browser.awaitText("#snippet-wikitext textarea", "[[File:", Duration.ofSeconds(10));
+      var wikitext = browser.textOf(browser.find("#snippet-wikitext textarea"));
+      assertThat(wikitext).contains("-filmstrip.png|thumb").contains("-loop.gif|thumb").contains("starting seed image");
+      assertThat(browser.textOf(browser.find("#snippet-markdown textarea"))).contains("-filmstrip.png)");
+    });
+  }
+
+  /** The step the score chart marks, as drawn in the browser. */
+  private static String marker() {
+    return (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+        "const m = document.querySelector('line.marker'); return m ? m.getAttribute('data-step') : null;");
+  }
+
+  private static void scrubberKey(CharSequence key) {
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+        "const s = document.getElementById('step-scrubber'); s.scrollIntoView({block:'center'});"
+            + " if (!s.contains(document.activeElement)) s.focus();");
+    new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(key).perform();
+    browser.awaitIdle();
+  }
+
+  @Test
+  @Order(4)
   void runATwoByTwoGridSeeTheVerdictAndExportWikitext() throws Exception {
     browser.step("grids", () -> browser.open("grids"));
     browser.step("define-grid", () -> {
@@ -121,7 +195,7 @@ class MainFlowsE2E {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void signOut() throws Exception {
     browser.step("sign-out", () -> {
       browser.click("#sign-out");

@@ -80,6 +80,7 @@ public class StepScrubber extends Composite<Div> {
     scores.setId("scrubber-scores");
     scores.addClassName("step-scrubber-scores");
     var controls = new Div(back, slider, forward);
+    controls.addClassName("step-scrubber-controls");
     var pictures = new Div(image, predicted);
     root.add(new Div(controls, stepLabel, pictures), scores);
     show(0);
