@@ -169,7 +169,7 @@ public class GalleryService {
   }
 
   static String likeEscape(String s) {
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return workbench.shared.LikePatterns.escape(s);
   }
 
   /** In PostgreSQL's regular expressions a backslash before a non-alphanumeric makes it literal. */

@@ -51,11 +51,7 @@ class NodeHeartbeat implements SmartLifecycle {
   @Override
   public void start() {
     started = false;
-    timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      var thread = new Thread(r, "node-heartbeat");
-      thread.setDaemon(true);
-      return thread;
-    });
+    timer = Executors.newSingleThreadScheduledExecutor(workbench.shared.DaemonThreads.named("node-heartbeat"));
     timer.execute(this::beat);
     if (role == NodeRole.WORKER) {
       timer.execute(() -> {

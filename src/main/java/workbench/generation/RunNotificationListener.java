@@ -43,8 +43,7 @@ class RunNotificationListener implements SmartLifecycle {
   @Override
   public void start() {
     running = true;
-    thread = new Thread(this::listen, "run-events-listener");
-    thread.setDaemon(true);
+    thread = workbench.shared.DaemonThreads.of("run-events-listener", this::listen);
     thread.start();
   }
 

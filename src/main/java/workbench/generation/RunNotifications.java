@@ -38,11 +38,8 @@ class RunNotifications implements org.springframework.beans.factory.DisposableBe
   private final RunStore store;
   private final String node = UUID.randomUUID().toString();
   private final java.util.concurrent.ThreadPoolExecutor sender = new java.util.concurrent.ThreadPoolExecutor(
-      1, 1, 0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(10_000), r -> {
-        var thread = new Thread(r, "run-events-sender");
-        thread.setDaemon(true);
-        return thread;
-      }, (task, pool) -> {
+      1, 1, 0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(10_000),
+      workbench.shared.DaemonThreads.named("run-events-sender"), (task, pool) -> {
         if (!pool.isShutdown()) {
           log.warn("Run events are coming faster than the database takes them; one was not sent to other nodes");
         }

@@ -89,7 +89,7 @@ class GridStore {
    * those user {@code me} may read unless {@code all}.
    */
   List<Experiment> search(String query, int limit, long me, boolean all) {
-    var like = "%" + query.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    var like = workbench.shared.LikePatterns.containsLowerCase(query);
     var visible = all ? "" : " and " + workbench.account.AccessSql.experiment("e");
     var ids = jdbc.sql("""
         select e.id from experiment e

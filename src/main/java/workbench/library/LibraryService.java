@@ -255,7 +255,7 @@ public class LibraryService {
     if (q.isEmpty()) {
       return List.of();
     }
-    var like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    var like = workbench.shared.LikePatterns.containsLowerCase(q);
     return prompts.search(like).stream().filter(p -> readable(p.getLibrary())).map(this::toSummary).toList();
   }
 

@@ -55,11 +55,7 @@ public final class CheckerTraining {
     Engine.getInstance().setRandomSeed((int) settings.seed());
     int b = settings.batch();
     Files.createDirectories(outDir);
-    ExecutorService render = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "checker-batches");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService render = Executors.newSingleThreadExecutor(workbench.shared.DaemonThreads.named("checker-batches"));
     var network = new CheckerNetwork();
     try (Model model = Model.newInstance("checker", Device.cpu());
         var progress = new TrainingProgress(outDir.resolve("checker-loss.csv"), settings.steps(), console)) {

@@ -92,11 +92,7 @@ public final class DiffusionTraining {
     Files.createDirectories(outDir);
     int b = settings.batch();
     int first = resumeStep(outDir);
-    ExecutorService render = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "diffusion-batches");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService render = Executors.newSingleThreadExecutor(workbench.shared.DaemonThreads.named("diffusion-batches"));
     var network = new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH, settings.crossAttention());
     var average = new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH, settings.crossAttention());
     try (SketchbookChecker checker = SketchbookChecker.load(checkerSource, Device.cpu());

@@ -62,11 +62,7 @@ public final class GeneratorTraining {
     Engine.getInstance().setRandomSeed((int) settings.seed());
     int b = settings.batch();
     Files.createDirectories(outDir);
-    ExecutorService render = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "generator-batches");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService render = Executors.newSingleThreadExecutor(workbench.shared.DaemonThreads.named("generator-batches"));
     var network = new GeneratorNetwork();
     try (SketchbookChecker checker = SketchbookChecker.load(ModelSource.directory(checkerDir), Device.cpu());
         Model model = Model.newInstance("generator", Device.cpu());

@@ -60,11 +60,7 @@ public final class JudgeTraining {
     Files.createDirectories(outDir);
     NativeMemory.tune(); // each step frees tens of MB; without it they are page-faulted in again
     CpuKernels.guard();
-    ExecutorService render = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "judge-batches");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService render = Executors.newSingleThreadExecutor(workbench.shared.DaemonThreads.named("judge-batches"));
     var network = new JudgeNetwork();
     try (Model model = Model.newInstance("judge", Device.cpu());
         var progress = new TrainingProgress(outDir.resolve(LOSS_CSV), settings.steps(), console)) {

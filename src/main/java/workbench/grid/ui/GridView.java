@@ -64,11 +64,7 @@ public class GridView extends VerticalLayout implements BeforeEnterObserver, Has
   private volatile long lastRefresh;
   private boolean refreshPending;
   private static final java.util.concurrent.ScheduledExecutorService LATER =
-      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-        var thread = new Thread(r, "grid-refresh");
-        thread.setDaemon(true);
-        return thread;
-      });
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(workbench.shared.DaemonThreads.named("grid-refresh"));
 
   public GridView(GridService grids, GenerationService generation, RunEvents events) {
     this.grids = grids;

@@ -42,11 +42,7 @@ import workbench.ui.SecuredAccess;
 @PageTitle("Review results · Prompt Workbench")
 public class ReviewResultsView extends VerticalLayout implements BeforeEnterObserver {
 
-  private static final ExecutorService RESULTS = Executors.newFixedThreadPool(1, r -> {
-    var thread = new Thread(r, "review-results");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private static final ExecutorService RESULTS = Executors.newFixedThreadPool(1, workbench.shared.DaemonThreads.named("review-results"));
 
   private final ReviewService reviews;
   private final GenerationService generation;

@@ -1,0 +1,9 @@
+/**
+ * The few small helpers several features need, written once: SHA-256 as hex, SQL LIKE
+ * patterns, named daemon threads. Plain Java, no Spring and no feature: any package may use
+ * it, it uses none.
+ */
+@NullMarked
+package workbench.shared;
+
+import org.jspecify.annotations.NullMarked;
