@@ -66,9 +66,11 @@ class GridController {
   }
 
   record AxisRequest(
-      @Schema(description = "none, steps, process or weight", example = "weight") String kind,
+      @Schema(description = "none, steps, process, weight or when (the when of every A1111 prompt-editing construct)",
+          example = "weight") String kind,
       @Schema(description = "For a weight axis: the term whose weight is swept", example = "hand") String term,
-      @Schema(example = "[\"0.5\", \"1\", \"2\"]") List<String> values) {
+      @Schema(description = "2–6 step counts, process names, weights, or whens (a fraction of the steps"
+          + " such as 0.25, or a step number such as 3)", example = "[\"0.5\", \"1\", \"2\"]") List<String> values) {
     AxisRequest {
       kind = kind == null || kind.isBlank() ? "none" : kind;
       term = term == null ? "" : term;
@@ -167,7 +169,11 @@ class GridController {
            "steps": 20, "process": "diffusion", "upscale": 2}"""),
       @ExampleObject(name = "library rows and a weight axis", value = """
           {"title": "Table weight", "variants": [{"label": "base", "promptId": 7}, {"label": "table", "promptId": 8}],
-           "seeds": [1, 2, 3], "axis": {"kind": "weight", "term": "table", "values": ["0.5", "2"]}, "steps": 10}""")}))
+           "seeds": [1, 2, 3], "axis": {"kind": "weight", "term": "table", "values": ["0.5", "2"]}, "steps": 10}"""),
+      @ExampleObject(name = "a when axis over A1111 prompt editing", value = """
+          {"title": "When the lake comes", "variants": [{"label": "mountain", "prompt": "a mountain", "dialect": "a1111"},
+           {"label": "edited", "prompt": "a [mountain:lake:0.5]", "dialect": "a1111"}], "seeds": [1, 2],
+           "axis": {"kind": "when", "values": ["0.25", "0.5", "0.75"]}, "steps": 8, "process": "guided"}""")}))
       @RequestBody GridRequest request) {
     var id = submission.submit(definition(request), request.start() == null || request.start());
     return ResponseEntity.accepted().location(URI.create("/api/v1/grids/" + id)).body(status(id));
@@ -280,7 +286,7 @@ class GridController {
       kind = Axis.Kind.valueOf(request.axis().kind().strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new workbench.grid.InvalidExperimentException("axis",
-          "Unknown axis kind '" + request.axis().kind() + "': none, steps, process or weight");
+          "Unknown axis kind '" + request.axis().kind() + "': none, steps, process, weight or when");
     }
     var axis = kind == Axis.Kind.NONE ? Axis.none() : new Axis(kind, request.axis().term(), request.axis().values());
     int steps = request.steps() == null ? 40 : request.steps();

@@ -45,8 +45,10 @@ public record ExperimentDefinition(
   }
 
   /**
-   * The optional third axis: {@code steps} or {@code process} values, or {@code weight} values
-   * for the term {@code term} (e.g. {@code hand::0.5,1,2}).
+   * The optional third axis: {@code steps} or {@code process} values, {@code weight} values
+   * for the term {@code term} (e.g. {@code hand::0.5,1,2}), or {@code when} values put into
+   * every A1111 prompt-editing construct of each row (a fraction of the steps such as
+   * {@code 0.25}, or a step number such as {@code 3}).
    */
   public record Axis(Kind kind, String term, List<String> values) {
     public Axis {
@@ -67,6 +69,7 @@ public record ExperimentDefinition(
         case STEPS -> values.get(index) + " steps";
         case PROCESS -> values.get(index);
         case WEIGHT -> term + "::" + values.get(index);
+        case WHEN -> "when " + values.get(index);
       };
     }
 
@@ -74,7 +77,8 @@ public record ExperimentDefinition(
       NONE,
       STEPS,
       PROCESS,
-      WEIGHT;
+      WEIGHT,
+      WHEN;
 
       public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);

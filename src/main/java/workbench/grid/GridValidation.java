@@ -14,6 +14,7 @@ import workbench.prompt.Dialect;
 import workbench.prompt.PromptParser;
 import workbench.prompt.PromptRenderer;
 import workbench.prompt.PromptSyntaxException;
+import workbench.prompt.Timing;
 import workbench.prompt.WeightedPrompt;
 
 /** The checks a grid passes before anything runs, and how a cell becomes a generation request. */
@@ -134,8 +135,16 @@ final class GridValidation {
             throw new InvalidExperimentException("axis", "Weight " + value + " is beyond ±100");
           }
         }
+        case WHEN -> when(value, d.steps());
         default -> {}
       }
+    }
+    // As with a weight, a row the axis does not apply to (no prompt editing) runs as written in
+    // every column of the axis, a reference beside the rows it sweeps; a grid it applies to no row of is pointless.
+    if (axis.kind() == ExperimentDefinition.Axis.Kind.WHEN
+        && d.variants().stream().noneMatch(v -> parse(v).hasPromptEditing())) {
+      throw new InvalidExperimentException("axis", "No row has A1111 prompt editing ([from:to:when], [to:when] or"
+          + " [from::when]) whose when the axis sweeps");
     }
     if (axis.kind() == ExperimentDefinition.Axis.Kind.WEIGHT) {
       boolean anywhere = d.variants().stream().anyMatch(v -> parse(v).texts().contains(axis.term()));
@@ -172,6 +181,28 @@ final class GridValidation {
     }
   }
 
+  /**
+   * A when as A1111 reads it: with a decimal point a fraction of the steps (0.0 … 1.0), without
+   * one a step number (0 … steps). A1111 also takes values beyond those, but they only repeat the
+   * first or last column.
+   */
+  private static Timing.When when(String value, int steps) {
+    Timing.When when;
+    try {
+      when = Timing.When.of(value.strip());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidExperimentException("axis", "'" + value + "' is not a when: write a fraction of the steps"
+          + " such as 0.25, or a step number such as 3");
+    }
+    boolean inside = when.fraction() ? when.value() >= 0 && when.value() <= 1
+        : when.value() >= 0 && when.value() <= steps && when.value() == Math.rint(when.value());
+    if (!inside) {
+      throw new InvalidExperimentException("axis", "When " + value + " is outside the run: a fraction of the steps"
+          + " is 0.0 … 1.0, a step number 0 … " + steps);
+    }
+    return when;
+  }
+
   private static double number(String value, String what, boolean wholeNumber) {
     try {
       double v = Double.parseDouble(value.strip());
@@ -205,6 +236,14 @@ final class GridValidation {
         int index = parsed.texts().indexOf(axis.term());
         if (index >= 0) {
           var swept = parsed.withWeight(index, Double.parseDouble(axis.values().get(a).strip()));
+          prompt = PromptRenderer.render(swept, parsed.dialect());
+          dialect = parsed.dialect().id();
+        }
+      }
+      case WHEN -> {
+        var parsed = parse(variant);
+        if (parsed.hasPromptEditing()) {
+          var swept = parsed.withWhen(Timing.When.of(axis.values().get(a).strip()));
           prompt = PromptRenderer.render(swept, parsed.dialect());
           dialect = parsed.dialect().id();
         }

@@ -30,9 +30,6 @@ final class A1111Parser {
   private static final String WEIGHT_STOPS = "()[]:,\\";
   /** Brackets nested deeper than this are refused rather than recursed into. */
   static final int MAX_NESTING = 50;
-  /** Lark's SIGNED_NUMBER, which A1111's schedule grammar uses for {@code when}. */
-  private static final Pattern WHEN =
-      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern EXTRA_NETWORK = Pattern.compile("<(lora|lyco|hypernet):");
 
   private final String source;
@@ -163,7 +160,7 @@ final class A1111Parser {
     if (parts.size() == 2 || parts.size() == 3) {
       var last = parts.get(parts.size() - 1);
       String when = textOf(last);
-      if (when != null && WHEN.matcher(when.strip()).matches()) {
+      if (when != null && Timing.When.isLiteral(when.strip())) {
         int at = last.isEmpty() ? openPos : ((Chr) last.get(0)).pos();
         var from = parts.size() == 3 ? parts.get(0) : List.<Node>of();
         var to = parts.get(parts.size() == 3 ? 1 : 0);
@@ -197,8 +194,7 @@ final class A1111Parser {
           "step '" + literal + "' at column " + (at + 1) + " is too large to be a number",
           at + 1, literal, "write a step number such as 10, or a fraction of the steps such as 0.5");
     }
-    // A1111 reads a number with a decimal point as a fraction of the steps, else a step number.
-    return new Timing.When(value, literal.contains("."));
+    return Timing.When.of(literal);
   }
 
   /**

@@ -43,4 +43,8 @@ public record Term(String text, double weight, Span span, Timing timing, int chu
   public Term withWeight(double newWeight) {
     return new Term(text, newWeight, span, timing, chunk);
   }
+
+  public Term withTiming(Timing newTiming) {
+    return new Term(text, weight, span, newTiming, chunk);
+  }
 }

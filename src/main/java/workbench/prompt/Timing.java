@@ -54,10 +54,31 @@ public record Timing(List<Condition> conditions) {
    * them apart by the decimal point, so {@code 1.0} is the whole run and {@code 1} is step 1.
    */
   public record When(double value, boolean fraction) {
+
+    /** Lark's SIGNED_NUMBER, which A1111's schedule grammar uses for {@code when}. */
+    private static final java.util.regex.Pattern LITERAL =
+        java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
     public When {
       if (!Double.isFinite(value)) {
         throw new IllegalArgumentException("'when' is not a finite number");
       }
+    }
+
+    /** Whether A1111 reads {@code text} as a {@code when} (so {@code [a:b:text]} is prompt editing). */
+    public static boolean isLiteral(String text) {
+      return LITERAL.matcher(text).matches();
+    }
+
+    /**
+     * {@code text} read as A1111 reads a {@code when}: with a decimal point a fraction of the
+     * steps, without one a step number. Refuses text that is not a number, or too large to be one.
+     */
+    public static When of(String text) {
+      if (!isLiteral(text)) {
+        throw new IllegalArgumentException("'" + text + "' is not a step number or a fraction of the steps");
+      }
+      return new When(Double.parseDouble(text), text.contains("."));
     }
 
     /** The last step of the {@code from} side, as A1111 computes it: min(steps, int(v)). */
@@ -85,6 +106,20 @@ public record Timing(List<Condition> conditions) {
 
   public boolean isAlways() {
     return conditions.isEmpty();
+  }
+
+  /** Whether prompt editing starts or stops the term (alternation alone is not editing). */
+  public boolean isEdited() {
+    return conditions.stream().anyMatch(c -> c instanceof Until || c instanceof After);
+  }
+
+  /**
+   * The same conditions with every prompt-editing {@code when} replaced by {@code when}: what a
+   * grid's when axis runs. Alternation has no {@code when} and stays as it is.
+   */
+  public Timing withWhen(When when) {
+    return new Timing(conditions.stream().map(c -> c instanceof Until ? new Until(when)
+        : c instanceof After ? (Condition) new After(when) : c).toList());
   }
 
   public Timing and(Condition condition) {

@@ -31,6 +31,11 @@ public record WeightedPrompt(Dialect dialect, List<Term> terms, List<PromptParam
     return terms.stream().anyMatch(t -> !t.timing().isAlways());
   }
 
+  /** Whether any term is started or stopped by A1111 prompt editing ({@code [from:to:when]} and its kin). */
+  public boolean hasPromptEditing() {
+    return terms.stream().anyMatch(t -> t.timing().isEdited());
+  }
+
   /** The terms that condition step {@code step} (1-based) of a run of {@code steps}. */
   public List<Term> termsAt(int step, int steps) {
     return terms.stream().filter(t -> t.activeAt(step, steps)).toList();
@@ -81,6 +86,14 @@ public record WeightedPrompt(Dialect dialect, List<Term> terms, List<PromptParam
     var changed = new ArrayList<>(terms);
     changed.set(index, terms.get(index).withWeight(weight));
     return new WeightedPrompt(dialect, changed, parameters);
+  }
+
+  /**
+   * The same prompt with every prompt-editing construct switching at {@code when} (spans keep
+   * pointing at the old text); alternation and terms without editing are unchanged.
+   */
+  public WeightedPrompt withWhen(Timing.When when) {
+    return new WeightedPrompt(dialect, terms.stream().map(t -> t.withTiming(t.timing().withWhen(when))).toList(), parameters);
   }
 
   public WeightedPrompt withDialect(Dialect newDialect) {

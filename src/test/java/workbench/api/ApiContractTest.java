@@ -206,6 +206,16 @@ class ApiContractTest extends RunningApi {
          "seeds": [1], "steps": 1, "upscale": 1, "start": false}""".formatted(promptId)).expect(202).json()
         .path("id").asText();
     httpGet("/api/v1/grids/{id}/results", stored).token(token).expect(200);
+    var whenAxis = httpPost("/api/v1/grids").token(token).json("""
+        {"title": "When", "variants": [{"label": "A", "prompt": "a hand"}, {"label": "B", "prompt": "a [hand:fist:0.5]"}],
+         "seeds": [1], "steps": 4, "upscale": 1, "start": false,
+         "axis": {"kind": "when", "values": ["0.25", "0.75"]}}""").expect(202).json().path("id").asText();
+    assertThat(httpGet("/api/v1/grids/{id}/results", whenAxis).token(token).expect(200).json()
+        .at("/definition/axis/kind").asText()).isEqualTo("WHEN");
+    httpPost("/api/v1/grids").token(token).json("""
+        {"title": "When", "variants": [{"label": "A", "prompt": "a hand"}, {"label": "B", "prompt": "a fist"}],
+         "seeds": [1], "steps": 4, "upscale": 1, "start": false,
+         "axis": {"kind": "when", "values": ["0.25", "0.75"]}}""").expect(400);
     var twoRows = "\"title\": \"Refused\", \"variants\": [{\"label\": \"A\", \"prompt\": \"apple\"},"
         + " {\"label\": \"B\", \"prompt\": \"tart\"}]";
     httpPost("/api/v1/grids").token(token).json("{" + twoRows.replace("tart", "tart::2x") + ", \"seeds\": [1]}").expect(400);

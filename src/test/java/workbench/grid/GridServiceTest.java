@@ -18,6 +18,7 @@ class GridServiceTest extends DatabaseTest {
 
   @Autowired GridService grids;
   @Autowired JdbcClient jdbc;
+  @Autowired workbench.generation.GenerationService generation;
 
   static ExperimentDefinition twoByTwo(String title) {
     return new ExperimentDefinition(title, "", List.of(Variant.typed("A", "a hand with five fingers"),
@@ -88,6 +89,73 @@ class GridServiceTest extends DatabaseTest {
     assertThat(prompts).containsExactly("a red apple:: table::0.5", "a red apple:: table::2");
   }
 
+  /**
+   * A when axis rewrites every prompt-editing construct of the edited row and leaves the row
+   * without editing as written; the stored recipes (and the PNGs that carry them) switch terms
+   * at the swept step, and the images differ where the schedules do.
+   */
+  @Test
+  void aWhenSweepSwitchesTheEditedRowsTermsAtEachWhen() throws Exception {
+    var d = new ExperimentDefinition("When the apple turns", "", List.of(Variant.typed("plain", "a red apple"),
+        Variant.typed("edited", "a [red apple:green apple:0.5]")), List.of(7L), List.of(),
+        new Axis(Axis.Kind.WHEN, "", List.of("0.25", "0.5", "3")), 4, "guided", 1);
+    var id = grids.create(d);
+    assertThat(grids.start(id)).isEqualTo(6);
+    var result = awaitDone(id);
+    assertThat(result.done()).isEqualTo(6);
+
+    var edited = java.util.stream.IntStream.range(0, 3)
+        .mapToObj(a -> generation.run(result.cell(1, 0, a).orElseThrow().runId().orElseThrow()).orElseThrow().recipe())
+        .toList();
+    assertThat(edited).extracting(workbench.generation.Recipe::prompt).containsExactly(
+        "a, [red apple::0.25], [green apple:0.25]", "a, [red apple::0.5], [green apple:0.5]",
+        "a, [red apple::3], [green apple:3]");
+    // Steps 1…4: "red apple" until ⌊when⌋ (0.25 × 4 = 1, 0.5 × 4 = 2, step 3), "green apple" after it.
+    int[] lastRedStep = {1, 2, 3};
+    for (int a = 0; a < 3; a++) {
+      var recipe = edited.get(a);
+      assertThat(recipe.termTexts()).containsExactly("a", "red apple", "green apple");
+      for (int step = 1; step <= 4; step++) {
+        boolean red = step <= lastRedStep[a];
+        assertThat(recipe.termWeightsAt(step, 4)).as("when %s, step %d", d.axis().values().get(a), step)
+            .containsExactly(1, red ? 1 : 0, red ? 0 : 1);
+      }
+      // The cell's PNG carries that recipe, swept when and all.
+      var png = generation.image(result.cell(1, 0, a).orElseThrow().runId().orElseThrow(),
+          workbench.generation.ImageKind.FINAL).orElseThrow();
+      assertThat(workbench.generation.RecipeText.fromJson(workbench.generation.PngMetadata.read(png)
+          .get(workbench.generation.RecipeText.RECIPE_KEY))).isEqualTo(recipe);
+    }
+    var editedImages = java.util.stream.IntStream.range(0, 3).mapToObj(a -> finalSha(result, 1, a)).toList();
+    assertThat(editedImages).doesNotHaveDuplicates();
+    // The row without prompt editing runs as written in every column: the same recipe, the same image.
+    var plainImages = java.util.stream.IntStream.range(0, 3).mapToObj(a -> finalSha(result, 0, a)).toList();
+    assertThat(plainImages).containsOnly(plainImages.get(0));
+    assertThat(generation.run(result.cell(0, 0, 2).orElseThrow().runId().orElseThrow()).orElseThrow().recipe().prompt())
+        .isEqualTo("a red apple");
+
+    // Results, verdicts and exports name each column by its when.
+    assertThat(result.comparisons()).extracting(PairedComparison::variant)
+        .contains("edited (when 0.25)", "edited (when 0.5)", "edited (when 3)");
+    assertThat(result.comparisons().get(0).verdict()).contains("(when 0.25)");
+    assertThat(grids.wikitext(id)).contains("when 0.25", "when 0.5", "when 3");
+    assertThat(grids.markdown(id)).contains("### when 0\\.25", "### when 3");
+    var json = grids.json(id);
+    assertThat(json).contains("\"WHEN\"");
+    var imported = grids.importJson(json);
+    assertThat(grids.find(imported).orElseThrow().definition()).isEqualTo(grids.find(id).orElseThrow().definition());
+  }
+
+  private String finalSha(ExperimentResult result, int row, int axis) {
+    var png = generation.image(result.cell(row, 0, axis).orElseThrow().runId().orElseThrow(),
+        workbench.generation.ImageKind.FINAL).orElseThrow();
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(png));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void refusesBadGridsBeforeAnythingRuns() {
     long before = jdbc.sql("select count(*) from experiment").query(Long.class).single();
@@ -112,6 +180,20 @@ class GridServiceTest extends DatabaseTest {
     assertThatThrownBy(() -> grids.create(new ExperimentDefinition("x", "", ok.variants(), ok.seeds(), List.of(),
         new Axis(Axis.Kind.WEIGHT, "tart", List.of("1", "2")), 4, "guided", 2)))
         .hasMessageContaining("No row has the term 'tart'");
+    assertThatThrownBy(() -> grids.create(new ExperimentDefinition("x", "", ok.variants(), ok.seeds(), List.of(),
+        new Axis(Axis.Kind.WHEN, "", List.of("0.25", "0.5")), 4, "guided", 2)))
+        .isInstanceOf(InvalidExperimentException.class).hasMessageContaining("No row has A1111 prompt editing");
+    var edited = List.of(Variant.typed("A", "a hand"), Variant.typed("B", "a [hand:fist:0.5]"));
+    assertThatThrownBy(() -> grids.create(new ExperimentDefinition("x", "", edited, ok.seeds(), List.of(),
+        new Axis(Axis.Kind.WHEN, "", List.of("0.25", "half")), 4, "guided", 2)))
+        .isInstanceOf(InvalidExperimentException.class).hasMessageContaining("'half' is not a when");
+    assertThatThrownBy(() -> grids.create(new ExperimentDefinition("x", "", edited, ok.seeds(), List.of(),
+        new Axis(Axis.Kind.WHEN, "", List.of("0.5", "1.5")), 4, "guided", 2)))
+        .isInstanceOf(InvalidExperimentException.class).hasMessageContaining("When 1.5 is outside the run");
+    assertThatThrownBy(() -> grids.create(new ExperimentDefinition("x", "", edited, ok.seeds(), List.of(),
+        new Axis(Axis.Kind.WHEN, "", List.of("2", "5")), 4, "guided", 2)))
+        .isInstanceOf(InvalidExperimentException.class).hasMessageContaining("When 5 is outside the run")
+        .hasMessageContaining("a step number 0 … 4");
     assertThat(jdbc.sql("select count(*) from experiment").query(Long.class).single()).isEqualTo(before);
   }
 }

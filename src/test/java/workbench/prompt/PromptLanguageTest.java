@@ -40,6 +40,23 @@ class PromptLanguageTest {
     assertThat(stepsOf(text)).isEqualTo(steps.strip());
   }
 
+  /** What a grid's when axis does to a row: every editing construct switches at the new when. */
+  @ParameterizedTest(name = "{0} at {1} → {2}")
+  @CsvSource(delimiter = '=', textBlock = """
+      a [cat:dog:3]       = 0.5 = a cat|a cat|a cat|a cat|a cat|a dog|a dog|a dog|a dog|a dog
+      a [dog:0.5]         = 2   = a|a|a dog|a dog|a dog|a dog|a dog|a dog|a dog|a dog
+      a [cat::2] [b:0.9]  = 0.1 = a cat|a b|a b|a b|a b|a b|a b|a b|a b|a b
+      a [cat|dog] [e::2]  = 0.3 = a cat e|a dog e|a cat e|a dog|a cat|a dog|a cat|a dog|a cat|a dog
+      """)
+  void aNewWhenMovesEveryPromptEditingSwitch(String text, String when, String steps) {
+    var prompt = PromptParser.parse(text.strip(), Dialect.A1111);
+    var swept = prompt.withWhen(Timing.When.of(when.strip()));
+    assertThat(swept.hasPromptEditing()).isTrue();
+    assertThat(stepsOf(PromptRenderer.render(swept, Dialect.A1111))).isEqualTo(steps.strip());
+    assertThat(PromptParser.parse("a [cat|dog]", Dialect.A1111).hasPromptEditing()).isFalse();
+    assertThat(PromptParser.parse("(a:1.2) [b]", Dialect.A1111).hasPromptEditing()).isFalse();
+  }
+
   @Test
   void termsCarryTheirTiming() {
     var prompt = PromptParser.parse("a [mountain:lake:0.25]", Dialect.A1111);

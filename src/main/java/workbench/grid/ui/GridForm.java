@@ -97,11 +97,12 @@ class GridForm extends VerticalLayout {
       case STEPS -> "steps";
       case PROCESS -> "art process";
       case WEIGHT -> "one term's weight";
+      case WHEN -> "prompt editing's when";
     });
+    axisKind.setId("axis-kind");
     axisKind.setValue(Axis.Kind.NONE);
     axisKind.addValueChangeListener(e -> showAxis());
     axisTerm.setPlaceholder("hand");
-    axisValues.setPlaceholder("0.5, 1, 2");
     axisValues.setId("axis-values");
     showAxis();
 
@@ -152,6 +153,10 @@ class GridForm extends VerticalLayout {
     var kind = axisKind.getValue();
     axisTerm.setVisible(kind == Axis.Kind.WEIGHT);
     axisValues.setVisible(kind != null && kind != Axis.Kind.NONE);
+    // The when of every A1111 [from:to:when] in each row: a fraction of the steps, or a step number.
+    axisValues.setPlaceholder(kind == Axis.Kind.WHEN ? "0.25, 0.5, 0.75" : "0.5, 1, 2");
+    axisValues.setHelperText(kind == Axis.Kind.WHEN
+        ? "put into every [from:to:when] of each row (A1111): 0.25 is a quarter of the steps, 3 is step 3" : "");
   }
 
   VariantRow addRow(String label, String prompt) {

@@ -13,10 +13,13 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.select.Select;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import workbench.KaribuTest;
+import workbench.grid.ExperimentDefinition.Axis;
 import workbench.grid.GridService;
 
 class GridViewTest extends KaribuTest {
@@ -64,5 +67,38 @@ class GridViewTest extends KaribuTest {
     _click(_get(Button.class, spec -> spec.withId("create-grid")));
     assertThat(_get(Span.class, spec -> spec.withId("grid-error")).getText()).contains("megapixels").contains("limit");
     assertThat(grids.search("Too big")).isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theFormSweepsThePromptEditingWhen() {
+    UI.getCurrent().navigate(GridsView.class);
+    _click(_get(Button.class, spec -> spec.withId("new-grid")));
+    var form = _get(GridForm.class);
+    _setValue(_get(TextField.class, spec -> spec.withId("grid-title")), "When in the form");
+    form.rows.get(0).editor.setValue("a red apple");
+    form.rows.get(1).editor.setValue("a green apple");
+    _setValue(_get(IntegerField.class, spec -> spec.withId("seed-count")), 1);
+    _setValue(_get(IntegerField.class, spec -> spec.withId("grid-steps")), 4);
+    var values = form.axisValues;
+    assertThat(values.isVisible()).isFalse();
+    Select<Axis.Kind> axis = _get(Select.class, spec -> spec.withId("axis-kind"));
+    assertThat(axis.getItemLabelGenerator().apply(Axis.Kind.WHEN)).isEqualTo("prompt editing's when");
+    _setValue(axis, Axis.Kind.WHEN);
+    assertThat(values.isVisible()).isTrue();
+    assertThat(values.getPlaceholder()).isEqualTo("0.25, 0.5, 0.75");
+    _setValue(values, "0.25, 0.75");
+
+    // Neither row edits its prompt: refused with the reason, nothing stored.
+    _click(_get(Button.class, spec -> spec.withId("create-grid")));
+    assertThat(_get(Span.class, spec -> spec.withId("grid-error")).getText()).contains("No row has A1111 prompt editing");
+    assertThat(grids.search("When in the form")).isEmpty();
+
+    form.rows.get(1).editor.setValue("a [red apple:green apple:0.5]");
+    _click(_get(Button.class, spec -> spec.withId("create-grid")));
+    _get(GridView.class);
+    var created = grids.search("When in the form");
+    assertThat(created).hasSize(1);
+    assertThat(created.get(0).definition().axis()).isEqualTo(new Axis(Axis.Kind.WHEN, "", List.of("0.25", "0.75")));
   }
 }
