@@ -40,4 +40,22 @@ public final class GallerySamples {
             + runsOf + " union all select id, 1, 'pineapple', 0.5, 0.1 from " + runsOf + " where g % 10 = 0")
         .param("model", model).param("runs", runs).update();
   }
+
+  /**
+   * Snapshots for every run {@link #insertRuns} wrote: {@code perRun} of them (steps 0, 5,
+   * 10, …, as a 40-step run keeps 9 with the default {@code workbench.snapshots.every}), each
+   * {@code bytes} long, as much as a real one stores. The bytes are seeded noise, which
+   * PostgreSQL cannot compress, as it cannot compress a real snapshot's PNG.
+   */
+  public static void insertSnapshots(JdbcClient jdbc, String model, int runs, int perRun, int bytes) {
+    var noise = new byte[bytes];
+    new java.util.Random(bytes).nextBytes(noise);
+    var runsOf = "(select md5(:model || '/' || g)::uuid as id, g from generate_series(1, :runs) g) n";
+    // Each row's bytes differ in their first eight (the step and run), so no two values are the same.
+    jdbc.sql("""
+        insert into run_snapshot (run_id, step, png, predicted_png, combined, terms)
+        select id, 5 * k, overlay(:noise placing int8send(g * 100 + k) from 1), null, g % 100, array[(g % 100) / 100.0]::real[]
+        from """ + runsOf + " cross join generate_series(0, :perRun - 1) k")
+        .param("model", model).param("runs", runs).param("perRun", perRun).param("noise", noise).update();
+  }
 }

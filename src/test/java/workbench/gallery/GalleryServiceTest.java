@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,20 @@ class GalleryServiceTest extends DatabaseTest {
     assertThat(last.get(19).seed()).isEqualTo(RUNS);
     assertThat(first.get(0).thumbnailPng()).isEqualTo(GallerySamples.THUMB);
     assertThat(GalleryService.pageSql(mine, GallerySort.NEWEST)).contains("limit :limit offset :offset");
+  }
+
+  @Test
+  void storedSnapshotsAreTheBenchsSizeAndLeaveTheGalleryAsItWas() {
+    var before = gallery.page(mine.withTerm("red apple"), GallerySort.NEWEST, 0, 50);
+    GallerySamples.insertSnapshots(jdbc, model, RUNS, 3, 1_000);
+    // What the bench stores: every run's snapshots, each as big as asked and none like another.
+    var stored = jdbc.sql("""
+        select count(*), count(distinct s.png), min(length(s.png)), max(length(s.png)), count(distinct s.step)
+        from run_snapshot s join run r on r.id = s.run_id where r.model_id = ?""")
+        .params(model).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+        .single();
+    assertThat(stored).containsExactly((long) RUNS * 3, (long) RUNS * 3, 1_000L, 1_000L, 3L);
+    assertThat(gallery.page(mine.withTerm("red apple"), GallerySort.NEWEST, 0, 50)).usingRecursiveComparison().isEqualTo(before);
   }
 
   @Test
