@@ -242,8 +242,19 @@ class RunStore {
         where c.run_id = ? and e.visibility = 'PUBLIC'""").params(id).query(Long.class).single() > 0;
   }
 
+  /**
+   * A run's row with its term scores in the same query (as arrays in term order): the queue
+   * reads its runs on every preview step, and a query per row made that one per run.
+   */
+  private static final String RUN = """
+      select r.*,
+             array(select t.text from term_score t where t.run_id = r.id order by t.term_index) as term_texts,
+             array(select t.weight from term_score t where t.run_id = r.id order by t.term_index) as term_weights,
+             array(select t.similarity from term_score t where t.run_id = r.id order by t.term_index) as term_similarities
+      from run r""";
+
   Optional<Run> find(UUID id) {
-    return jdbc.sql("select * from run where id = :id").param("id", id).query(this::run).optional();
+    return jdbc.sql(RUN + " where r.id = :id").param("id", id).query(this::run).optional();
   }
 
   /**
@@ -252,10 +263,10 @@ class RunStore {
    */
   List<Run> queue(int finishedToo, long me, boolean everyone) {
     var visible = everyone ? "" : " and " + workbench.account.AccessSql.run("r");
-    var active = jdbc.sql("select * from run r where status in ('QUEUED', 'RUNNING')" + visible + " order by created_at")
+    var active = jdbc.sql(RUN + " where r.status in ('QUEUED', 'RUNNING')" + visible + " order by r.created_at")
         .param("me", me).query(this::run).list();
-    var recent = jdbc.sql("select * from run r where status not in ('QUEUED', 'RUNNING')" + visible
-            + " order by created_at desc limit :n")
+    var recent = jdbc.sql(RUN + " where r.status not in ('QUEUED', 'RUNNING')" + visible
+            + " order by r.created_at desc limit :n")
         .param("me", me).param("n", finishedToo).query(this::run).list();
     var all = new ArrayList<>(active);
     all.addAll(recent);
@@ -289,10 +300,13 @@ class RunStore {
 
   private Run run(ResultSet rs, int row) throws SQLException {
     var id = rs.getObject("id", UUID.class);
-    var terms = jdbc.sql("select text, weight, similarity from term_score where run_id = :id order by term_index")
-        .param("id", id)
-        .query((r, n) -> new TermScores.TermScore(r.getString(1), r.getFloat(2), r.getFloat(3)))
-        .list();
+    var texts = (Object[]) rs.getArray("term_texts").getArray();
+    var weights = doubles(rs.getArray("term_weights"));
+    var similarities = doubles(rs.getArray("term_similarities"));
+    var terms = new ArrayList<TermScores.TermScore>(texts.length);
+    for (int i = 0; i < texts.length; i++) {
+      terms.add(new TermScores.TermScore((String) texts[i], weights[i], similarities[i]));
+    }
     long version = rs.getLong("prompt_version_id");
     boolean fromLibrary = !rs.wasNull();
     return new Run(

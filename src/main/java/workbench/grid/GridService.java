@@ -278,8 +278,12 @@ public class GridService {
     return markdown(result(id));
   }
 
-  /** The grid's wikitext with the sections other features add (review results). */
-  private String wikitext(ExperimentResult result) {
+  /**
+   * The grid's wikitext with the sections other features add (review results), from a result
+   * the caller already read (through {@link #result(UUID)}, which checked access): the grid page
+   * shows both on every refresh and would otherwise build the result twice.
+   */
+  public String wikitext(ExperimentResult result) {
     var text = new StringBuilder(workbench.grid.export.WikitextExport.of(result));
     sections.orderedStream().map(s -> s.wikitext(result.experiment().id())).filter(s -> !s.isEmpty())
         .forEach(s -> text.append("\n").append(s));

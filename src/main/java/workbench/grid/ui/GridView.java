@@ -148,7 +148,7 @@ public class GridView extends VerticalLayout implements BeforeEnterObserver, Has
     lastRefresh = System.currentTimeMillis();
     ExperimentResult result = grids.result(id);
     results.show(result);
-    wikitext.setValue(grids.wikitext(id));
+    wikitext.setValue(grids.wikitext(result));
     run.setText(result.done() == 0 && result.cells().isEmpty() ? "Run" : "Run the rest");
     run.setEnabled(result.done() < result.experiment().definition().cells() && result.finished());
     cancel.setEnabled(!result.finished());
