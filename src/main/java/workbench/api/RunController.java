@@ -73,9 +73,14 @@ class RunController {
       @Schema(description = "A library prompt to run instead of 'prompt'", example = "0") long promptId,
       @Schema(description = "Its version number; 0: the latest", example = "0") int version,
       @Schema(description = "A model id from GET /api/v1/models; default the built-in Sketchbook pair",
-          example = "sketchbook-v1") String model) {
+          example = "sketchbook-v1") String model,
+      @Schema(description = "A1111's negative prompt: what classifier-free guidance steers away from at every step"
+          + " (diffusion processes only; others answer 400)", example = "night") String negativePrompt,
+      @Schema(description = "A1111's CFG scale, 0 … 30 (diffusion processes only); default: the model's own",
+          example = "3") Double cfgScale) {
     RunRequest {
       prompt = prompt == null ? "" : prompt;
+      negativePrompt = negativePrompt == null ? "" : negativePrompt;
       model = model == null ? "" : model.strip();
       dialect = dialect == null ? "" : dialect;
       process = process == null ? "" : process.strip();
@@ -124,7 +129,7 @@ class RunController {
     int steps = request.steps() == null ? generation.limits().defaultSteps() : request.steps();
     int upscale = request.upscale() == null ? 4 : request.upscale();
     var id = generation.submit(new RecipeFactory.Request(text, dialect, request.seed(), steps, request.process(), upscale,
-            request.model()),
+            request.model(), request.negativePrompt(), request.cfgScale()),
         versionId);
     return ResponseEntity.accepted().location(URI.create("/api/v1/runs/" + id)).body(view(find(id)));
   }

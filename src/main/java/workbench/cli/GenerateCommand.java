@@ -51,6 +51,13 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--models-dir", description = "a folder of custom models (as the setting workbench.models.dir)")
   Path modelsDir;
 
+  @Option(names = "--negative-prompt", defaultValue = "",
+      description = "A1111's negative prompt: what classifier-free guidance steers away from (diffusion processes)")
+  String negativePrompt;
+
+  @Option(names = "--cfg-scale", description = "A1111's CFG scale 0 … 30 (diffusion processes; default: the model's own)")
+  Double cfgScale;
+
   @Option(names = "--upscale", defaultValue = "4", description = "image-done enlargement (default ${DEFAULT-VALUE})")
   int upscale;
 
@@ -70,7 +77,8 @@ public final class GenerateCommand implements Callable<Integer> {
       var models = model.equals(LoopModels.SKETCHBOOK) ? sketchbook : LoopModels.pair(model, registry, sketchbook);
       var factory = new RecipeFactory(models, GenerationLimits.defaults());
       var chosen = process == null ? models.processes().get(0) : process;
-      var recipe = factory.recipe(new RecipeFactory.Request(prompt, dialect, seed, steps, chosen, upscale, model));
+      var recipe = factory.recipe(new RecipeFactory.Request(prompt, dialect, seed, steps, chosen, upscale, model,
+          negativePrompt, cfgScale));
       var unknown = factory.unknownWords(recipe);
       if (!unknown.isEmpty()) {
         err.println("warning: the checker does not know " + String.join(", ", unknown)

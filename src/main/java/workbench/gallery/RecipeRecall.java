@@ -2,6 +2,7 @@ package workbench.gallery;
 
 import java.util.ArrayList;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import workbench.generation.ArtProcesses;
@@ -75,8 +76,7 @@ public class RecipeRecall {
     if (texts.containsKey(RecipeText.RECIPE_KEY)) {
       try {
         var recipe = RecipeText.fromJson(texts.get(RecipeText.RECIPE_KEY));
-        var request = new RecipeFactory.Request(recipe.prompt(), recipe.dialect(), recipe.seed(), recipe.steps(),
-            recipe.process(), recipe.upscale(), recipe.modelId());
+        var request = RecipeFactory.Request.of(recipe);
         return new RecalledRecipe(request, RecalledRecipe.Source.WORKBENCH, java.util.List.of());
       } catch (IllegalArgumentException e) {
         if (!texts.containsKey(RecipeText.PARAMETERS_KEY)) {
@@ -130,11 +130,29 @@ public class RecipeRecall {
     } else if (named.isEmpty() && parameters.settings().containsKey("Sampler")) {
       notes.add("sampler “" + parameters.settings().get("Sampler") + "” is not a workbench art process: using " + process);
     }
-    if (!parameters.negativePrompt().isBlank()) {
-      notes.add("the negative prompt was left out (a recipe has one weighted prompt; write negatives as term::-0.5)");
+    // The negative prompt and CFG scale are classifier-free guidance's: only the diffusion processes have it.
+    boolean diffusion = ArtProcesses.get(process).hasClassifierFreeGuidance();
+    var negative = parameters.negativePrompt().strip();
+    if (!negative.isEmpty() && !diffusion) {
+      notes.add("the negative prompt was left out: art process " + process + " has none (write negatives as term::-0.5)");
+      negative = "";
+    }
+    Double cfgScale = null;
+    var cfgText = parameters.settings().get("CFG scale");
+    if (cfgText != null) {
+      var read = parseDouble(cfgText);
+      if (!diffusion) {
+        notes.add("CFG scale " + cfgText + " was left out: art process " + process + " has no classifier-free guidance");
+      } else if (read == null || read < 0 || read > RecipeFactory.MAX_CFG_SCALE) {
+        notes.add("CFG scale “" + cfgText + "” is not a number 0 … " + (int) RecipeFactory.MAX_CFG_SCALE
+            + ": using the model's own");
+      } else {
+        cfgScale = read;
+      }
     }
     int upscale = parseInt(parameters.settings().get("Upscale"), form.upscale());
-    var request = new RecipeFactory.Request(parameters.prompt(), Dialect.A1111.id(), seed, steps, process, upscale);
+    var request = new RecipeFactory.Request(parameters.prompt(), Dialect.A1111.id(), seed, steps, process, upscale)
+        .withGuidance(negative, cfgScale);
     return new RecalledRecipe(request, found.source(), notes);
   }
 
@@ -146,6 +164,15 @@ public class RecipeRecall {
       return Integer.parseInt(text.strip());
     } catch (NumberFormatException e) {
       return otherwise;
+    }
+  }
+
+  private static @Nullable Double parseDouble(String text) {
+    try {
+      double value = Double.parseDouble(text.strip());
+      return Double.isFinite(value) ? value : null;
+    } catch (NumberFormatException e) {
+      return null;
     }
   }
 

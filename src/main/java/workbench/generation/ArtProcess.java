@@ -33,4 +33,12 @@ public interface ArtProcess {
   default boolean showsCurrent() {
     return false;
   }
+
+  /**
+   * True for a process with classifier-free guidance: its recipes take a CFG scale and a
+   * negative prompt (the unconditional branch's condition), as A1111's samplers do.
+   */
+  default boolean hasClassifierFreeGuidance() {
+    return false;
+  }
 }

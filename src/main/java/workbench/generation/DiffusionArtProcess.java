@@ -53,6 +53,11 @@ final class DiffusionArtProcess implements ArtProcess {
   }
 
   @Override
+  public boolean hasClassifierFreeGuidance() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return name;
   }

@@ -53,6 +53,9 @@ public class GenerationService {
     workbench.account.FreeText.characters("The prompt", request.prompt()).ifPresent(message -> {
       throw new InvalidRecipeException("prompt", message);
     });
+    workbench.account.FreeText.characters("The negative prompt", request.negativePrompt()).ifPresent(message -> {
+      throw new InvalidRecipeException("negativePrompt", message);
+    });
     return new RecipeFactory(models(request.model()), limits).recipe(request);
   }
 

@@ -289,7 +289,6 @@ public final class ImageEvaluation {
       return new Stage(stage.fromStep(), merged);
     }).toList();
     var schedule = new Schedule(r.steps(), stages, r.schedule().stopAtScore());
-    return new Recipe(r.prompt(), r.dialect(), r.terms(), r.seed(), r.width(), r.height(), r.process(), schedule,
-        r.upscale(), r.modelId(), r.weightsSha256(), r.device());
+    return r.withSchedule(schedule);
   }
 }

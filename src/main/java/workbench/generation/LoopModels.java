@@ -246,7 +246,8 @@ public final class LoopModels implements AutoCloseable {
     for (int k = 0; k < items.size(); k++) {
       var recipe = recipes.get(items.get(k));
       x[k] = java.util.Arrays.copyOf(z[items.get(k)], n);
-      prompts.add(new SketchbookDiffusion.Prompt(recipe.termTexts(), recipe.termWeightsAt(step, steps), ""));
+      prompts.add(new SketchbookDiffusion.Prompt(recipe.termTexts(), recipe.termWeightsAt(step, steps),
+          recipe.negativePrompt()));
     }
     double t = DiffusionSampler.time(step - 1, steps);
     float[][] v = pixels().velocity(x, t, prompts, guidance);
@@ -338,7 +339,8 @@ public final class LoopModels implements AutoCloseable {
    */
   NDArray diffusionCondition(NDManager scope, List<Recipe> recipes, int step, int steps) {
     return diffusionModel().condition(scope, recipes.stream()
-        .map(r -> new DiffusionGenerator.Prompt(r.termTexts(), r.termWeightsAt(step, steps))).toList());
+        .map(r -> new DiffusionGenerator.Prompt(r.termTexts(), r.termWeightsAt(step, steps), r.negativePrompt()))
+        .toList());
   }
 
   /** One sampler step of the diffusion model on every live latent. */

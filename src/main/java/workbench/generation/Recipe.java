@@ -12,6 +12,9 @@ import workbench.prompt.WeightedPrompt;
  * @param prompt the prompt text as typed
  * @param dialect the prompt dialect id the text was read in
  * @param terms the weighted terms the checker scores (the parse of {@code prompt})
+ * @param negativePrompt A1111's negative prompt: what the diffusion processes' unconditional
+ *     branch of classifier-free guidance is conditioned on, so every step moves away from it
+ *     ({@code ""} for none, the all-zero condition); absent in recipes made before it existed
  * @param seed 0 … 2³²−1: the starting seed image and every random choice of the run
  * @param width model image width in pixels
  * @param height model image height in pixels
@@ -26,6 +29,7 @@ public record Recipe(
     String prompt,
     String dialect,
     List<RecipeTerm> terms,
+    String negativePrompt,
     long seed,
     int width,
     int height,
@@ -41,6 +45,8 @@ public record Recipe(
     RecipeParts.required("prompt", prompt);
     RecipeParts.required("dialect", dialect);
     terms = List.copyOf(RecipeParts.entries("terms", terms));
+    // Optional: recipes stored before negative prompts existed have none.
+    negativePrompt = negativePrompt == null ? "" : negativePrompt;
     RecipeParts.required("process", process);
     RecipeParts.required("schedule", schedule);
     RecipeParts.required("modelId", modelId);
@@ -91,7 +97,20 @@ public record Recipe(
     return weights;
   }
 
+  /** The CFG scale (classifier-free guidance) a diffusion recipe runs with; empty for other processes. */
+  public java.util.OptionalDouble cfgScale() {
+    var settings = schedule.stageAt(0).settings();
+    return settings.containsKey(DiffusionArtProcess.GUIDANCE)
+        ? java.util.OptionalDouble.of(settings.get(DiffusionArtProcess.GUIDANCE)) : java.util.OptionalDouble.empty();
+  }
+
   public Recipe withSeed(long newSeed) {
-    return new Recipe(prompt, dialect, terms, newSeed, width, height, process, schedule, upscale, modelId, weightsSha256, device);
+    return new Recipe(prompt, dialect, terms, negativePrompt, newSeed, width, height, process, schedule, upscale,
+        modelId, weightsSha256, device);
+  }
+
+  public Recipe withSchedule(Schedule newSchedule) {
+    return new Recipe(prompt, dialect, terms, negativePrompt, seed, width, height, process, newSchedule, upscale,
+        modelId, weightsSha256, device);
   }
 }

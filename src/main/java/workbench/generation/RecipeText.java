@@ -57,8 +57,8 @@ public final class RecipeText {
   /**
    * A1111's own layout and terms, so that A1111 and the tools that read its PNGs take it as
    * theirs: the positive terms in A1111 syntax (translated from the recipe's dialect), a
-   * {@code Negative prompt:} line for the negative terms, then one line of settings with A1111's
-   * names ({@code Sampler} only where the art process is one of A1111's samplers,
+   * {@code Negative prompt:} line for the recipe's negative prompt and the negative terms, then
+   * one line of settings with A1111's names ({@code Sampler} only where the art process is one of A1111's samplers,
    * {@code CFG scale} from the guidance, {@code Size} of the image these texts go into). The
    * full recipe stays in the JSON chunk; this text is for other tools and people.
    */
@@ -85,7 +85,10 @@ public final class RecipeText {
     if (!others.isEmpty()) {
       settings.append(", Settings: ").append(quote(others.toString()));
     }
-    return prompt[0] + (prompt[1].isEmpty() ? "" : "\nNegative prompt: " + prompt[1]) + "\n" + settings;
+    // The recipe's negative prompt and its negative terms are both what A1111 would call negative.
+    var negative = recipe.negativePrompt().isBlank() ? prompt[1]
+        : prompt[1].isEmpty() ? recipe.negativePrompt() : recipe.negativePrompt() + ", " + prompt[1];
+    return prompt[0] + (negative.isEmpty() ? "" : "\nNegative prompt: " + negative) + "\n" + settings;
   }
 
   /** As {@link #parameters(Recipe, int, int)} for an image of the recipe's own size. */

@@ -137,6 +137,12 @@ class ApiContractTest extends RunningApi {
     httpGet("/api/v1/runs/{id}/image", runId).token(token).expect(409, 200);
     httpPost("/api/v1/runs").token(viewer).json(ball).expect(403);
     httpPost("/api/v1/runs").token(token).json("{\"prompt\": \"a ball::2x\", \"seed\": 1}").expect(400);
+    var guided = "{\"prompt\": \"a red ball\", \"seed\": 3, \"steps\": 2, \"upscale\": 1, \"process\": \"diffusion\","
+        + " \"negativePrompt\": \"night\", \"cfgScale\": 5}";
+    var guidedRun = httpPost("/api/v1/runs").token(token).json(guided).expect(202).json();
+    assertThat(guidedRun.path("recipe").path("negativePrompt").asText()).isEqualTo("night");
+    assertThat(guidedRun.path("recipe").path("schedule").path("stages").path(0).path("settings").path("guidance").asDouble())
+        .isEqualTo(5.0);
     httpPost("/api/v1/runs").token(token).json("{\"promptId\": 999999999, \"seed\": 1}").expect(404);
     awaitDone(runId, token);
     httpGet("/api/v1/runs/{id}/image", runId).token(token).expect(200);

@@ -92,6 +92,20 @@ class ApiErrorsTest extends RunningApi {
     assertThat(json(prompt).get("field").asText()).isEqualTo("text");
     assertThat(json(get("/api/v1/libraries/" + libraryId + "/prompts", token))).isEmpty();
 
+    // Classifier-free guidance's settings: only for diffusion, each refusal naming its field; nothing queued.
+    long runs = jdbc.sql("select count(*) from run").query(Long.class).single();
+    var guidedNegative = post("/api/v1/runs", token,
+        "{\"prompt\": \"a red ball\", \"seed\": 1, \"process\": \"guided\", \"negativePrompt\": \"night\"}");
+    assertProblem(guidedNegative, 400);
+    assertThat(json(guidedNegative).get("field").asText()).isEqualTo("negativePrompt");
+    assertThat(json(guidedNegative).get("detail").asText()).contains("'guided'");
+    var tooStrong = post("/api/v1/runs", token,
+        "{\"prompt\": \"a red ball\", \"seed\": 1, \"process\": \"diffusion\", \"cfgScale\": 31}");
+    assertProblem(tooStrong, 400);
+    assertThat(json(tooStrong).get("field").asText()).isEqualTo("cfgScale");
+    assertThat(json(tooStrong).get("detail").asText()).isEqualTo("CFG scale must be 0 … 30; got 31.0");
+    assertThat(jdbc.sql("select count(*) from run").query(Long.class).single()).isEqualTo(runs);
+
     long experiments = jdbc.sql("select count(*) from experiment").query(Long.class).single();
     var grid = post("/api/v1/grids", token, """
         {"title": "bad", "variants": [{"label": "A", "prompt": "apple"}, {"label": "B", "prompt": "apple:: tart::2x"}],

@@ -27,7 +27,7 @@ public final class StoredRuns {
   public static Recipe recipe(String prompt, long seed, int steps) {
     var parsed = PromptParser.parse(prompt);
     var terms = parsed.terms().stream().map(t -> new Recipe.RecipeTerm(t.text(), t.weight())).toList();
-    return new Recipe(prompt, parsed.dialect().id(), terms, seed, 64, 64, "guided",
+    return new Recipe(prompt, parsed.dialect().id(), terms, "", seed, 64, 64, "guided",
         new Schedule(steps, List.of(new Stage(0, Map.of("rate", 0.05))), 0), 4, MODEL, "ab".repeat(32), "cpu");
   }
 

@@ -137,8 +137,7 @@ class GenerationLoopTest {
     // The score the full run had at step 10: a run told to stop there stops by step 10.
     double threshold = TermScores.display(full.trace().get(10).combined());
     var schedule = new Schedule(30, base.schedule().stages(), threshold);
-    var early = new Recipe(base.prompt(), base.dialect(), base.terms(), base.seed(), base.width(), base.height(),
-        base.process(), schedule, base.upscale(), base.modelId(), base.weightsSha256(), base.device());
+    var early = base.withSchedule(schedule);
     var result = new GenerationLoop(models).run(early, LoopListener.NONE);
     assertThat(result.outcome()).isEqualTo(LoopResult.Outcome.STOPPED_EARLY);
     assertThat(result.stepsRun()).isBetween(1, 10);

@@ -16,7 +16,7 @@ class RecipeTextTest {
     var process = ArtProcesses.get("guided");
     return new Recipe(
         "red apple:: table::0.5", "midjourney",
-        List.of(new Recipe.RecipeTerm("red apple", 1), new Recipe.RecipeTerm("table", 0.5)),
+        List.of(new Recipe.RecipeTerm("red apple", 1), new Recipe.RecipeTerm("table", 0.5)), "",
         42, 64, 64, "guided", process.defaultSchedule(40), 4, "sketchbook-v1",
         "ab".repeat(32), "cpu()");
   }
@@ -42,11 +42,36 @@ class RecipeTextTest {
   }
 
   @Test
+  void theRecipesNegativePromptLeadsTheNegativePromptLineBeforeTheNegativeTerms() {
+    var recipe = new Recipe("a red ball:: blurry::-0.5", "midjourney",
+        List.of(new Recipe.RecipeTerm("a red ball", 1), new Recipe.RecipeTerm("blurry", -0.5)), "night, grass",
+        42, 64, 64, "diffusion", ArtProcesses.get("diffusion").defaultSchedule(30), 4, "sketchbook-v1", "ab".repeat(32),
+        "cpu()");
+    var text = RecipeText.parameters(recipe);
+    assertThat(text).contains("\nNegative prompt: night, grass, (blurry:0.5)\n");
+    assertThat(RecipeText.readParameters(text).negativePrompt()).isEqualTo("night, grass, (blurry:0.5)");
+    assertThat(RecipeText.fromJson(RecipeText.json(recipe))).isEqualTo(recipe);
+    var onlyItsOwn = new Recipe("a red ball", "a1111", List.of(new Recipe.RecipeTerm("a red ball", 1)), "night",
+        42, 64, 64, "diffusion", ArtProcesses.get("diffusion").defaultSchedule(30), 4, "sketchbook-v1", "ab".repeat(32),
+        "cpu()");
+    assertThat(RecipeText.parameters(onlyItsOwn)).startsWith("a red ball\nNegative prompt: night\nSteps: 30,");
+  }
+
+  @Test
+  void aRecipeStoredBeforeNegativePromptsHasNone() {
+    var json = RecipeText.json(recipe()).replace("\"negativePrompt\":\"\",", "");
+    assertThat(json).doesNotContain("negativePrompt");
+    var read = RecipeText.fromJson(json);
+    assertThat(read.negativePrompt()).isEmpty();
+    assertThat(read).isEqualTo(recipe());
+  }
+
+  @Test
   void negativeTermsGoToANegativePromptLineAndTheSizeIsTheImagesOwn() {
     // Issue 19, point 4: "--no blurry" was written verbatim, and the Size was the model's 64x64.
     var recipe = new Recipe("a watercolor apple:: table::0.5 --no blurry", "midjourney",
         List.of(new Recipe.RecipeTerm("a watercolor apple", 1), new Recipe.RecipeTerm("table", 0.5),
-            new Recipe.RecipeTerm("blurry", -0.5)),
+            new Recipe.RecipeTerm("blurry", -0.5)), "",
         42, 64, 64, "diffusion", ArtProcesses.get("diffusion").defaultSchedule(30), 4, "sketchbook-v1", "ab".repeat(32),
         "cpu()");
     assertThat(RecipeText.parameters(recipe, 256, 256)).isEqualTo("""
@@ -71,7 +96,7 @@ class RecipeTextTest {
   void a1111ReadersReadOurParametersBackExactly(String dialect, String prompt) {
     var parsed = workbench.prompt.PromptParser.parse(prompt, workbench.prompt.Dialect.fromId(dialect));
     var terms = parsed.terms().stream().map(t -> new Recipe.RecipeTerm(t.text(), t.weight())).toList();
-    var recipe = new Recipe(prompt, dialect, terms, 4_000_000_000L, 64, 64, "dpmpp-2m",
+    var recipe = new Recipe(prompt, dialect, terms, "", 4_000_000_000L, 64, 64, "dpmpp-2m",
         ArtProcesses.get("dpmpp-2m").defaultSchedule(25), 2, "sd-1-5+clip, custom", "cd".repeat(32), "gpu(0)");
 
     var read = RecipeText.readParameters(RecipeText.parameters(recipe, 128, 128));

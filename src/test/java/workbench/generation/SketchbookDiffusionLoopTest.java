@@ -133,6 +133,65 @@ class SketchbookDiffusionLoopTest {
     assertThat(pixels(high.raw())).isNotEqualTo(pixels(low.raw()));
   }
 
+  static Recipe recipe(String prompt, long seed, int steps, String negative, Double cfgScale) {
+    return recipes.recipe(new RecipeFactory.Request(prompt, "", seed, steps, "diffusion", 1).withGuidance(negative, cfgScale));
+  }
+
+  @Test
+  void aNegativePromptConditionsTheUnconditionalBranchAndABlankOneIsNone() {
+    var plain = loop.run(recipe("a red ball", 8, 5, "", null), LoopListener.NONE);
+    var blank = loop.run(recipe("a red ball", 8, 5, "   ", null), LoopListener.NONE);
+    var negative = recipe("a red ball", 8, 5, "night", null);
+    var away = loop.run(negative, LoopListener.NONE);
+    assertThat(blank.recipe().negativePrompt()).isEmpty();
+    assertThat(png(blank)).isEqualTo(png(plain));
+    assertThat(negative.negativePrompt()).isEqualTo("night");
+    assertThat(pixels(away.raw())).isNotEqualTo(pixels(plain.raw()));
+    // In a batch beside a recipe without one, each still gets its own image.
+    var together = loop.run(List.of(recipe("a red ball", 8, 5, "", null), negative), LoopListener.NONE);
+    assertThat(png(together.get(0))).isEqualTo(png(plain));
+    assertThat(png(together.get(1))).isEqualTo(png(away));
+  }
+
+  @Test
+  void theCfgScaleAskedForIsTheRecipesGuidanceAndInItsPng() {
+    var asked = recipe("a purple ball", 7, 5, "", 7.0);
+    assertThat(asked.cfgScale()).hasValue(7.0);
+    assertThat(RecipeText.parameters(asked)).contains("CFG scale: 7,");
+    var low = loop.run(recipe("a purple ball", 7, 5, "", 1.0), LoopListener.NONE);
+    var high = loop.run(asked, LoopListener.NONE);
+    assertThat(pixels(high.raw())).isNotEqualTo(pixels(low.raw()));
+    // Asked for the model's own scale, the bytes are those of asking for nothing.
+    var unasked = loop.run(recipe("a purple ball", 7, 5, "", null), LoopListener.NONE);
+    var own = loop.run(recipe("a purple ball", 7, 5, "", SketchbookDiffusion.DEFAULT_GUIDANCE), LoopListener.NONE);
+    assertThat(png(own)).isEqualTo(png(unasked));
+  }
+
+  @Test
+  void guidedAndEvolveHaveNoNegativePromptOrCfgScale() {
+    for (var process : List.of("guided", "evolve")) {
+      var base = new RecipeFactory.Request("a red ball", "", 1, 4, process, 1);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> recipes.recipe(base.withGuidance("night", null)))
+          .isInstanceOfSatisfying(InvalidRecipeException.class, e -> {
+            assertThat(e.field()).isEqualTo("negativePrompt");
+            assertThat(e.getMessage()).contains("'" + process + "'").contains("blurry::-0.5");
+          });
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> recipes.recipe(base.withGuidance("", 7.0)))
+          .isInstanceOfSatisfying(InvalidRecipeException.class, e -> assertThat(e.field()).isEqualTo("cfgScale"));
+    }
+    var diffusion = new RecipeFactory.Request("a red ball", "", 1, 4, "diffusion", 1);
+    for (double wrong : new double[] {-0.5, 30.5, Double.NaN}) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> recipes.recipe(diffusion.withGuidance("", wrong)))
+          .isInstanceOfSatisfying(InvalidRecipeException.class, e -> {
+            assertThat(e.field()).isEqualTo("cfgScale");
+            assertThat(e.getMessage()).startsWith("CFG scale must be 0 … 30");
+          });
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> recipes.recipe(diffusion.withGuidance("x".repeat(2001), null)))
+        .isInstanceOfSatisfying(InvalidRecipeException.class, e -> assertThat(e.field()).isEqualTo("negativePrompt"));
+    assertThat(recipes.recipe(diffusion.withGuidance("", 30.0)).cfgScale()).hasValue(30.0);
+  }
+
   @Test
   void checkerGuidanceIsOffByDefaultAndWhenOnMovesTheImageUpTheCheckersScore() {
     var r = recipe("a green apple on the left", 4, 12, "diffusion");

@@ -53,6 +53,10 @@ class FreeTextInputTest extends DatabaseTest {
 
     assertThatThrownBy(() -> generation.recipe(new RecipeFactory.Request("a red\0apple", "", 1, 1, "guided", 1, "")))
         .isInstanceOf(InvalidRecipeException.class).hasMessageContaining("The prompt contains a NUL");
+    assertThatThrownBy(() -> generation.recipe(new RecipeFactory.Request("a red apple", "", 1, 1, "diffusion", 1, "")
+        .withGuidance("dark\0night", null)))
+        .isInstanceOfSatisfying(InvalidRecipeException.class, e -> assertThat(e.field()).isEqualTo("negativePrompt"))
+        .hasMessageContaining("The negative prompt contains a NUL character at position 5");
   }
 
   @Test

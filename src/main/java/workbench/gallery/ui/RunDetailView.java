@@ -117,7 +117,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     pictures.setWrap(true);
 
     var usePrompt = new Button("Use this prompt", VaadinIcon.EDIT.create(), e -> UI.getCurrent().navigate("generate",
-        QueryParameters.simple(Map.of("prompt", r.prompt(), "dialect", r.dialect(), "version", Long.toString(run.promptVersionId())))));
+        QueryParameters.simple(usePromptParameters(r, run.promptVersionId()))));
     usePrompt.setId("use-prompt");
     var useSeed = new Button("Use this seed", VaadinIcon.KEY.create(),
         e -> UI.getCurrent().navigate("generate", QueryParameters.of("seed", Long.toString(r.seed()))));
@@ -197,9 +197,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
   private void rerun(Run run) {
     var r = run.recipe();
     try {
-      var id = generation.submit(new RecipeFactory.Request(r.prompt(), r.dialect(), r.seed(), r.steps(), r.process(), r.upscale(),
-              r.modelId()),
-          run.promptVersionId());
+      var id = generation.submit(RecipeFactory.Request.of(r), run.promptVersionId());
       UI.getCurrent().navigate("generate", QueryParameters.of("run", id.toString()));
     } catch (InvalidRecipeException | ModelLoadException e) {
       Notifications.error("Cannot re-run: " + e.getMessage());
@@ -218,5 +216,18 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     } catch (IllegalArgumentException e) {
       return java.util.Optional.empty();
     }
+  }
+
+  /** The generate page's address for this run's prompt, with its negative prompt and CFG scale where it has them. */
+  static Map<String, String> usePromptParameters(workbench.generation.Recipe r, long versionId) {
+    var parameters = new java.util.LinkedHashMap<String, String>();
+    parameters.put("prompt", r.prompt());
+    parameters.put("dialect", r.dialect());
+    parameters.put("version", Long.toString(versionId));
+    if (!r.negativePrompt().isEmpty()) {
+      parameters.put("negative", r.negativePrompt());
+    }
+    r.cfgScale().ifPresent(cfg -> parameters.put("cfg", Double.toString(cfg)));
+    return parameters;
   }
 }

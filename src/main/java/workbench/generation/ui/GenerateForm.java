@@ -16,12 +16,15 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.shared.Registration;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import workbench.generation.ArtProcesses;
 import workbench.generation.GenerationLimits;
 import workbench.generation.ModelChoice;
@@ -37,7 +40,7 @@ import workbench.ui.prompt.WeightedPromptEditor;
 
 /**
  * What to make: a prompt (typed, or picked from a library), seed with "random" and a lock,
- * steps, art process, upscale; and a drop zone that fills all of it from a PNG. Checks what it
+ * steps, art process, upscale, and for diffusion A1111's negative prompt and CFG scale; and a drop zone that fills all of it from a PNG. Checks what it
  * can itself (numbers and ranges, prompt syntax) and fires {@link GenerateEvent}; the page
  * shows what the service refuses through {@link #showError}.
  */
@@ -55,6 +58,8 @@ public class GenerateForm extends Composite<VerticalLayout> {
   final Select<String> model = new Select<>();
   private List<ModelChoice> models = List.of();
   final Select<Integer> upscale = new Select<>();
+  final TextArea negativePrompt = new TextArea("Negative prompt");
+  final NumberField cfgScale = new NumberField("CFG scale");
   final Button generate = new Button("Generate", VaadinIcon.PLAY.create());
   final Div error = new Div();
   final Div warning = new Div();
@@ -79,6 +84,7 @@ public class GenerateForm extends Composite<VerticalLayout> {
       if (e.getValue() != null) {
         var version = libraries.prompt(e.getValue().id()).latest();
         fillPrompt(version.text(), version.dialect(), version.id());
+        negativePrompt.setValue(version.negativeText());
       }
     });
     editor.addPromptChangedListener(e -> {
@@ -121,6 +127,21 @@ public class GenerateForm extends Composite<VerticalLayout> {
     upscale.setItemLabelGenerator(f -> f + "×");
     upscale.setValue(4);
 
+    // Classifier-free guidance's two settings, as A1111 has them; only diffusion processes use them.
+    negativePrompt.setId("negative-prompt");
+    negativePrompt.setWidthFull();
+    negativePrompt.setMaxLength(PromptParser.MAX_LENGTH);
+    negativePrompt.setPlaceholder("What every step steers away from (diffusion): e.g. night, dark");
+    cfgScale.setId("cfg-scale");
+    cfgScale.setMin(0);
+    cfgScale.setMax(RecipeFactory.MAX_CFG_SCALE);
+    cfgScale.setStep(0.5);
+    cfgScale.setStepButtonsVisible(true);
+    cfgScale.setPlaceholder("model's own");
+    cfgScale.setHelperText("0 … " + (int) RecipeFactory.MAX_CFG_SCALE + "; empty: the model's own");
+    process.addValueChangeListener(e -> showGuidanceFor(e.getValue()));
+    showGuidanceFor(process.getValue());
+
     generate.setId("generate");
     generate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     generate.addClickShortcut(Key.ENTER, KeyModifier.CONTROL); // Ctrl+Enter from the prompt
@@ -144,10 +165,10 @@ public class GenerateForm extends Composite<VerticalLayout> {
 
     var seedRow = new HorizontalLayout(seed, randomSeed, lockSeed);
     seedRow.setAlignItems(FlexComponent.Alignment.BASELINE);
-    var settings = new HorizontalLayout(seedRow, steps, model, process, upscale);
+    var settings = new HorizontalLayout(seedRow, steps, model, process, cfgScale, upscale);
     settings.setWrap(true);
     settings.setAlignItems(FlexComponent.Alignment.BASELINE);
-    layout.add(promptPicker, editor, settings, new HorizontalLayout(generate), error, warning, recall);
+    layout.add(promptPicker, editor, negativePrompt, settings, new HorizontalLayout(generate), error, warning, recall);
   }
 
   /** The models to offer (built-in first); the first is chosen. */
@@ -183,6 +204,14 @@ public class GenerateForm extends Composite<VerticalLayout> {
     process.setValue(processes.contains(current) ? current : processes.get(0));
   }
 
+  /** Negative prompt and CFG scale only for a process with classifier-free guidance. */
+  private void showGuidanceFor(@Nullable String processName) {
+    boolean guided = processName != null && ArtProcesses.names().contains(processName)
+        && ArtProcesses.get(processName).hasClassifierFreeGuidance();
+    negativePrompt.setVisible(guided);
+    cfgScale.setVisible(guided);
+  }
+
   /** Fills the form (from a recalled PNG, a gallery link, a re-run); library version 0 = typed. */
   public void fill(RecipeFactory.Request request, long versionId) {
     fillPrompt(request.prompt(), request.dialect(), versionId);
@@ -195,6 +224,8 @@ public class GenerateForm extends Composite<VerticalLayout> {
     steps.setValue(request.steps());
     selectProcess(request.process());
     upscale.setValue(upscale.getListDataView().getItems().anyMatch(f -> f == request.upscale()) ? request.upscale() : 4);
+    negativePrompt.setValue(request.negativePrompt());
+    cfgScale.setValue(request.cfgScale());
   }
 
   /** Picks an art process by name, or says it does not exist (a hand-made link, an old PNG). */
@@ -237,7 +268,7 @@ public class GenerateForm extends Composite<VerticalLayout> {
     long s = parseSeed().orElse(0L);
     int n = steps.getValue() == null ? limits.defaultSteps() : steps.getValue();
     return new RecipeFactory.Request(editor.getValue(), editor.dialect().id(), s, n, process.getValue(), upscale.getValue(),
-        modelValue());
+        modelValue()).withGuidance(negativeValue(), cfgScale.isInvalid() ? null : cfgScale.getValue());
   }
 
   public long promptVersionId() {
@@ -257,7 +288,11 @@ public class GenerateForm extends Composite<VerticalLayout> {
     steps.setInvalid(false);
     process.setInvalid(false);
     model.setInvalid(false);
+    negativePrompt.setInvalid(false);
+    cfgScale.setInvalid(false);
     switch (field) {
+      case "negativePrompt" -> invalid(negativePrompt, message);
+      case "cfgScale" -> invalid(cfgScale, message);
       case "seed" -> invalid(seed, message);
       case "steps" -> invalid(steps, message);
       case "process" -> {
@@ -315,11 +350,28 @@ public class GenerateForm extends Composite<VerticalLayout> {
       showError("steps", "Steps must be 1 … " + limits.maxSteps());
       return;
     }
+    Double cfg = null;
+    if (cfgScale.isVisible()) {
+      cfg = cfgScale.getValue();
+      // A number field holding text that is no number reads as empty: say so rather than run the default.
+      if (cfgScale.isInvalid() || (cfg != null && (cfg < 0 || cfg > RecipeFactory.MAX_CFG_SCALE))) {
+        showError("cfgScale", "CFG scale must be a number 0 … " + (int) RecipeFactory.MAX_CFG_SCALE);
+        return;
+      }
+    }
     seed.setInvalid(false);
     steps.setInvalid(false);
     process.setInvalid(false);
+    negativePrompt.setInvalid(false);
+    cfgScale.setInvalid(false);
     fireEvent(new GenerateEvent(this, new RecipeFactory.Request(text, editor.dialect().id(), seedValue.get(),
-        steps.getValue(), process.getValue(), upscale.getValue(), modelValue()), promptVersionId));
+        steps.getValue(), process.getValue(), upscale.getValue(), modelValue()).withGuidance(negativeValue(), cfg),
+        promptVersionId));
+  }
+
+  /** The negative prompt where the chosen process has one; hidden, it is not sent. */
+  private String negativeValue() {
+    return negativePrompt.isVisible() ? negativePrompt.getValue() : "";
   }
 
   private String modelValue() {

@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import java.util.UUID;
 import workbench.gallery.RecallException;
 import workbench.gallery.RecipeRecall;
@@ -95,6 +96,8 @@ public class GenerateView extends VerticalLayout implements BeforeEnterObserver 
     first(q, "upscale").map(GenerateView::parseLong).ifPresent(u -> form.upscale.setValue(u.intValue()));
     first(q, "model").ifPresent(form::selectModel);
     first(q, "process").ifPresent(form::selectProcess);
+    first(q, "negative").ifPresent(form.negativePrompt::setValue);
+    first(q, "cfg").map(GenerateView::parseDouble).ifPresent(form.cfgScale::setValue);
     var run = first(q, "run").flatMap(GenerateView::parseUuid);
     if (run.isPresent()) {
       if (monitor.follow(run.get()).isEmpty()) {
@@ -149,8 +152,7 @@ public class GenerateView extends VerticalLayout implements BeforeEnterObserver 
     view.addRunActionListener(e -> {
       var r = e.run().recipe();
       long seed = e.action() == RunActionEvent.Action.VARY_SEED ? RANDOM.nextLong(SeedStatic.MAX_SEED + 1) : r.seed();
-      start(new RecipeFactory.Request(r.prompt(), r.dialect(), seed, r.steps(), r.process(), r.upscale(), r.modelId()),
-          e.run().promptVersionId());
+      start(RecipeFactory.Request.of(r.withSeed(seed)), e.run().promptVersionId());
     });
     result.add(view);
     finishedHere.remove(run.id());
@@ -170,6 +172,14 @@ public class GenerateView extends VerticalLayout implements BeforeEnterObserver 
       form.showError("recall", e.getMessage());
     }
     form.recall.clearFileList();
+  }
+
+  private static @Nullable Double parseDouble(String text) {
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      return null; // the field stays empty: the model's own
+    }
   }
 
   private static Optional<String> first(QueryParameters q, String name) {

@@ -90,12 +90,19 @@ public final class DiffusionGenerator implements AutoCloseable {
     return entry.manifest().guidance();
   }
 
-  /** A weighted prompt: terms and their weights; negative weights are the negative prompt. */
-  public record Prompt(List<String> texts, double[] weights) {}
+  /**
+   * A weighted prompt: terms and their weights, and the recipe's negative prompt ({@code ""}
+   * for none); the negative prompt and the negative-weight terms make the negative conditioning.
+   */
+  public record Prompt(List<String> texts, double[] weights, String negative) {
+    public Prompt(List<String> texts, double[] weights) {
+      this(texts, weights, "");
+    }
+  }
 
   /**
-   * (prompts, 2, contextLength, hidden): per prompt the negative conditioning (the negative
-   * terms joined by ", ", or the empty text) and the positive one. Positive terms are encoded
+   * (prompts, 2, contextLength, hidden): per prompt the negative conditioning (its negative
+   * prompt and negative terms joined by ", ", or the empty text) and the positive one. Positive terms are encoded
    * as one text; each token's hidden state is multiplied by its term's weight (weights scaled
    * to average 1 over the positive terms) and the whole is rescaled to its unweighted mean, the
    * emphasis rule of A1111's web UI.
@@ -111,6 +118,9 @@ public final class DiffusionGenerator implements AutoCloseable {
       var positiveTexts = new ArrayList<String>();
       var positiveWeights = new ArrayList<Double>();
       var negativeTexts = new ArrayList<String>();
+      if (!p.negative().isBlank()) {
+        negativeTexts.add(p.negative());
+      }
       for (int t = 0; t < p.texts().size(); t++) {
         if (p.weights()[t] > 0) {
           positiveTexts.add(p.texts().get(t));

@@ -187,6 +187,47 @@ class GenerateViewTest extends KaribuTest {
   }
 
   @Test
+  void theNegativePromptAndCfgScaleAreDiffusionsAndGoIntoTheRecipe() {
+    UI.getCurrent().navigate(GenerateView.class);
+    var view = _get(GenerateView.class);
+    _setValue(_get(TextArea.class, spec -> spec.withClasses("prompt-text")), "a red ball");
+    _setValue(view.form.steps, 1);
+    _setValue(view.form.upscale, 1);
+    view.form.process.setValue("guided");
+    assertThat(view.form.negativePrompt.isVisible()).isFalse();
+    assertThat(view.form.cfgScale.isVisible()).isFalse();
+    view.form.process.setValue("diffusion");
+    assertThat(view.form.negativePrompt.isVisible()).isTrue();
+    assertThat(view.form.cfgScale.isVisible()).isTrue();
+
+    _setValue(view.form.negativePrompt, "night");
+    _setValue(view.form.cfgScale, 31.0);
+    long before = count();
+    _click(_get(Button.class, spec -> spec.withId("generate")));
+    assertThat(view.form.cfgScale.isInvalid()).isTrue();
+    assertThat(view.form.error.getText()).isEqualTo("CFG scale must be a number 0 … 30");
+    assertThat(count()).isEqualTo(before);
+
+    _setValue(view.form.cfgScale, 5.0);
+    _click(_get(Button.class, spec -> spec.withId("generate")));
+    assertThat(view.form.error.isVisible()).isFalse();
+    var recipe = workbench.generation.RecipeText.fromJson(jdbc.sql("select recipe_json from run order by created_at desc limit 1")
+        .query(String.class).single());
+    assertThat(recipe.prompt()).isEqualTo("a red ball");
+    assertThat(recipe.negativePrompt()).isEqualTo("night");
+    assertThat(recipe.cfgScale()).hasValue(5.0);
+
+    // Hidden with guided, the negative prompt typed before is not sent.
+    view.form.process.setValue("guided");
+    _click(_get(Button.class, spec -> spec.withId("generate")));
+    var guided = workbench.generation.RecipeText.fromJson(jdbc.sql("select recipe_json from run order by created_at desc limit 1")
+        .query(String.class).single());
+    assertThat(guided.process()).isEqualTo("guided");
+    assertThat(guided.negativePrompt()).isEmpty();
+    assertThat(guided.cfgScale()).isEmpty();
+  }
+
+  @Test
   void aPromptSyntaxErrorNamesItsColumn() {
     UI.getCurrent().navigate(GenerateView.class);
     var view = _get(GenerateView.class);

@@ -19,6 +19,7 @@ import workbench.generation.RecipeText;
 /** Dropping a PNG on the generate page fills the form from the recipe it carries, or says why not. */
 class RecallFromPngTest extends KaribuTest {
 
+  @org.springframework.beans.factory.annotation.Autowired workbench.generation.GenerationService generation;
   GenerateView view;
 
   @BeforeEach
@@ -56,7 +57,38 @@ class RecallFromPngTest extends KaribuTest {
     assertThat(view.form.editor.dialect().id()).isEqualTo("a1111");
     assertThat(view.form.seed.getValue()).isEqualTo("1234");
     assertThat(view.form.steps.getValue()).isEqualTo(20);
-    assertThat(view.form.warning.getText()).contains("Euler a").contains("negative prompt");
+    // The page's process is diffusion, which has classifier-free guidance: both settings come along.
+    assertThat(view.form.process.getValue()).isEqualTo("diffusion");
+    assertThat(view.form.negativePrompt.getValue()).isEqualTo("blurry");
+    assertThat(view.form.cfgScale.getValue()).isEqualTo(7.0);
+    assertThat(view.form.warning.getText()).contains("Euler a").doesNotContain("negative prompt");
+  }
+
+  @Test
+  void aGuidedPngsNegativePromptAndCfgScaleAreLeftOutWithANote() {
+    drop("guided.png", PngMetadata.write(StoredRuns.picture(64, Color.BLUE), Map.of("parameters",
+        "a red ball\nNegative prompt: night\nSteps: 12, CFG scale: 7, Seed: 3, Size: 64x64, Art process: guided")));
+    assertThat(view.form.process.getValue()).isEqualTo("guided");
+    assertThat(view.form.negativePrompt.isVisible()).isFalse();
+    assertThat(view.form.negativePrompt.getValue()).isEmpty();
+    assertThat(view.form.cfgScale.getValue()).isNull();
+    assertThat(view.form.warning.getText()).contains("the negative prompt was left out: art process guided has none")
+        .contains("CFG scale 7 was left out");
+  }
+
+  @Test
+  void aWorkbenchDiffusionPngBringsItsNegativePromptAndCfgScale() {
+    var asked = new workbench.generation.RecipeFactory.Request("a red ball", "", 5, 6, "diffusion", 1)
+        .withGuidance("night", 5.0);
+    var recipe = generation.recipe(asked);
+    drop("ball.png", PngMetadata.write(StoredRuns.picture(64, Color.RED), RecipeText.pngTexts(recipe)));
+    assertThat(view.form.error.isVisible()).isFalse();
+    assertThat(view.form.process.getValue()).isEqualTo("diffusion");
+    assertThat(view.form.negativePrompt.isVisible()).isTrue();
+    assertThat(view.form.negativePrompt.getValue()).isEqualTo("night");
+    assertThat(view.form.cfgScale.getValue()).isEqualTo(5.0);
+    assertThat(view.form.currentOrDefaults().negativePrompt()).isEqualTo("night");
+    assertThat(view.form.currentOrDefaults().cfgScale()).isEqualTo(5.0);
   }
 
   @Test
@@ -80,7 +112,9 @@ class RecallFromPngTest extends KaribuTest {
     assertThat(view.form.editor.dialect().id()).isEqualTo("a1111");
     assertThat(view.form.editor.prompt()).hasValueSatisfying(p -> assertThat(p.terms()).hasSize(3));
     assertThat(view.form.steps.getValue()).isEqualTo(20);
-    assertThat(view.form.warning.getText()).contains("seed 280823642470253 is outside").contains("negative prompt");
+    assertThat(view.form.warning.getText()).contains("seed 280823642470253 is outside");
+    assertThat(view.form.negativePrompt.getValue()).isEqualTo("watermark, text");
+    assertThat(view.form.cfgScale.getValue()).isEqualTo(8.0);
   }
 
   @Test

@@ -89,6 +89,26 @@ class DiffusionGeneratorTest {
   }
 
   @Test
+  void theNegativePromptIsTheNegativeConditioningAheadOfTheNegativeTerms() {
+    try (NDManager scope = NDManager.newBaseManager(sd.device())) {
+      var terms = List.of("red apple", "blurry");
+      var weights = new double[] {1, -1};
+      var asOneText = sd.condition(scope, List.of(new DiffusionGenerator.Prompt(List.of("red apple", "dark, blurry"),
+          new double[] {1, -1}))).toFloatArray();
+      var withNegativePrompt = sd.condition(scope, List.of(new DiffusionGenerator.Prompt(terms, weights, "dark")))
+          .toFloatArray();
+      var withoutIt = sd.condition(scope, List.of(new DiffusionGenerator.Prompt(terms, weights))).toFloatArray();
+      int half = asOneText.length / 2;
+      // "dark" then the negative term, joined by ", ": the same negative text as writing both as one term.
+      assertThat(java.util.Arrays.copyOfRange(withNegativePrompt, 0, half))
+          .isEqualTo(java.util.Arrays.copyOfRange(asOneText, 0, half))
+          .isNotEqualTo(java.util.Arrays.copyOfRange(withoutIt, 0, half));
+      assertThat(java.util.Arrays.copyOfRange(withNegativePrompt, half, asOneText.length))
+          .isEqualTo(java.util.Arrays.copyOfRange(withoutIt, half, asOneText.length));
+    }
+  }
+
+  @Test
   void ddimTimestepsRunFromHighToLowAsDiffusersHasThem() {
     var ddim = new DdimScheduler(1000, 0.00085, 0.012);
     // diffusers DDIMScheduler(steps_offset=1).set_timesteps(4): [751, 501, 251, 1]
