@@ -18,6 +18,7 @@ import workbench.model.registry.ClipChecker;
 import workbench.model.registry.DiffusionGenerator;
 import workbench.model.registry.ImageArrays;
 import workbench.model.registry.ModelRegistry;
+import workbench.prompt.Term;
 
 /**
  * The checker and the generator the loop runs on, named by one model id: the built-in
@@ -246,8 +247,7 @@ public final class LoopModels implements AutoCloseable {
     for (int k = 0; k < items.size(); k++) {
       var recipe = recipes.get(items.get(k));
       x[k] = java.util.Arrays.copyOf(z[items.get(k)], n);
-      prompts.add(new SketchbookDiffusion.Prompt(recipe.termTexts(), recipe.termWeightsAt(step, steps),
-          recipe.negativePrompt()));
+      prompts.add(diffusionPrompt(recipe, step, steps));
     }
     double t = DiffusionSampler.time(step - 1, steps);
     float[][] v = pixels().velocity(x, t, prompts, guidance);
@@ -331,6 +331,39 @@ public final class LoopModels implements AutoCloseable {
    */
   NDArray decode(NDArray z, NDArray condition) {
     return diffusion != null ? diffusion.decode(z) : prior().decode(z, condition);
+  }
+
+  /**
+   * What the Sketchbook diffusion model reads at {@code step} of {@code steps}: the recipe's
+   * terms active then, grouped into the parts their prompt text makes (an A1111 {@code AND}
+   * part or a Compel prompt is one text with its terms' emphasis and BREAK chunks; a Midjourney
+   * term is a part of its own), and the recipe's negative prompt. A recipe whose text no longer
+   * gives its terms (an old or edited one) has every term a part of its own.
+   */
+  static SketchbookDiffusion.Prompt diffusionPrompt(Recipe recipe, int step, int steps) {
+    var parsed = recipe.parsedTerms();
+    if (parsed.isEmpty()) {
+      return SketchbookDiffusion.Prompt.composable(recipe.termTexts(), recipe.termWeightsAt(step, steps),
+          recipe.negativePrompt());
+    }
+    // Parts in the order their first term comes; a term of a part of its own is a part alone.
+    var parts = new java.util.LinkedHashMap<Integer, List<Term>>();
+    int own = 0;
+    for (var term : parsed.get()) {
+      if (!term.activeAt(step, steps)) {
+        continue; // prompt editing: the text of this step has no such term
+      }
+      int key = term.ownPart() ? -1 - own++ : term.part();
+      parts.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(term);
+    }
+    var out = new java.util.ArrayList<SketchbookDiffusion.Part>();
+    for (var terms : parts.values()) {
+      var first = terms.get(0);
+      out.add(new SketchbookDiffusion.Part(terms.stream().map(Term::text).toList(),
+          terms.stream().mapToDouble(Term::emphasis).toArray(), terms.stream().mapToInt(Term::chunk).toArray(),
+          first.ownPart() ? first.weight() : first.partWeight()));
+    }
+    return new SketchbookDiffusion.Prompt(out, recipe.negativePrompt());
   }
 
   /**

@@ -3,6 +3,7 @@ package workbench.generation;
 import java.util.List;
 import workbench.prompt.Dialect;
 import workbench.prompt.PromptParser;
+import workbench.prompt.Term;
 import workbench.prompt.WeightedPrompt;
 
 /**
@@ -80,21 +81,38 @@ public record Recipe(
    */
   public double[] termWeightsAt(int step, int steps) {
     double[] weights = termWeights();
-    WeightedPrompt parsed;
-    try {
-      parsed = PromptParser.parse(prompt, Dialect.fromId(dialect));
-    } catch (IllegalArgumentException notOurs) { // a syntax error, or a dialect we do not know
-      return weights;
-    }
-    if (!parsed.isScheduled() || !parsed.texts().equals(termTexts())) {
+    var parsed = parsedTerms();
+    if (parsed.isEmpty()) {
       return weights;
     }
     for (int i = 0; i < weights.length; i++) {
-      if (!parsed.term(i).activeAt(step, steps)) {
+      if (!parsed.get().get(i).activeAt(step, steps)) {
         weights[i] = 0;
       }
     }
     return weights;
+  }
+
+  /**
+   * The prompt text's parse, term for term the recipe's (timings, BREAK chunks and parts come
+   * from it), each with the recipe's own weight; empty when the text no longer parses to the
+   * stored terms' texts, or in a dialect this version does not know.
+   */
+  public java.util.Optional<List<Term>> parsedTerms() {
+    WeightedPrompt parsed;
+    try {
+      parsed = PromptParser.parse(prompt, Dialect.fromId(dialect));
+    } catch (IllegalArgumentException notOurs) { // a syntax error, or a dialect we do not know
+      return java.util.Optional.empty();
+    }
+    if (!parsed.texts().equals(termTexts())) {
+      return java.util.Optional.empty();
+    }
+    var terms = new java.util.ArrayList<Term>();
+    for (int i = 0; i < parsed.size(); i++) {
+      terms.add(parsed.term(i).withWeight(this.terms.get(i).weight()));
+    }
+    return java.util.Optional.of(terms);
   }
 
   /** The CFG scale (classifier-free guidance) a diffusion recipe runs with; empty for other processes. */

@@ -363,7 +363,7 @@ public final class DiffusionTraining {
     g.dispose();
     ImageIO.write(sheet, "png", dir.resolve("diffusion-preview.png").toFile());
     console.println("preview at step " + step + ": " + String.join(" | ",
-        prompts.stream().map(p -> p.texts().get(0)).toList()));
+        prompts.stream().map(p -> p.parts().get(0).texts().get(0)).toList()));
   }
 
   private static CompletableFuture<Batch> prefetch(ExecutorService render, Settings s, long step) {

@@ -108,7 +108,11 @@ public final class SketchbookChecker implements AutoCloseable {
    * (texts, {@link CheckerNetwork#CONDITION_WIDTH}), in {@code scope}.
    */
   NDArray conditioning(NDManager scope, List<String> texts) {
-    TextFeatures features = TextFeatures.of(texts);
+    return conditioning(scope, TextFeatures.of(texts));
+  }
+
+  /** As above, for token ids already made ({@link TextFeatures#ofTokens}). */
+  NDArray conditioning(NDManager scope, TextFeatures features) {
     NDArray input = scope.create(features.values(), CheckerNetwork.textShape(features.count()));
     var store = new ParameterStore(scope, false);
     var layers = network.texts().getChildren().values();

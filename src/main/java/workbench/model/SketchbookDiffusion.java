@@ -17,12 +17,13 @@ import workbench.sketchbook.Sketchbook;
  * The default generator: the Sketchbook diffusion model ({@link DiffusionNetwork}) with the
  * checker's text encoder as its conditioning, sampled with classifier-free guidance.
  *
- * <p>Multi-prompts are composable diffusion (Liu et al. 2022): one prediction per term and one
- * for the unconditional branch, combined as {@code v = v0 + g * sum_i w_i (v_i - v0)} with the
- * weights made relative to the sum of the positive ones, so {@code apple:: tart::2} leans twice
- * as hard toward "tart" and a negative weight pushes away from its term. A negative prompt (as
- * A1111's) replaces the unconditional branch: the image is pulled away from it. Terms of weight
- * 0 are not run at all, so they change nothing.
+ * <p>Multi-prompts are composable diffusion (Liu et al. 2022): one prediction per part (a
+ * Midjourney term, an A1111 {@code AND} part) and one for the unconditional branch, combined as
+ * {@code v = v0 + g * sum_i w_i (v_i - v0)} with the weights made relative to the sum of the
+ * positive ones, so {@code apple:: tart::2} leans twice as hard toward "tart" and a negative
+ * weight pushes away from its part. Inside a part, A1111 and Compel emphasis scales the tokens'
+ * states ({@link Part}). A negative prompt (as A1111's) replaces the unconditional branch: the
+ * image is pulled away from it. Parts of weight 0 are not run at all, so they change nothing.
  *
  * <p>Loaded once; each call works in its own NDManager scope. Owns its DJL model, not the checker.
  */
@@ -64,18 +65,60 @@ public final class SketchbookDiffusion implements AutoCloseable {
     }
   }
 
-  /** A weighted prompt: terms with weights, and a negative prompt ("" for none). */
-  public record Prompt(List<String> texts, double[] weights, String negative) {
-    public Prompt {
+  /**
+   * One prompt the model reads as a whole, as A1111 reads an {@code AND} part: its pieces (the
+   * part's terms) in order, encoded as one text; each piece's tokens scaled by its
+   * {@code emphasis}, then every value rescaled so the mean is what it was unscaled (A1111's
+   * emphasis rule); pieces after a {@code BREAK} ({@code chunks}) encoded on their own and placed
+   * after the earlier chunks' tokens. {@code weight} is the part's weight among the prompt's
+   * parts (composable diffusion).
+   */
+  public record Part(List<String> texts, double[] emphasis, int[] chunks, double weight) {
+    public Part {
       texts = List.copyOf(texts);
-      weights = weights.clone();
-      if (texts.size() != weights.length) {
-        throw new IllegalArgumentException("one weight per term");
+      emphasis = emphasis.clone();
+      chunks = chunks.clone();
+      if (texts.isEmpty() || texts.size() != emphasis.length || texts.size() != chunks.length) {
+        throw new IllegalArgumentException("a part needs pieces, each with an emphasis and a chunk");
       }
     }
 
+    /** One text, unemphasised. */
+    public static Part of(String text, double weight) {
+      return new Part(List.of(text), new double[] {1}, new int[] {0}, weight);
+    }
+
+    /** Whether the part is one plain text: no emphasis and no BREAK (encoded exactly as that text). */
+    boolean plain() {
+      for (int i = 0; i < texts.size(); i++) {
+        if (emphasis[i] != 1 || chunks[i] != 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** A weighted prompt: its parts, combined by their weights, and a negative prompt ("" for none). */
+  public record Prompt(List<Part> parts, String negative) {
+    public Prompt {
+      parts = List.copyOf(parts);
+    }
+
     public static Prompt of(String text) {
-      return new Prompt(List.of(text), new double[] {1}, "");
+      return new Prompt(List.of(Part.of(text, 1)), "");
+    }
+
+    /** Every text a part of its own, with its weight (Midjourney's multi-prompt). */
+    public static Prompt composable(List<String> texts, double[] weights, String negative) {
+      if (texts.size() != weights.length) {
+        throw new IllegalArgumentException("one weight per term");
+      }
+      var parts = new ArrayList<Part>();
+      for (int i = 0; i < texts.size(); i++) {
+        parts.add(Part.of(texts.get(i), weights[i]));
+      }
+      return new Prompt(parts, negative);
     }
   }
 
@@ -98,31 +141,22 @@ public final class SketchbookDiffusion implements AutoCloseable {
    */
   public float[][] velocity(float[][] x, double t, List<Prompt> prompts, double guidance) {
     try (NDManager scope = model.getNDManager().newSubManager()) {
-      var rows = new ArrayList<String>();
+      // Per item: its unconditional row (the negative prompt, or no text: all zeros, as trained),
+      // then one row per part that has a weight.
+      var rows = new ArrayList<Part>();
       var rowOfItem = new int[x.length];
-      var negatives = new boolean[x.length];
       for (int i = 0; i < x.length; i++) {
         Prompt p = prompts.get(i);
         rowOfItem[i] = rows.size();
-        negatives[i] = !p.negative().isBlank();
-        rows.add(p.negative());
-        for (int k = 0; k < p.texts().size(); k++) {
-          if (p.weights()[k] != 0) {
-            rows.add(p.texts().get(k));
+        rows.add(p.negative().isBlank() ? null : Part.of(p.negative(), 1));
+        for (Part part : p.parts()) {
+          if (part.weight() != 0) {
+            rows.add(part);
           }
         }
       }
       int n = rows.size();
       NDArray conditions = conditioning(scope, rows);
-      // The unconditional branch is an all-zero condition, as trained (unless a negative prompt replaces it).
-      var keep = new float[n];
-      java.util.Arrays.fill(keep, 1f);
-      for (int i = 0; i < x.length; i++) {
-        if (!negatives[i]) {
-          keep[rowOfItem[i]] = 0f;
-        }
-      }
-      conditions = conditions.mul(scope.create(keep, new Shape(n, 1)));
       var images = new float[n * PIXELS];
       var times = new float[n];
       java.util.Arrays.fill(times, (float) t);
@@ -137,19 +171,22 @@ public final class SketchbookDiffusion implements AutoCloseable {
       for (int i = 0; i < x.length; i++) {
         Prompt p = prompts.get(i);
         double positive = 0;
-        for (double w : p.weights()) {
-          positive += Math.max(0, w);
+        for (Part part : p.parts()) {
+          positive += Math.max(0, part.weight());
+        }
+        if (positive == 0) {
+          positive = 1; // a step where prompt editing leaves only negative parts: their weights as they are
         }
         int base = rowOfItem[i] * PIXELS;
         float[] o = out[i];
         System.arraycopy(flat, base, o, 0, PIXELS);
         int row = rowOfItem[i];
-        for (int k = 0; k < p.texts().size(); k++) {
-          if (p.weights()[k] == 0) {
+        for (Part part : p.parts()) {
+          if (part.weight() == 0) {
             continue;
           }
           row++;
-          float scale = (float) (guidance * p.weights()[k] / positive);
+          float scale = (float) (guidance * part.weight() / positive);
           int at = row * PIXELS;
           for (int j = 0; j < PIXELS; j++) {
             o[j] += scale * (flat[at + j] - flat[base + j]);
@@ -170,19 +207,137 @@ public final class SketchbookDiffusion implements AutoCloseable {
    */
   static final int ROWS_PER_PASS = 2;
 
-  /** {@link SketchbookChecker#conditioning} in passes of {@link #ROWS_PER_PASS} texts. */
-  private NDArray conditioning(NDManager scope, List<String> texts) {
-    var parts = new NDList();
-    for (int from = 0; from < texts.size(); from += ROWS_PER_PASS) {
-      var pass = new ArrayList<>(texts.subList(from, Math.min(texts.size(), from + ROWS_PER_PASS)));
-      int real = pass.size();
-      while (pass.size() < ROWS_PER_PASS) {
-        pass.add("");
+  /**
+   * The condition of each row ({@code null}: no text, all zeros), (rows, CONDITION_WIDTH) in
+   * {@code scope}. Every chunk of every part is one row of the text encoder, run in passes of
+   * {@link #ROWS_PER_PASS}; a plain part's row is the encoder's own, others are put together here.
+   */
+  NDArray conditioning(NDManager scope, List<Part> rows) {
+    var ids = new ArrayList<int[]>();
+    var lengths = new ArrayList<Integer>();
+    var encoded = new ArrayList<List<TokenRow>>(); // per row: its chunks' encoder rows
+    for (Part part : rows) {
+      var chunks = new ArrayList<TokenRow>();
+      if (part != null) {
+        int lastChunk = java.util.Arrays.stream(part.chunks()).max().orElse(0);
+        int total = 0; // tokens placed so far: the context holds MAX_TOKENS in all, as one text does
+        for (int chunk = 0; chunk <= lastChunk; chunk++) {
+          var row = new int[TextFeatures.LENGTH];
+          var emphasis = new double[TextFeatures.LENGTH];
+          int length = 0;
+          for (int k = 0; k < part.texts().size(); k++) {
+            if (part.chunks()[k] != chunk) {
+              continue;
+            }
+            var tokens = workbench.sketchbook.Vocabulary.tokenize(part.texts().get(k));
+            for (int j = 0; j < tokens.length() && total + length < TextFeatures.LENGTH; j++) {
+              row[length] = tokens.ids()[j];
+              emphasis[length++] = part.emphasis()[k];
+            }
+          }
+          if (length > 0 || chunk == 0) {
+            chunks.add(new TokenRow(ids.size(), length, emphasis));
+            ids.add(row);
+            lengths.add(length);
+            total += length;
+          }
+        }
       }
-      NDArray c = checker.conditioning(scope, pass);
-      parts.add(real < ROWS_PER_PASS ? c.get("0:" + real) : c);
+      encoded.add(chunks);
     }
-    return NDArrays.concat(parts, 0);
+    float[] states = encode(scope, ids, lengths.stream().mapToInt(Integer::intValue).toArray());
+    int width = CheckerNetwork.CONDITION_WIDTH;
+    var out = new float[rows.size() * width];
+    for (int r = 0; r < rows.size(); r++) {
+      Part part = rows.get(r);
+      if (part == null) {
+        continue; // no text: the all-zero condition
+      }
+      var chunks = encoded.get(r);
+      if (part.plain()) {
+        System.arraycopy(states, chunks.get(0).encoderRow() * width, out, r * width, width);
+      } else {
+        compose(states, chunks, out, r * width);
+      }
+    }
+    return scope.create(out, new Shape(rows.size(), width));
+  }
+
+  /** One chunk of a part as a row of the text encoder: where it is, how many tokens, their emphasis. */
+  private record TokenRow(int encoderRow, int length, double[] emphasis) {}
+
+  /**
+   * A1111's weighted, chunked conditioning from the chunks' encoder rows: the unit embedding (of
+   * the one chunk, or the chunks' mean made unit again), then the token states of chunk 0 with
+   * each later chunk's tokens written after the tokens before it, each token's state times its
+   * emphasis, and all states rescaled to their unweighted mean.
+   */
+  private static void compose(float[] states, List<TokenRow> chunks, float[] out, int at) {
+    int width = CheckerNetwork.CONDITION_WIDTH;
+    int embedding = width - CheckerNetwork.TEXT_WIDTH * TextFeatures.LENGTH;
+    int tokens = TextFeatures.LENGTH;
+    var sum = new double[embedding];
+    for (TokenRow chunk : chunks) {
+      for (int e = 0; e < embedding; e++) {
+        sum[e] += states[chunk.encoderRow() * width + e];
+      }
+    }
+    double norm = Math.sqrt(java.util.Arrays.stream(sum).map(v -> v * v).sum());
+    for (int e = 0; e < embedding; e++) {
+      out[at + e] = norm == 0 ? 0 : (float) (sum[e] / norm);
+    }
+    var weight = new double[tokens];
+    java.util.Arrays.fill(weight, 1);
+    int first = chunks.get(0).encoderRow() * width + embedding;
+    System.arraycopy(states, first, out, at + embedding, width - embedding);
+    int offset = 0;
+    for (TokenRow chunk : chunks) {
+      int from = chunk.encoderRow() * width + embedding;
+      for (int p = 0; p < chunk.length() && offset + p < tokens; p++) {
+        weight[offset + p] = chunk.emphasis()[p];
+        for (int c = 0; c < CheckerNetwork.TEXT_WIDTH; c++) {
+          out[at + embedding + c * tokens + offset + p] = states[from + c * tokens + p];
+        }
+      }
+      offset += chunk.length();
+    }
+    double before = 0;
+    double after = 0;
+    for (int c = 0; c < CheckerNetwork.TEXT_WIDTH; c++) {
+      for (int p = 0; p < tokens; p++) {
+        int i = at + embedding + c * tokens + p;
+        before += out[i];
+        out[i] = (float) (out[i] * weight[p]);
+        after += out[i];
+      }
+    }
+    if (after != 0 && before != after) {
+      float rescale = (float) (before / after);
+      for (int i = at + embedding; i < at + width; i++) {
+        out[i] *= rescale;
+      }
+    }
+  }
+
+  /** The text encoder's condition rows for token ids, in passes of {@link #ROWS_PER_PASS}, as floats. */
+  private float[] encode(NDManager scope, List<int[]> ids, int[] lengths) {
+    int width = CheckerNetwork.CONDITION_WIDTH;
+    var out = new float[ids.size() * width];
+    for (int from = 0; from < ids.size(); from += ROWS_PER_PASS) {
+      var pass = new ArrayList<int[]>();
+      var passLengths = new int[ROWS_PER_PASS];
+      for (int k = 0; k < ROWS_PER_PASS; k++) {
+        // The last pass is padded with empty texts, as "" would be.
+        pass.add(from + k < ids.size() ? ids.get(from + k) : new int[TextFeatures.LENGTH]);
+        passLengths[k] = from + k < ids.size() ? lengths[from + k] : 0;
+      }
+      try (NDManager passScope = scope.newSubManager()) {
+        float[] c = checker.conditioning(passScope, TextFeatures.ofTokens(pass, passLengths)).toFloatArray();
+        int real = Math.min(ROWS_PER_PASS, ids.size() - from);
+        System.arraycopy(c, 0, out, from * width, real * width);
+      }
+    }
+    return out;
   }
 
   /** The network's v for every row, in passes of {@link #ROWS_PER_PASS} rows. */

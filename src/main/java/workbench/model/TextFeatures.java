@@ -26,6 +26,15 @@ public record TextFeatures(float[] values, int count, List<String> unknownWords)
     return new TextFeatures(values, texts.size(), List.copyOf(unknown));
   }
 
+  /** Texts already tokenised: {@code ids[t]}'s first {@code lengths[t]} ids, the rest padding. */
+  static TextFeatures ofTokens(List<int[]> ids, int[] lengths) {
+    float[] values = new float[ids.size() * LENGTH * WIDTH];
+    for (int t = 0; t < ids.size(); t++) {
+      put(values, t, ids.get(t), lengths[t]);
+    }
+    return new TextFeatures(values, ids.size(), List.of());
+  }
+
   static void put(float[] values, int text, int[] ids, int length) {
     int base = text * LENGTH * WIDTH;
     for (int p = 0; p < length; p++) {

@@ -259,7 +259,7 @@ final class CompelParser {
     }
     var groups = new ArrayList<Node>();
     for (int i = 0; i < parts.size(); i++) {
-      groups.add(new Group(parts.get(i), normalise ? weights.get(i) / sum : weights.get(i), openPos));
+      groups.add(new Group(parts.get(i), normalise ? weights.get(i) / sum : weights.get(i), openPos, true));
     }
     return new Group(groups, 1, openPos);
   }

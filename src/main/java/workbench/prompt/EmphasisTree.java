@@ -28,8 +28,16 @@ final class EmphasisTree {
 
   record Comma(int pos) implements Node {}
 
-  /** Brackets or a Compel weighted word: every term inside is multiplied by {@code factor}. */
-  record Group(List<Node> children, double factor, int pos) implements Node {}
+  /**
+   * Brackets or a Compel weighted word: every term inside is multiplied by {@code factor}. A
+   * {@code separate} group (a Compel {@code .and()} or {@code .blend()} prompt) is a prompt of its
+   * own for a diffusion model, with {@code factor} its weight, not an emphasis inside the others.
+   */
+  record Group(List<Node> children, double factor, int pos, boolean separate) implements Node {
+    Group(List<Node> children, double factor, int pos) {
+      this(children, factor, pos, false);
+    }
+  }
 
   /** A1111 {@code AND}: the prompts on either side are separate terms. */
   record AndSeparator(int pos) implements Node {}
@@ -42,10 +50,11 @@ final class EmphasisTree {
   static List<Term> flatten(List<Node> top) {
     var terms = new ArrayList<Term>();
     var part = new ArrayList<Node>();
+    var parts = new int[1];
     int previousAnd = -1;
     for (var node : top) {
       if (node instanceof AndSeparator and) {
-        if (!flattenPart(part, terms)) {
+        if (!flattenPart(part, terms, parts)) {
           throw emptyAndPart(and.pos(), "before");
         }
         part.clear();
@@ -54,13 +63,14 @@ final class EmphasisTree {
         part.add(node);
       }
     }
-    if (!flattenPart(part, terms) && previousAnd >= 0) {
+    if (!flattenPart(part, terms, parts) && previousAnd >= 0) {
       throw emptyAndPart(previousAnd, "after");
     }
     return terms;
   }
 
-  private static boolean flattenPart(List<Node> part, List<Term> terms) {
+  /** One AND part: its terms share a part number ({@code parts[0]}, the next free one). */
+  private static boolean flattenPart(List<Node> part, List<Term> terms, int[] parts) {
     double weight = 1;
     for (var node : part) {
       if (node instanceof PartWeight partWeight) {
@@ -68,17 +78,26 @@ final class EmphasisTree {
       }
     }
     int before = terms.size();
-    new Flattener(terms).into(part, weight, true, Timing.ALWAYS);
+    new Flattener(terms, parts, parts[0]++, weight).into(part, weight, true, Timing.ALWAYS);
     return terms.size() > before;
   }
 
-  /** Walks one AND part; counts BREAKs as it goes, so each term knows its chunk. */
+  /**
+   * Walks one AND part; counts BREAKs as it goes, so each term knows its chunk, and gives its
+   * terms the part's number and weight (a separate group's terms a new part of their own).
+   */
   private static final class Flattener {
     private final List<Term> terms;
+    private final int[] parts;
+    private int part;
+    private double partWeight;
     private int chunk;
 
-    Flattener(List<Term> terms) {
+    Flattener(List<Term> terms, int[] parts, int part, double partWeight) {
       this.terms = terms;
+      this.parts = parts;
+      this.part = part;
+      this.partWeight = partWeight;
     }
 
     void into(List<Node> nodes, double multiplier, boolean topLevel, Timing timing) {
@@ -93,10 +112,18 @@ final class EmphasisTree {
           continue;
         }
         // Anything else ends the phrase being collected.
-        current.addTo(terms, multiplier, timing, chunk);
+        current.addTo(terms, multiplier, timing, chunk, part, partWeight);
         current = new TermText();
         if (node instanceof Break) {
           chunk++;
+        } else if (node instanceof Group group && group.separate()) {
+          int outer = part;
+          double outerWeight = partWeight;
+          part = parts[0]++;
+          partWeight = multiplier * group.factor();
+          into(group.children(), partWeight, false, timing);
+          part = outer;
+          partWeight = outerWeight;
         } else if (node instanceof Group group) {
           into(group.children(), multiplier * group.factor(), false, timing);
         } else if (node instanceof Scheduled scheduled) {
@@ -111,7 +138,7 @@ final class EmphasisTree {
         }
         // AND parts are split off before; a PartWeight applies to its whole part.
       }
-      current.addTo(terms, multiplier, timing, chunk);
+      current.addTo(terms, multiplier, timing, chunk, part, partWeight);
     }
   }
 

@@ -10,8 +10,10 @@ import java.util.ArrayList;
  * {@code {"dialect":"midjourney","terms":[{"text":"apple","weight":1.0,"normalisedWeight":0.333,
  * "span":{"start":0,"end":5}}, ...]}}. Field order is fixed: dialect, terms; in a term text and
  * weight come first; a scheduled term adds {@code "timing":"until 0.25"}, a term after a BREAK
- * its {@code "chunk"}, a prompt with {@code --seed} its {@code "seed"}. Reading needs only
- * dialect, text and weight (timings are not read back: they come from the prompt text).
+ * its {@code "chunk"}, a term read inside a part with others (an A1111 {@code AND} part, a
+ * Compel prompt) its {@code "part"} and that part's {@code "partWeight"} (the term's emphasis
+ * there is weight / partWeight), a prompt with {@code --seed} its {@code "seed"}. Reading needs
+ * only dialect, text and weight (timings are not read back: they come from the prompt text).
  */
 public final class PromptJson {
 
@@ -40,6 +42,10 @@ public final class PromptJson {
       if (term.chunk() > 0) {
         node.put("chunk", term.chunk());
       }
+      if (!term.ownPart()) {
+        node.put("part", term.part());
+        node.put("partWeight", term.partWeight());
+      }
     }
     prompt.seed().ifPresent(seed -> root.put("seed", seed));
     try {
@@ -57,9 +63,11 @@ public final class PromptJson {
       var terms = new ArrayList<Term>();
       for (var node : required(root, "terms")) {
         var span = node.path("span");
-        terms.add(new Term(required(node, "text").asText(), required(node, "weight").asDouble(),
+        var term = new Term(required(node, "text").asText(), required(node, "weight").asDouble(),
             span.isObject() ? new Span(span.path("start").asInt(), span.path("end").asInt())
-                : Span.NONE));
+                : Span.NONE);
+        terms.add(node.path("part").isInt() && node.path("partWeight").isNumber()
+            ? term.inPart(node.path("part").asInt(), node.path("partWeight").asDouble()) : term);
       }
       return new WeightedPrompt(dialect, terms);
     } catch (JsonProcessingException e) {

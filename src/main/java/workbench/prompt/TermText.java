@@ -39,8 +39,13 @@ final class TermText {
     return true;
   }
 
-  /** The same, for a term with a timing and a BREAK chunk. */
+  /** The same, for a term with a timing and a BREAK chunk, a part of its own. */
   boolean addTo(List<Term> terms, double weight, Timing timing, int chunk) {
+    return addTo(terms, weight, timing, chunk, Term.OWN_PART, weight);
+  }
+
+  /** The same, for a term of part {@code part}, whose weight is {@code partWeight}. */
+  boolean addTo(List<Term> terms, double weight, Timing timing, int chunk, int part, double partWeight) {
     int first = firstKept();
     if (first < 0) {
       return false;
@@ -49,7 +54,7 @@ final class TermText {
     String text = clean(chars.substring(first, last + 1));
     // Nested emphasis can multiply past the limit (or to infinity): say so at the term.
     Weights.checkRange(weight, sources[first], text);
-    terms.add(new Term(text, weight, new Span(sources[first], sources[last] + 1), timing, chunk));
+    terms.add(new Term(text, weight, new Span(sources[first], sources[last] + 1), timing, chunk, part, partWeight));
     return true;
   }
 

@@ -192,6 +192,53 @@ class SketchbookDiffusionLoopTest {
     assertThat(recipes.recipe(diffusion.withGuidance("", 30.0)).cfgScale()).hasValue(30.0);
   }
 
+  static Recipe inDialect(String prompt, String dialect) {
+    return recipes.recipe(new RecipeFactory.Request(prompt, dialect, 12, 5, "diffusion", 1));
+  }
+
+  static byte[] image(Recipe recipe) {
+    return PngMetadata.write(loop.run(recipe, LoopListener.NONE).raw(), Map.of());
+  }
+
+  @Test
+  void anA1111PromptIsOneTextAndItsAndPartsAreComposable() {
+    // Commas split terms for the checker, but A1111 reads one prompt: one text to the model.
+    var commas = inDialect("a red ball, on the grass", "a1111");
+    assertThat(commas.terms()).hasSize(2);
+    assertThat(image(commas)).isEqualTo(image(inDialect("a red ball on the grass", "midjourney")));
+    // AND is composable diffusion, as Midjourney's multi-prompt is.
+    assertThat(image(inDialect("a red ball AND on the grass :2", "a1111")))
+        .isEqualTo(image(inDialect("a red ball:: on the grass::2", "midjourney")))
+        .isNotEqualTo(image(commas));
+    // Compel's .and() parts are prompts of their own too; its plain prompt is one text.
+    assertThat(image(inDialect("(\"a red ball\", \"on the grass\").and(1, 2)", "compel")))
+        .isEqualTo(image(inDialect("a red ball:: on the grass::2", "midjourney")));
+    assertThat(image(inDialect("a red+ ball", "compel"))).isNotEqualTo(image(inDialect("a red ball", "compel")));
+  }
+
+  @Test
+  void emphasisAndBreakChangeTheImageWhereTheyChangeTheText() {
+    var plain = image(inDialect("a red ball, on the grass", "a1111"));
+    // An emphasis of 1 is no emphasis; any other changes the image.
+    assertThat(image(inDialect("a (red:1) ball, on the grass", "a1111"))).isEqualTo(plain);
+    assertThat(image(inDialect("a (red:1.5) ball, on the grass", "a1111"))).isNotEqualTo(plain);
+    assertThat(image(inDialect("a [red] ball, on the grass", "a1111"))).isNotEqualTo(plain);
+    // BREAK encodes the chunks apart: the tokens are the same, the states are not.
+    assertThat(image(inDialect("a red ball BREAK on the grass", "a1111"))).isNotEqualTo(plain);
+  }
+
+  @Test
+  void aBatchOfEmphasisedChunkedAndComposablePromptsGivesEachItsOwnBytes() {
+    var chunked = recipes.recipe(new RecipeFactory.Request("a (red:1.3) ball BREAK on the grass", "a1111", 2, 6,
+        "diffusion", 1));
+    var parts = recipes.recipe(new RecipeFactory.Request("a moon AND night :0.5", "a1111", 3, 6, "diffusion", 1));
+    var multi = recipe("a green apple:: on the table::2", 4, 6, "diffusion");
+    var together = loop.run(List.of(chunked, parts, multi), LoopListener.NONE);
+    assertThat(png(together.get(0))).isEqualTo(png(loop.run(chunked, LoopListener.NONE)));
+    assertThat(png(together.get(1))).isEqualTo(png(loop.run(parts, LoopListener.NONE)));
+    assertThat(png(together.get(2))).isEqualTo(png(loop.run(multi, LoopListener.NONE)));
+  }
+
   @Test
   void checkerGuidanceIsOffByDefaultAndWhenOnMovesTheImageUpTheCheckersScore() {
     var r = recipe("a green apple on the left", 4, 12, "diffusion");
