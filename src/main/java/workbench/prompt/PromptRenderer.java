@@ -61,10 +61,23 @@ public final class PromptRenderer {
     return text;
   }
 
+  /**
+   * Terms joined by {@code ", "} (or {@code BREAK}); terms of different parts, as an A1111
+   * {@code AND} or a Compel {@code .and()} made them, by {@code AND}, each part ending in its
+   * {@code :w} unless that is 1 and its terms written with their emphasis inside it. Terms of a
+   * part of their own (Midjourney's, or made in code) are written with their weight as emphasis,
+   * as A1111 has no closer way to say them.
+   */
   private static String a1111(WeightedPrompt prompt) {
     var out = new StringBuilder();
     int chunk = 0;
+    Term previous = null;
     for (var term : prompt.terms()) {
+      boolean newPart = previous != null && !term.ownPart() && !previous.ownPart() && term.part() != previous.part();
+      if (newPart) {
+        out.append(partWeight(previous)).append(" AND ");
+        chunk = 0; // each AND part counts its own BREAK chunks
+      }
       if (term.chunk() < chunk) {
         throw new PromptRenderException(Dialect.A1111, term.text(),
             "its BREAK chunk comes before the chunk of the term ahead of it");
@@ -72,13 +85,22 @@ public final class PromptRenderer {
       if (term.chunk() > chunk) {
         // A BREAK with nothing before it still starts a chunk (A1111 pads an empty one).
         out.append(" BREAK ".repeat(term.chunk() - chunk).replace("  ", " "));
-      } else if (!out.isEmpty()) {
+      } else if (!out.isEmpty() && !newPart) {
         out.append(", ");
       }
       chunk = term.chunk();
       out.append(a1111(term));
+      previous = term;
+    }
+    if (previous != null && !previous.ownPart()) {
+      out.append(partWeight(previous));
     }
     return out.toString();
+  }
+
+  /** An A1111 AND part's {@code :w} after its last term; nothing for weight 1. */
+  private static String partWeight(Term last) {
+    return last.ownPart() || last.partWeight() == 1 ? "" : " :" + Weights.format(last.partWeight());
   }
 
   /** {@code text::} for weight 1 (the seed page's style), {@code text::w} otherwise. */
@@ -111,8 +133,10 @@ public final class PromptRenderer {
     String escaped = escape(text, A1111Parser.ESCAPABLE);
     boolean plain = text.indexOf(',') < 0 && text.indexOf(':') < 0 && text.indexOf('|') < 0
         && !AND_WORD.matcher(text).find();
-    String written = term.weight() == 1 && plain ? escaped
-        : "(" + escaped + ":" + Weights.format(term.weight()) + ")";
+    // Inside a part of others the term's emphasis is what its brackets say; alone, its weight.
+    double emphasis = term.ownPart() ? term.weight() : Weights.tidy(term.emphasis());
+    String written = emphasis == 1 && plain ? escaped
+        : "(" + escaped + ":" + Weights.format(emphasis) + ")";
     var conditions = term.timing().conditions();
     for (int i = conditions.size() - 1; i >= 0; i--) {
       var condition = conditions.get(i);

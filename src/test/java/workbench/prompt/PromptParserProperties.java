@@ -80,6 +80,8 @@ class PromptParserProperties {
     for (var target : Dialect.values()) {
       report.expect(target.id(), "round trip");
     }
+    // From A1111 and Compel sources, into A1111: parts kept, or the check above tested nothing.
+    report.expect(Dialect.A1111.id(), "round trip with parts");
   }
 
   /** Words with no syntax in them: every dialect can write those. */
@@ -155,6 +157,18 @@ class PromptParserProperties {
     assertThat(parsed.sameTermsAs(prompt, 1e-6))
         .as("%s rendered as %s: %s, parsed %s", prompt.terms(), dialect, text, parsed.terms())
         .isTrue();
+    // A1111 keeps which terms a diffusion model reads together (AND parts) and each part's weight.
+    if (dialect == Dialect.A1111 && prompt.terms().stream().noneMatch(Term::ownPart)) {
+      for (int i = 0; i < prompt.size(); i++) {
+        assertThat(parsed.term(i).partWeight()).as("part weight of term %d: %s", i, text)
+            .isCloseTo(prompt.term(i).partWeight(), org.assertj.core.api.Assertions.within(1e-6));
+        if (i > 0) {
+          assertThat(parsed.term(i).part() == parsed.term(i - 1).part()).as("terms %d and %d together: %s", i - 1, i, text)
+              .isEqualTo(prompt.term(i).part() == prompt.term(i - 1).part());
+        }
+      }
+      return "round trip with parts";
+    }
     return "round trip";
   }
 

@@ -34,6 +34,30 @@ class PromptRendererTest {
     assertThat(PromptParser.parse(expected, dialect).sameTermsAs(prompt, 1e-6)).isTrue();
   }
 
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+      a cat :1.2 AND a dog :0.5        | a cat :1.2 AND a dog :0.5
+      (red:2) cat :0.5 AND dog         | (red:2), cat :0.5 AND dog
+      a [red] cat BREAK grass AND sky  | a, (red:0.9090909091), cat BREAK grass AND sky
+      """)
+  void a1111KeepsItsAndPartsAndTheirWeights(String text, String expected) {
+    var prompt = PromptParser.parse(text, Dialect.A1111);
+    var written = PromptRenderer.render(prompt, Dialect.A1111);
+    assertThat(written).isEqualTo(expected);
+    var back = PromptParser.parse(written, Dialect.A1111);
+    assertThat(back.sameTermsAs(prompt, 1e-6)).isTrue();
+    assertThat(back.terms()).extracting(Term::part).isEqualTo(prompt.terms().stream().map(Term::part).toList());
+    assertThat(back.terms()).extracting(Term::partWeight).isEqualTo(prompt.terms().stream().map(Term::partWeight).toList());
+  }
+
+  @Test
+  void compelsConjunctionPartsBecomeA1111AndParts() {
+    var compel = PromptParser.parse("(\"a red ball\", \"grass\").and(1, 2)", Dialect.COMPEL);
+    var written = PromptRenderer.render(compel, Dialect.A1111);
+    assertThat(written).isEqualTo("a red ball AND grass :2");
+    assertThat(PromptParser.parse(written, Dialect.A1111).terms()).extracting(Term::weight).containsExactly(1.0, 2.0);
+  }
+
   @ParameterizedTest(name = "{1} cannot write {0}")
   @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
       (a::b)            | MIDJOURNEY | Midjourney cannot express the term 'a::b': '::' would split it in two
