@@ -66,11 +66,12 @@ class GridController {
   }
 
   record AxisRequest(
-      @Schema(description = "none, steps, process, weight or when (the when of every A1111 prompt-editing construct)",
+      @Schema(description = "none, steps, process, weight, when (the when of every A1111 prompt-editing construct)"
+          + " or cfg (the CFG scale, diffusion processes only)",
           example = "weight") String kind,
       @Schema(description = "For a weight axis: the term whose weight is swept", example = "hand") String term,
-      @Schema(description = "2–6 step counts, process names, weights, or whens (a fraction of the steps"
-          + " such as 0.25, or a step number such as 3)", example = "[\"0.5\", \"1\", \"2\"]") List<String> values) {
+      @Schema(description = "2–6 step counts, process names, weights, whens (a fraction of the steps"
+          + " such as 0.25, or a step number such as 3) or CFG scales (0 … 30)", example = "[\"0.5\", \"1\", \"2\"]") List<String> values) {
     AxisRequest {
       kind = kind == null || kind.isBlank() ? "none" : kind;
       term = term == null ? "" : term;
@@ -90,8 +91,13 @@ class GridController {
       @Schema(description = "Image-done enlargement; default 2", example = "2") Integer upscale,
       @Schema(description = "Queue the cells now (default); false only stores the definition", example = "true") Boolean start,
       @Schema(description = "A model id from GET /api/v1/models; default the built-in Sketchbook pair",
-          example = "sketchbook-v1") String model) {
+          example = "sketchbook-v1") String model,
+      @Schema(description = "A1111's negative prompt for every cell (diffusion processes only)", example = "night")
+      String negativePrompt,
+      @Schema(description = "A1111's CFG scale for every cell, 0 … 30 (diffusion processes only); default: the model's"
+          + " own", example = "3") Double cfgScale) {
     GridRequest {
+      negativePrompt = negativePrompt == null ? "" : negativePrompt;
       title = title == null ? "" : title;
       notes = notes == null ? "" : notes;
       variants = variants == null ? List.of() : List.copyOf(variants);
@@ -286,13 +292,13 @@ class GridController {
       kind = Axis.Kind.valueOf(request.axis().kind().strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new workbench.grid.InvalidExperimentException("axis",
-          "Unknown axis kind '" + request.axis().kind() + "': none, steps, process, weight or when");
+          "Unknown axis kind '" + request.axis().kind() + "': none, steps, process, weight, when or cfg");
     }
     var axis = kind == Axis.Kind.NONE ? Axis.none() : new Axis(kind, request.axis().term(), request.axis().values());
     int steps = request.steps() == null ? 40 : request.steps();
     int upscale = request.upscale() == null ? 2 : request.upscale();
     return new ExperimentDefinition(request.title(), request.notes(), variants, request.seeds(), request.probes(), axis,
-        steps, request.process(), upscale, request.model());
+        steps, request.process(), upscale, request.model(), request.negativePrompt(), request.cfgScale());
   }
 
   private ExperimentDefinition.Variant variant(VariantRequest v) {

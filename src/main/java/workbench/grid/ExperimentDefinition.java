@@ -1,6 +1,7 @@
 package workbench.grid;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a grid compares: prompt variants (the first is the baseline) on the same seeds, with
@@ -8,6 +9,8 @@ import java.util.List;
  * "hand", "watercolour") scored on every cell without steering any: with the variants' own
  * terms they make the per-term heatmap. {@code model} is the model pair every cell runs on and
  * whose checker scores them ({@code sketchbook-v1}, or {@code <generator>+<checker>}).
+ * {@code negativePrompt} and {@code cfgScale} are every cell's, as the Generate page has them
+ * (diffusion processes only; {@code ""} and null: none, and the model's own scale).
  */
 public record ExperimentDefinition(
     String title,
@@ -19,7 +22,10 @@ public record ExperimentDefinition(
     int steps,
     String process,
     int upscale,
-    String model) {
+    String model,
+    String negativePrompt,
+    @io.swagger.v3.oas.annotations.media.Schema(nullable = true,
+        description = "CFG scale of every cell; null: the model's own") @Nullable Double cfgScale) {
 
   public static final String DEFAULT_MODEL = "sketchbook-v1";
 
@@ -29,6 +35,14 @@ public record ExperimentDefinition(
     probes = List.copyOf(probes);
     // Grids stored or exported before custom models have none: the built-in pair.
     model = java.util.Objects.requireNonNullElse(model, "").isBlank() ? DEFAULT_MODEL : model;
+    // Grids stored or exported before negative prompts have none.
+    negativePrompt = java.util.Objects.requireNonNullElse(negativePrompt, "");
+  }
+
+  /** A grid with no negative prompt, at the model's own CFG scale. */
+  public ExperimentDefinition(String title, String notes, List<Variant> variants, List<Long> seeds, List<String> probes,
+      Axis axis, int steps, String process, int upscale, String model) {
+    this(title, notes, variants, seeds, probes, axis, steps, process, upscale, model, "", null);
   }
 
   /** A grid on the built-in Sketchbook models. */
@@ -45,7 +59,7 @@ public record ExperimentDefinition(
   }
 
   /**
-   * The optional third axis: {@code steps} or {@code process} values, {@code weight} values
+   * The optional third axis: {@code steps}, {@code process} or {@code cfg} (CFG scale) values, {@code weight} values
    * for the term {@code term} (e.g. {@code hand::0.5,1,2}), or {@code when} values put into
    * every A1111 prompt-editing construct of each row (a fraction of the steps such as
    * {@code 0.25}, or a step number such as {@code 3}).
@@ -70,6 +84,7 @@ public record ExperimentDefinition(
         case PROCESS -> values.get(index);
         case WEIGHT -> term + "::" + values.get(index);
         case WHEN -> "when " + values.get(index);
+        case CFG -> "CFG " + values.get(index);
       };
     }
 
@@ -78,12 +93,19 @@ public record ExperimentDefinition(
       STEPS,
       PROCESS,
       WEIGHT,
-      WHEN;
+      WHEN,
+      CFG;
 
       public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
       }
     }
+  }
+
+  /** The same grid at another CFG scale (null: the model's own). */
+  public ExperimentDefinition withCfgScale(@Nullable Double newCfgScale) {
+    return new ExperimentDefinition(title, notes, variants, seeds, probes, axis, steps, process, upscale, model,
+        negativePrompt, newCfgScale);
   }
 
   /** N consecutive seeds from a base seed: the same columns for every row. */

@@ -1,6 +1,5 @@
 package workbench.grid;
 
-import java.util.List;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
@@ -86,14 +85,5 @@ public final class GridStatistics {
     var test = new WilcoxonSignedRankTest();
     // Its exact p doubles P(W ≥ max(W+, W−)), which passes 1 when W+ = W−.
     return Math.min(1.0, test.wilcoxonSignedRankTest(baseline, variant, baseline.length <= 30));
-  }
-
-  /** Comparisons of every variant against the first (baseline) row. */
-  public static List<PairedComparison> againstBaseline(List<String> names, String what, List<double[]> rows) {
-    var out = new java.util.ArrayList<PairedComparison>();
-    for (int r = 1; r < rows.size(); r++) {
-      out.add(compare(names.get(0), names.get(r), what, rows.get(0), rows.get(r)));
-    }
-    return out;
   }
 }

@@ -32,12 +32,12 @@ class GridStore {
       workbench.account.Visibility visibility) {
     jdbc.sql("""
         insert into experiment (id, title, notes, seeds, probes, axis_kind, axis_term, axis_values, steps, process, upscale,
-                                owner_id, visibility, model)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                owner_id, visibility, model, negative_prompt, cfg_scale)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(id, d.title(), d.notes(), d.seeds().toArray(Long[]::new), d.probes().toArray(String[]::new),
             d.axis().kind().id(), d.axis().term(),
             d.axis().values().toArray(String[]::new), d.steps(), d.process(), d.upscale(), ownerId, visibility.name(),
-            d.model())
+            d.model(), d.negativePrompt(), d.cfgScale())
         .update();
     for (int r = 0; r < d.variants().size(); r++) {
       var v = d.variants().get(r);
@@ -130,11 +130,13 @@ class GridStore {
   }
 
   private static Experiment experiment(ResultSet rs, List<ExperimentDefinition.Variant> rows) throws SQLException {
-    var kind = ExperimentDefinition.Axis.Kind.valueOf(rs.getString("axis_kind").toUpperCase());
+    var kind = ExperimentDefinition.Axis.Kind.valueOf(rs.getString("axis_kind").toUpperCase(java.util.Locale.ROOT));
+    double cfg = rs.getDouble("cfg_scale");
+    Double cfgScale = rs.wasNull() ? null : cfg;
     var axis = new ExperimentDefinition.Axis(kind, rs.getString("axis_term"), strings(rs.getArray("axis_values")));
     var definition = new ExperimentDefinition(rs.getString("title"), rs.getString("notes"), rows,
         longs(rs.getArray("seeds")), strings(rs.getArray("probes")), axis, rs.getInt("steps"), rs.getString("process"), rs.getInt("upscale"),
-        rs.getString("model"));
+        rs.getString("model"), rs.getString("negative_prompt"), cfgScale);
     return new Experiment(rs.getObject("id", UUID.class), definition, rs.getTimestamp("created_at").toInstant());
   }
 

@@ -136,6 +136,13 @@ final class GridValidation {
           }
         }
         case WHEN -> when(value, d.steps());
+        case CFG -> {
+          double cfg = number(value, "CFG scale", false);
+          if (cfg < 0 || cfg > RecipeFactory.MAX_CFG_SCALE) {
+            throw new InvalidExperimentException("axis", "CFG scale " + value + " is outside 0 … "
+                + (int) RecipeFactory.MAX_CFG_SCALE);
+          }
+        }
         default -> {}
       }
     }
@@ -227,8 +234,10 @@ final class GridValidation {
     var dialect = variant.dialect();
     int steps = d.steps();
     var process = d.process();
+    var cfgScale = d.cfgScale();
     var axis = d.axis();
     switch (axis.kind()) {
+      case CFG -> cfgScale = Double.parseDouble(axis.values().get(a).strip());
       case STEPS -> steps = (int) Double.parseDouble(axis.values().get(a).strip());
       case PROCESS -> process = axis.values().get(a);
       case WEIGHT -> {
@@ -250,7 +259,8 @@ final class GridValidation {
       }
       default -> {}
     }
-    return new RecipeFactory.Request(prompt, dialect, d.seeds().get(s), steps, process, d.upscale(), d.model());
+    return new RecipeFactory.Request(prompt, dialect, d.seeds().get(s), steps, process, d.upscale(), d.model(),
+        d.negativePrompt(), cfgScale);
   }
 
   /** The heatmap's terms: every variant's terms, then the probes, each once. */

@@ -86,14 +86,6 @@ public record ModelCard(
     return card;
   }
 
-  public String toJson() {
-    try {
-      return JSON.writeValueAsString(this);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   /** Lower-case hex SHA-256 of {@code bytes}. */
   public static String sha256(byte[] bytes) {
     return workbench.shared.Sha256.hex(bytes);

@@ -96,10 +96,6 @@ public record WeightedPrompt(Dialect dialect, List<Term> terms, List<PromptParam
     return new WeightedPrompt(dialect, terms.stream().map(t -> t.withTiming(t.timing().withWhen(when))).toList(), parameters);
   }
 
-  public WeightedPrompt withDialect(Dialect newDialect) {
-    return new WeightedPrompt(newDialect, terms, parameters);
-  }
-
   /**
    * Same texts, timings and chunks in the same order with weights within {@code tolerance}: what a round trip through
    * another dialect keeps (spans and dialect are allowed to differ).

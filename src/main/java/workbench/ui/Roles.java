@@ -15,10 +15,6 @@ public final class Roles {
     return has("ROLE_EDITOR");
   }
 
-  public static boolean isAdmin() {
-    return has("ROLE_ADMIN");
-  }
-
   private static boolean has(String authority) {
     var auth = SecurityContextHolder.getContext().getAuthentication();
     return auth != null && auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(authority::equals);

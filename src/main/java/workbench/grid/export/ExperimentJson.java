@@ -77,7 +77,18 @@ public final class ExperimentJson {
       if (definition == null || !definition.isObject()) {
         throw new InvalidExperimentException("file", "Not a valid experiment file: it has no \"definition\" object");
       }
-      return JSON.treeToValue(definition, ExperimentDefinition.class);
+      // Parts newer than the format's first files may be absent; the CFG scale may be null (the
+      // model's own), which the strict reading of every other part refuses, so it is read apart.
+      var parts = ((com.fasterxml.jackson.databind.node.ObjectNode) definition).deepCopy();
+      parts.putIfAbsent("model", parts.textNode(""));
+      parts.putIfAbsent("negativePrompt", parts.textNode(""));
+      var cfg = parts.remove("cfgScale");
+      if (cfg != null && !cfg.isNull() && !cfg.isNumber()) {
+        throw new InvalidExperimentException("file", "Not a valid experiment file: \"cfgScale\" must be a number or null");
+      }
+      parts.put("cfgScale", 0.0);
+      return JSON.treeToValue(parts, ExperimentDefinition.class)
+          .withCfgScale(cfg == null || cfg.isNull() ? null : cfg.asDouble());
     } catch (JsonProcessingException e) {
       var where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
       throw new InvalidExperimentException("file", "Not a valid experiment file" + where + ": "

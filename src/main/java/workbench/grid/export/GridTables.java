@@ -32,6 +32,8 @@ public final class GridTables {
 
   public static String settings(ExperimentDefinition d) {
     return d.steps() + " steps, " + d.process() + ", upscale ×" + d.upscale()
+        + (d.cfgScale() == null ? "" : ", CFG scale " + score(d.cfgScale()))
+        + (d.negativePrompt().isEmpty() ? "" : ", negative prompt: " + d.negativePrompt())
         + (d.axis().size() > 1 ? ", third axis: " + d.axis().kind().id()
             + (d.axis().kind() == ExperimentDefinition.Axis.Kind.WEIGHT ? " of '" + d.axis().term() + "'" : "")
             + " = " + String.join(", ", d.axis().values()) : "");

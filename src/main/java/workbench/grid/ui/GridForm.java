@@ -55,6 +55,9 @@ class GridForm extends VerticalLayout {
   final Select<String> model = new Select<>();
   private final List<ModelChoice> models;
   final IntegerField upscale = new IntegerField("Upscale");
+  final TextField negativePrompt = new TextField("Negative prompt");
+  final com.vaadin.flow.component.textfield.NumberField cfgScale =
+      new com.vaadin.flow.component.textfield.NumberField("CFG scale");
   final Span error = new Span();
   private final GridService grids;
   private final LibraryService libraries;
@@ -98,6 +101,7 @@ class GridForm extends VerticalLayout {
       case PROCESS -> "art process";
       case WEIGHT -> "one term's weight";
       case WHEN -> "prompt editing's when";
+      case CFG -> "CFG scale";
     });
     axisKind.setId("axis-kind");
     axisKind.setValue(Axis.Kind.NONE);
@@ -130,6 +134,16 @@ class GridForm extends VerticalLayout {
     upscale.setValue(4);
     upscale.setMin(1);
     upscale.setMax(8);
+    // Classifier-free guidance's settings, for every cell; only the diffusion processes have them.
+    negativePrompt.setId("grid-negative-prompt");
+    negativePrompt.setPlaceholder("night, dark");
+    negativePrompt.setHelperText("every cell steers away from it (diffusion processes)");
+    cfgScale.setId("grid-cfg-scale");
+    cfgScale.setMin(0);
+    cfgScale.setMax(workbench.generation.RecipeFactory.MAX_CFG_SCALE);
+    cfgScale.setStep(0.5);
+    cfgScale.setPlaceholder("model's own");
+    cfgScale.setHelperText("diffusion processes; a CFG axis overrides it");
     error.addClassName("field-error");
     error.setId("grid-error");
 
@@ -138,7 +152,8 @@ class GridForm extends VerticalLayout {
     create.setId("create-grid");
     add(title, new H3("Variants (the first row is the baseline)"), rowList, addRow,
         new H3("Seeds and measures"), seedMode, new HorizontalLayout(seedList, baseSeed, seedCount), probes,
-        new H3("Everything else, fixed"), new FormLayout(model, steps, process, upscale, axisKind, axisTerm, axisValues),
+        new H3("Everything else, fixed"), new FormLayout(model, steps, process, upscale, negativePrompt, cfgScale,
+            axisKind, axisTerm, axisValues),
         error, create);
   }
 
@@ -154,9 +169,10 @@ class GridForm extends VerticalLayout {
     axisTerm.setVisible(kind == Axis.Kind.WEIGHT);
     axisValues.setVisible(kind != null && kind != Axis.Kind.NONE);
     // The when of every A1111 [from:to:when] in each row: a fraction of the steps, or a step number.
-    axisValues.setPlaceholder(kind == Axis.Kind.WHEN ? "0.25, 0.5, 0.75" : "0.5, 1, 2");
+    axisValues.setPlaceholder(kind == Axis.Kind.WHEN ? "0.25, 0.5, 0.75" : kind == Axis.Kind.CFG ? "1, 3, 7" : "0.5, 1, 2");
     axisValues.setHelperText(kind == Axis.Kind.WHEN
-        ? "put into every [from:to:when] of each row (A1111): 0.25 is a quarter of the steps, 3 is step 3" : "");
+        ? "put into every [from:to:when] of each row (A1111): 0.25 is a quarter of the steps, 3 is step 3"
+        : kind == Axis.Kind.CFG ? "classifier-free guidance, 0 … 30 (diffusion processes), as A1111's X/Y plot sweeps it" : "");
   }
 
   VariantRow addRow(String label, String prompt) {
@@ -212,7 +228,7 @@ class GridForm extends VerticalLayout {
     var axis = new Axis(kind, kind == Axis.Kind.WEIGHT ? axisTerm.getValue().strip() : "", values);
     return new ExperimentDefinition(title.getValue().strip(), "", variants, seeds, probeList, axis,
         steps.getValue() == null ? 0 : steps.getValue(), process.getValue(), upscale.getValue() == null ? 0 : upscale.getValue(),
-        model.getValue() == null ? "" : model.getValue());
+        model.getValue() == null ? "" : model.getValue(), negativePrompt.getValue().strip(), cfgScale.getValue());
   }
 
   Registration addCreatedListener(ComponentEventListener<CreatedEvent> listener) {
