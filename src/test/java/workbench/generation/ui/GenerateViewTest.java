@@ -225,6 +225,24 @@ class GenerateViewTest extends KaribuTest {
     assertThat(guided.process()).isEqualTo("guided");
     assertThat(guided.negativePrompt()).isEmpty();
     assertThat(guided.cfgScale()).isEmpty();
+    settleRealRuns(before);
+  }
+
+  /** Cancels the real runs queued since {@code before} runs existed and waits until the workers let them go. */
+  private void settleRealRuns(long before) {
+    var ids = jdbc.sql("select id from run order by created_at desc limit ?").params(count() - before)
+        .query(UUID.class).list();
+    ids.forEach(generation::cancel);
+    long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+    while (ids.stream().anyMatch(id -> !generation.run(id).orElseThrow().status().finished())) {
+      assertThat(System.nanoTime()).as("runs still active: %s", ids).isLessThan(deadline);
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   @Test
