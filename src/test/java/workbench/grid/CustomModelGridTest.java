@@ -3,7 +3,6 @@ package workbench.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -34,16 +33,8 @@ class CustomModelGridTest extends DatabaseTest {
         PAIR);
   }
 
-  ExperimentResult awaitDone(UUID id) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-    while (System.nanoTime() < deadline) {
-      var result = grids.result(id);
-      if (result.finished() && !result.cells().isEmpty()) {
-        return result;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("grid did not finish");
+  ExperimentResult awaitDone(UUID id) {
+    return GridRuns.awaitDone(grids, id);
   }
 
   @Test
