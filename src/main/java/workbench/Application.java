@@ -22,7 +22,7 @@ public class Application implements AppShellConfigurator {
     // DJL must never download engines or models: everything it needs ships in the jar.
     System.setProperty("ai.djl.offline", "true");
     if (Cli.isCommand(args)) {
-      System.exit(Cli.run(args));
+      System.exit(Cli.run(Application.class, args));
     }
     // Before PyTorch runs a kernel: see CpuKernels (the CLI does it once its logs go to standard error).
     workbench.model.CpuKernels.guard();

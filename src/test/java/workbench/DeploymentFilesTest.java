@@ -26,6 +26,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.yaml.snakeyaml.Yaml;
 import workbench.generation.WorkerNodesTest;
+import workbench.node.NodeRole;
 
 /**
  * docker-compose.yml and the Dockerfile, read as files: no Docker engine runs here. The compose

@@ -24,7 +24,7 @@ class FirstAdmin implements ApplicationRunner {
   private final AdminSettings settings;
   private final boolean servesUi;
 
-  FirstAdmin(UserStore users, PasswordEncoder encoder, AdminSettings settings, workbench.WorkbenchSettings workbench) {
+  FirstAdmin(UserStore users, PasswordEncoder encoder, AdminSettings settings, workbench.node.WorkbenchSettings workbench) {
     this.users = users;
     this.encoder = encoder;
     this.settings = settings;

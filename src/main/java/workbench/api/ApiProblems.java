@@ -103,8 +103,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   }
 
   /** A PNG recall cannot read: the message starts with the file's name, as it was sent. */
-  @ExceptionHandler(workbench.gallery.RecallException.class)
-  ProblemDetail recallRefused(workbench.gallery.RecallException e) {
+  @ExceptionHandler(workbench.generation.RecallException.class)
+  ProblemDetail recallRefused(workbench.generation.RecallException e) {
     return problem(HttpStatus.BAD_REQUEST, "PNG not recalled", e.getMessage());
   }
 

@@ -19,7 +19,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import workbench.Application;
 import workbench.gallery.GalleryFilter;
 import workbench.gallery.GallerySamples;
 import workbench.gallery.GalleryService;
@@ -46,6 +45,8 @@ import workbench.grid.GridSettings;
 public final class BenchCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @picocli.CommandLine.ParentCommand Cli cli;
 
   @Option(names = "--json", description = "print the figures as JSON")
   boolean json;
@@ -252,7 +253,7 @@ public final class BenchCommand implements Callable<Integer> {
     var dataDir = Files.createTempDirectory("workbench-bench-");
     // Spring would set logging up again, onto standard output, where --json writes: keep the CLI's (standard error).
     System.setProperty(org.springframework.boot.logging.LoggingSystem.SYSTEM_PROPERTY, org.springframework.boot.logging.LoggingSystem.NONE);
-    try (var server = new SpringApplicationBuilder(Application.class).web(WebApplicationType.SERVLET)
+    try (var server = new SpringApplicationBuilder(cli.application()).web(WebApplicationType.SERVLET)
         .run("--server.port=0", "--workbench.data-dir=" + dataDir, "--spring.main.banner-mode=off",
             "--logging.level.root=WARN")) {
       // The services check roles: the bench acts as an admin.

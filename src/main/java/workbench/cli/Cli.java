@@ -15,7 +15,16 @@ public final class Cli {
   /** Exit code for bad input (a prompt syntax error, a bad option value). */
   public static final int EXIT_BAD_INPUT = 2;
 
-  private Cli() {}
+  /** The Spring Boot application, for the commands that start the server (bench): given, not imported, so the CLI does not depend on the application class that depends on it. */
+  private final Class<?> application;
+
+  private Cli(Class<?> application) {
+    this.application = application;
+  }
+
+  Class<?> application() {
+    return application;
+  }
 
   /**
    * Commands run without Spring Boot, so logback would fall back to its default: everything, at
@@ -46,10 +55,10 @@ public final class Cli {
     return args.length > 0 && !args[0].startsWith("-");
   }
 
-  public static int run(String[] args) {
+  public static int run(Class<?> application, String[] args) {
     logToStandardError();
     workbench.model.CpuKernels.guard();
-    var commandLine = new CommandLine(new Cli());
+    var commandLine = new CommandLine(new Cli(application));
     commandLine.setParameterExceptionHandler((ex, a) -> {
       ex.getCommandLine().getErr().println(ex.getMessage());
       return EXIT_BAD_INPUT;

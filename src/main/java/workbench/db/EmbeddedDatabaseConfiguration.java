@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import workbench.WorkbenchSettings;
+import workbench.node.WorkbenchSettings;
 
 /**
  * Zero set-up: with no {@code spring.datasource.url}, the app starts its own PostgreSQL in

@@ -3,7 +3,6 @@ package workbench.gallery;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import workbench.generation.Recipe;
 import workbench.generation.Run;
@@ -39,7 +38,7 @@ public final class RunComparison {
     rows.add(row(runs, "Process", Recipe::process));
     rows.add(row(runs, "Size", r -> r.width() + " × " + r.height()));
     rows.add(row(runs, "Upscale", r -> r.upscale() + "×"));
-    rows.add(row(runs, "Stages", RunComparison::stages));
+    rows.add(row(runs, "Stages", r -> r.schedule().describe()));
     rows.add(row(runs, "Stop at score", r -> number(r.schedule().stopAtScore())));
     rows.add(row(runs, "Model", Recipe::modelId));
     rows.add(row(runs, "Weights", r -> r.weightsSha256().substring(0, Math.min(12, r.weightsSha256().length()))));
@@ -65,21 +64,12 @@ public final class RunComparison {
     return rows;
   }
 
-  /** A schedule's stages as people read them: "from step 0: cutouts 4, rate 0.05; from step 20: …". */
-  public static String stages(Recipe recipe) {
-    return recipe.schedule().stages().stream()
-        .map(stage -> "from step " + stage.fromStep() + (stage.settings().isEmpty() ? "" : ": ")
-            + stage.settings().entrySet().stream().map(e -> e.getKey() + " " + number(e.getValue()))
-                .collect(java.util.stream.Collectors.joining(", ")))
-        .collect(java.util.stream.Collectors.joining("; "));
-  }
-
   private static Row row(List<Run> runs, String name, Function<Recipe, String> value) {
     return Row.of(name, runs.stream().map(r -> value.apply(r.recipe())).toList());
   }
 
   static String number(double value) {
-    return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value);
+    return workbench.generation.Schedule.number(value);
   }
 
   /** Display score of a term, for callers that format one score the same way. */

@@ -13,8 +13,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import workbench.NodeRole;
-import workbench.WorkbenchSettings;
+import workbench.node.NodeRole;
+import workbench.node.WorkbenchSettings;
 
 /**
  * This instance's row in {@code worker_node}, written at the queue's heartbeat interval

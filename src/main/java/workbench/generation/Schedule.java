@@ -30,4 +30,19 @@ public record Schedule(int steps, List<Stage> stages, double stopAtScore) {
   public boolean confidentAt(double combinedScore) {
     return stopAtScore > 0 && combinedScore >= stopAtScore;
   }
+
+  /** The stages as people read them: "from step 0: cutouts 4, rate 0.05; from step 20: …". */
+  public String describe() {
+    return stages.stream()
+        .map(stage -> "from step " + stage.fromStep() + (stage.settings().isEmpty() ? "" : ": ")
+            + stage.settings().entrySet().stream().map(e -> e.getKey() + " " + number(e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", ")))
+        .collect(java.util.stream.Collectors.joining("; "));
+  }
+
+  /** Whole numbers without a point, others to two places. */
+  public static String number(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value)
+        : String.format(java.util.Locale.ROOT, "%.2f", value);
+  }
 }

@@ -2,7 +2,7 @@ package workbench.generation;
 
 import java.time.Instant;
 import java.util.List;
-import workbench.NodeRole;
+import workbench.node.NodeRole;
 
 /**
  * One instance of the deployment as its last heartbeat described it.

@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import workbench.NodeRole;
+import workbench.node.NodeRole;
 
 /**
  * The instances of the deployment and what each is doing, from their heartbeat rows, for

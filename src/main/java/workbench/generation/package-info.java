@@ -1,7 +1,8 @@
 /**
  * The loop of the seed page: {@link workbench.generation.SeedStatic starting seed image},
  * art process, check output, loop ({@code Schedule}), image done ({@code PostProcess}); the
- * recipe that fixes an image, and the PNG text chunks that carry it.
+ * recipe that fixes an image, and the PNG text chunks that carry it; recall of a recipe from a
+ * PNG, ours or another tool's ({@code RecipeRecall}, {@code ForeignMetadata}).
  *
  * <p>A run names its models by one id ({@link workbench.generation.LoopModels}): the built-in
  * Sketchbook pair, whose prior is steered by the {@code guided} and {@code evolve} art processes,

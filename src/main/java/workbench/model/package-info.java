@@ -2,7 +2,9 @@
  * DJL networks (checker, generator prior), their training, evaluation and loading; the
  * registry of custom TorchScript models (CLIP, Stable Diffusion) is in {@code model.registry}.
  */
+@ApplicationModule(allowedDependencies = {"prompt", "sketchbook", "shared"})
 @NullMarked
 package workbench.model;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

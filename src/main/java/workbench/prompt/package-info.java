@@ -37,7 +37,9 @@
  * renderer throw {@link workbench.prompt.PromptRenderException} (not a syntax error: the prompt
  * is fine, the target is too narrow); A1111 can write every prompt.
  */
+@ApplicationModule(allowedDependencies = {})
 @NullMarked
 package workbench.prompt;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -3,7 +3,9 @@
  * patterns, named daemon threads. Plain Java, no Spring and no feature: any package may use
  * it, it uses none.
  */
+@ApplicationModule(allowedDependencies = {})
 @NullMarked
 package workbench.shared;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

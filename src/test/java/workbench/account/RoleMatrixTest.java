@@ -21,7 +21,7 @@ import org.springframework.security.core.AuthenticationException;
 import workbench.gallery.GalleryFilter;
 import workbench.gallery.GalleryService;
 import workbench.gallery.GallerySort;
-import workbench.gallery.RecipeRecall;
+import workbench.generation.RecipeRecall;
 import workbench.generation.GenerationService;
 import workbench.generation.PausedQueueTest;
 import workbench.generation.RecipeFactory;

@@ -36,7 +36,7 @@ class GenerateWithCustomModelsCommandTest {
   }
 
   int generate(String model, Path png) {
-    return Cli.run(new String[] {"generate", "--prompt", "red apple --no blurry", "--seed", "3", "--steps", "3",
+    return Cli.run(workbench.Application.class, new String[] {"generate", "--prompt", "red apple --no blurry", "--seed", "3", "--steps", "3",
         "--upscale", "1", "--models-dir", Fixtures.dir().toString(), "--model", model, "--out", png.toString(), "--json"});
   }
 

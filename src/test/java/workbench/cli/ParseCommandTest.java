@@ -31,7 +31,7 @@ class ParseCommandTest {
 
   @Test
   void printsTheSeedExampleAsJson() {
-    int exit = Cli.run(new String[] {"parse", "--prompt", "apple:: tart::2"});
+    int exit = Cli.run(workbench.Application.class, new String[] {"parse", "--prompt", "apple:: tart::2"});
     assertThat(exit).isZero();
     assertThat(stdout()).startsWith(
         "{\"dialect\":\"midjourney\",\"terms\":[{\"text\":\"apple\",\"weight\":1.0,");
@@ -41,7 +41,7 @@ class ParseCommandTest {
 
   @Test
   void parsesInTheDialectAskedFor() {
-    int exit = Cli.run(new String[] {"parse", "--dialect", "A1111", "--prompt", "a cat, (red hat:1.3)"});
+    int exit = Cli.run(workbench.Application.class, new String[] {"parse", "--dialect", "A1111", "--prompt", "a cat, (red hat:1.3)"});
     assertThat(exit).isZero();
     assertThat(stdout()).startsWith("{\"dialect\":\"a1111\",\"terms\":[{\"text\":\"a cat\",\"weight\":1.0,")
         .contains("{\"text\":\"red hat\",\"weight\":1.3,");
@@ -49,7 +49,7 @@ class ParseCommandTest {
 
   @Test
   void syntaxErrorPrintsMessageWithColumnAndExits2() {
-    int exit = Cli.run(new String[] {"parse", "--prompt", "apple:: tart::2x"});
+    int exit = Cli.run(workbench.Application.class, new String[] {"parse", "--prompt", "apple:: tart::2x"});
     assertThat(exit).isEqualTo(Cli.EXIT_BAD_INPUT);
     assertThat(stdout()).isEmpty();
     assertThat(stderr())
@@ -60,7 +60,7 @@ class ParseCommandTest {
 
   @Test
   void errorsWithoutAColumnInTheirMessageGetOneAdded() {
-    int exit = Cli.run(new String[] {"parse", "--prompt", "apple::-1"});
+    int exit = Cli.run(workbench.Application.class, new String[] {"parse", "--prompt", "apple::-1"});
     assertThat(exit).isEqualTo(Cli.EXIT_BAD_INPUT);
     assertThat(stderr()).contains(
         "error: weights sum to -1: at least one positive weight is needed (column 1)");
@@ -68,7 +68,7 @@ class ParseCommandTest {
 
   @Test
   void unknownDialectIsBadInput() {
-    int exit = Cli.run(new String[] {"parse", "--dialect", "dalle", "--prompt", "apple"});
+    int exit = Cli.run(workbench.Application.class, new String[] {"parse", "--dialect", "dalle", "--prompt", "apple"});
     assertThat(exit).isEqualTo(Cli.EXIT_BAD_INPUT);
     assertThat(stderr()).contains("unknown dialect 'dalle'");
   }

@@ -26,7 +26,7 @@ class RunComparisonTest {
     assertThat(rows).filteredOn(RunComparison.Row::differs).extracting(RunComparison.Row::name).containsExactly("Seed");
     assertThat(rows).filteredOn(r -> r.name().equals("Terms")).singleElement()
         .extracting(RunComparison.Row::values).isEqualTo(List.of("[red apple ×1, table ×0.50]", "[red apple ×1, table ×0.50]"));
-    assertThat(RunComparison.stages(a.recipe())).isEqualTo("from step 0: rate 0.05");
+    assertThat(a.recipe().schedule().describe()).isEqualTo("from step 0: rate 0.05");
   }
 
   @Test

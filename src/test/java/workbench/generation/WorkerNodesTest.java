@@ -25,7 +25,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import workbench.Application;
-import workbench.NodeRole;
+import workbench.node.NodeRole;
 import workbench.account.SignIn;
 import workbench.db.EmbeddedDatabase;
 import workbench.grid.ExperimentDefinition;

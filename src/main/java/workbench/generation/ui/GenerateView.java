@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import java.util.UUID;
-import workbench.gallery.RecallException;
-import workbench.gallery.RecipeRecall;
+import workbench.generation.RecallException;
+import workbench.generation.RecipeRecall;
 import workbench.generation.GenerationService;
 import workbench.generation.InvalidRecipeException;
 import workbench.generation.RecipeFactory;
@@ -164,7 +164,7 @@ public class GenerateView extends VerticalLayout implements BeforeEnterObserver 
     try {
       var recalled = recall.recall(event.fileName(), event.png(), form.currentOrDefaults());
       form.fill(recalled.request(), 0);
-      var source = recalled.source() == workbench.gallery.RecalledRecipe.Source.WORKBENCH
+      var source = recalled.source() == workbench.generation.RecalledRecipe.Source.WORKBENCH
           ? "the workbench recipe" : "its " + recalled.source().tool() + " metadata";
       form.showWarning(recalled.notes().isEmpty() ? "" : "From " + event.fileName() + ": " + String.join("; ", recalled.notes()));
       Notifications.success("Filled from " + source + " in " + event.fileName());

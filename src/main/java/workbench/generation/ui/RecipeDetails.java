@@ -26,7 +26,7 @@ public class RecipeDetails extends Composite<Div> {
     setting(settings, "Process", r.process());
     setting(settings, "Size", r.width() + " × " + r.height() + ", upscaled " + r.upscale() + "×");
     setting(settings, "Model", r.modelId() + " (" + r.weightsSha256().substring(0, Math.min(12, r.weightsSha256().length())) + ")");
-    setting(settings, "Stages", workbench.gallery.RunComparison.stages(r)
+    setting(settings, "Stages", r.schedule().describe()
         + (r.schedule().stopAtScore() > 0 ? "; stop early at score " + RunMonitor.format(r.schedule().stopAtScore()) : ""));
     setting(settings, "Device", r.device());
     setting(settings, "Status", run.status().name().toLowerCase(Locale.ROOT));

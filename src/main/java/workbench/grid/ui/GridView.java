@@ -217,7 +217,7 @@ public class GridView extends VerticalLayout implements BeforeEnterObserver, Has
   }
 
   private void openShare() {
-    new workbench.ui.ShareDialog("'" + experiment.definition().title() + "'", experiment.visibility(), experiment.sharedWith(),
+    new workbench.account.ui.ShareDialog("'" + experiment.definition().title() + "'", experiment.visibility(), experiment.sharedWith(),
         java.util.List.of(workbench.account.Visibility.values()),
         (visibility, users) -> experiment = grids.share(id, visibility, users)).open();
   }

@@ -129,7 +129,7 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver, 
   private void openShare(Library library) {
     var choices = java.util.List.of(workbench.account.Visibility.PRIVATE, workbench.account.Visibility.SHARED,
         workbench.account.Visibility.EVERYONE);
-    new workbench.ui.ShareDialog("'" + library.name() + "'", library.visibility(), library.sharedWith(), choices,
+    new workbench.account.ui.ShareDialog("'" + library.name() + "'", library.visibility(), library.sharedWith(), choices,
         (visibility, users) -> show(service.share(library.id(), visibility, users))).open();
   }
 

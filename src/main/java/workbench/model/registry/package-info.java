@@ -5,7 +5,9 @@
  * finds them, checks their manifests and files (sha256), and loads each once, on the device its
  * manifest asks for; it closes them on shutdown.
  */
+@NamedInterface("registry")
 @NullMarked
 package workbench.model.registry;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

@@ -21,6 +21,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import workbench.KaribuTest;
 import workbench.account.AppUser;
 import workbench.account.AuditEvent;
+import workbench.admin.ui.AdminView;
 import workbench.generation.ui.GenerateView;
 import workbench.library.ui.LibrariesView;
 

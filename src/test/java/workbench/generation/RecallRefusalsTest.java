@@ -1,4 +1,4 @@
-package workbench.gallery;
+package workbench.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.concurrent.DelegatingSecurityContextCallable;
 import workbench.DatabaseTest;
-import workbench.generation.PngMetadata;
-import workbench.generation.RecipeFactory;
+import workbench.gallery.StoredRuns;
 
 /**
  * Hostile PNGs from issue 16, sent through the recall service as an editor's upload would be:

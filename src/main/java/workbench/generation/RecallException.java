@@ -1,4 +1,4 @@
-package workbench.gallery;
+package workbench.generation;
 
 /** A PNG that cannot fill the generate form; the message says why, naming the file. */
 public class RecallException extends IllegalArgumentException {

@@ -1,4 +1,4 @@
-package workbench.gallery;
+package workbench.generation;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,9 +7,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import workbench.DatabaseTest;
-import workbench.generation.PngMetadata;
-import workbench.generation.RecipeFactory;
-import workbench.generation.RecipeText;
 
 /**
  * Recalling a PNG whose own workbench recipe is damaged (anyone can write that chunk) says

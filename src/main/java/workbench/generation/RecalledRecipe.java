@@ -1,7 +1,6 @@
-package workbench.gallery;
+package workbench.generation;
 
 import java.util.List;
-import workbench.generation.RecipeFactory;
 
 /**
  * What a PNG said about how it was made, as a request for the generate form. Settings the

@@ -1,4 +1,4 @@
-package workbench.gallery;
+package workbench.generation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,9 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import workbench.generation.RecipeText;
-import workbench.generation.TextBudget;
-import workbench.gallery.RecalledRecipe.Source;
+import workbench.generation.RecalledRecipe.Source;
 
 /**
  * What other tools write into a PNG, read into A1111's terms ({@link RecipeText.Parameters}:

@@ -1,4 +1,4 @@
-package workbench.ui;
+package workbench.account.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -9,6 +9,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.Arrays;
 import java.util.List;
 import workbench.account.Visibility;
+import workbench.ui.Notifications;
 
 /** Who may read a library or a grid: the visibility, and for SHARED the users by name. */
 public class ShareDialog extends Dialog {

@@ -1,4 +1,4 @@
-package workbench;
+package workbench.node;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package workbench.gallery;
+package workbench.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,9 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
-import workbench.generation.PngMetadata;
-import workbench.generation.TextBudget;
-import workbench.gallery.RecalledRecipe.Source;
+import workbench.generation.RecalledRecipe.Source;
 
 /**
  * Real PNGs from A1111, ComfyUI, InvokeAI, NovelAI and Fooocus (src/test/resources/png-metadata,

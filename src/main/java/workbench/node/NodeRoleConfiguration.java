@@ -1,4 +1,4 @@
-package workbench;
+package workbench.node;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package workbench;
+package workbench.node;
 
 /**
  * What one instance of a team deployment does ({@code workbench.role}). Any number of

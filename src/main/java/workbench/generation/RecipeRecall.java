@@ -1,17 +1,10 @@
-package workbench.gallery;
+package workbench.generation;
 
 import java.util.ArrayList;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import workbench.generation.ArtProcesses;
-import workbench.generation.GenerationService;
-import workbench.generation.PngMetadata;
-import workbench.generation.RecipeFactory;
-import workbench.generation.RecipeText;
-import workbench.generation.SeedStatic;
-import workbench.generation.TextBudget;
 import workbench.prompt.Dialect;
 
 /**
@@ -25,15 +18,15 @@ import workbench.prompt.Dialect;
 @PreAuthorize("hasRole('VIEWER')")
 public class RecipeRecall {
 
-  private final GallerySettings settings;
+  private final RecallSettings settings;
   private final GenerationService generation;
 
-  RecipeRecall(GallerySettings settings, GenerationService generation) {
+  RecipeRecall(RecallSettings settings, GenerationService generation) {
     this.settings = settings;
     this.generation = generation;
   }
 
-  public GallerySettings settings() {
+  public RecallSettings settings() {
     return settings;
   }
 
