@@ -20,12 +20,15 @@ import workbench.KaribuTest;
 import workbench.gallery.StoredRuns;
 import workbench.generation.GenerationService;
 import workbench.generation.RunEvents;
-import workbench.generation.RunFinished;
+import workbench.generation.RunEventsProbe;
 import workbench.generation.RunProgressed;
 import workbench.generation.RunStatus;
 import workbench.generation.TermScores;
 
-/** The generate page without the models: runs written as the worker writes them, events published as it does. */
+/**
+ * The generate page: mostly runs written as the worker writes them and events published as it
+ * does; the cancel and guidance tests queue real runs on the built-in models.
+ */
 class GenerateViewTest extends KaribuTest {
 
   @Autowired GenerationService generation;
@@ -75,25 +78,48 @@ class GenerateViewTest extends KaribuTest {
     assertThat(view.monitor.status.getText()).startsWith("Step 4 / 10");
   }
 
+  /** A real run on the built-in models, cancelled from the page while the worker draws it. */
   @Test
   void cancelKeepsWhatTheRunMadeAndSaysSo() {
-    var recipe = StoredRuns.recipe("red apple:: table::0.5", 7, 10);
-    var id = StoredRuns.queued(jdbc, recipe);
-    StoredRuns.markRunning(jdbc, id, 3);
-    var view = open(id);
-    RunEventsProbe.publish(events, step(id, 3, 10, 0.3));
+    UI.getCurrent().navigate(GenerateView.class);
+    var view = _get(GenerateView.class);
+    _setValue(_get(TextArea.class, spec -> spec.withClasses("prompt-text")), "a red ball");
+    view.form.process.setValue("guided");
+    _setValue(view.form.steps, 200);
+    _setValue(view.form.upscale, 1);
+    long before = count();
+    _click(_get(Button.class, spec -> spec.withId("generate")));
+    assertThat(view.form.error.isVisible()).as("form error: %s", view.form.error.getText()).isFalse();
+    var id = view.monitor.runId().orElseThrow();
+    try {
+      // The worker's first steps reach the page (pushed through UI.access, taken here).
+      awaitPage(() -> view.monitor.status.getText().startsWith("Step "));
 
-    _click(_get(Button.class, spec -> spec.withId("cancel-run")));
-    assertThat(jdbc.sql("select cancel_requested from run where id = ?").params(id).query(Boolean.class).single()).isTrue();
-    assertThat(view.monitor.cancel.isEnabled()).isFalse();
+      _click(_get(Button.class, spec -> spec.withId("cancel-run")));
+      assertThat(jdbc.sql("select cancel_requested from run where id = ?").params(id).query(Boolean.class).single()).isTrue();
+      assertThat(view.monitor.cancel.isEnabled()).isFalse();
 
-    // The worker stops at its next step and stores what it made, marked cancelled.
-    var stored = StoredRuns.finished(jdbc, recipe, RunStatus.CANCELLED, 30);
-    jdbc.sql("delete from run where id = ?").params(id).update();
-    view = open(stored);
-    RunEventsProbe.publish(events, new RunFinished(stored, RunStatus.CANCELLED));
-    assertThat(view.monitor.status.getText()).startsWith("Cancelled at step 10 / 10");
-    assertThat(view.result.getChildren().findFirst()).get().isInstanceOf(RunResult.class);
+      // The worker stops at its next step and stores what it made, marked cancelled.
+      awaitPage(() -> view.monitor.status.getText().startsWith("Cancelled"));
+      var run = generation.run(id).orElseThrow();
+      assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
+      assertThat(run.step()).isBetween(1, 199);
+      assertThat(generation.image(id, workbench.generation.ImageKind.RAW)).isPresent();
+      assertThat(view.monitor.status.getText()).startsWith("Cancelled at step " + run.step() + " / 200");
+      assertThat(view.result.getChildren().findFirst()).get().isInstanceOf(RunResult.class);
+    } finally {
+      settleRealRuns(before);
+    }
+  }
+
+  /** Waits on this thread (it holds the signed-in user and the mocked UI), taking the pushed updates before each look. */
+  private static void awaitPage(java.util.concurrent.Callable<Boolean> shown) {
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2))
+        .pollInterval(java.time.Duration.ofMillis(50)).pollInSameThread()
+        .until(() -> {
+          MockVaadin.runUIQueue();
+          return shown.call();
+        });
   }
 
   @Test
@@ -233,16 +259,9 @@ class GenerateViewTest extends KaribuTest {
     var ids = jdbc.sql("select id from run order by created_at desc limit ?").params(count() - before)
         .query(UUID.class).list();
     ids.forEach(generation::cancel);
-    long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
-    while (ids.stream().anyMatch(id -> !generation.run(id).orElseThrow().status().finished())) {
-      assertThat(System.nanoTime()).as("runs still active: %s", ids).isLessThan(deadline);
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).pollInSameThread()
+        .untilAsserted(() -> assertThat(ids).allSatisfy(id ->
+            assertThat(generation.run(id).orElseThrow().status().finished()).as("run %s finished", id).isTrue()));
   }
 
   @Test
