@@ -33,13 +33,13 @@ public class GridService {
   private final GenerationService generation;
   private final GridSettings settings;
   private final GridValidation validation;
-  private final Map<String, double[]> similarityCache = java.util.Collections.synchronizedMap(
-      new java.util.LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, double[]> eldest) {
-          return size() > 20_000;
-        }
-      });
+  /**
+   * Probe scores of finished runs, by run and term list: bounded, least recently used out
+   * (Caffeine, as the sign-in throttle uses; Spring's {@code @Cacheable} answers one key per
+   * call, and a grid asks for many runs at once).
+   */
+  private final com.github.benmanes.caffeine.cache.Cache<String, double[]> similarityCache =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(20_000).build();
 
   private final CurrentUser currentUser;
   private final AuditLog audit;
@@ -252,7 +252,7 @@ public class GridService {
     var out = new java.util.HashMap<UUID, double[]>();
     var missing = new ArrayList<UUID>();
     for (var run : runs) {
-      var cached = similarityCache.get(run + key);
+      var cached = similarityCache.getIfPresent(run + key);
       if (cached != null) {
         out.put(run, cached);
       } else {

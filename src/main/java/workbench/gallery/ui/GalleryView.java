@@ -25,6 +25,7 @@ import workbench.gallery.GallerySort;
 import workbench.generation.ui.ImageSources;
 import workbench.generation.ui.RunResult;
 import workbench.library.LibraryService;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 /**
  * Every stored image, newest first: a lazy grid whose rows the database pages (only the
@@ -47,7 +48,11 @@ public class GalleryView extends VerticalLayout {
   private GalleryFilter filter = GalleryFilter.all();
   private GallerySort sort = GallerySort.NEWEST;
 
-  public GalleryView(GalleryService gallery, LibraryService libraries, GallerySettings settings) {
+  /** Who is signed in: editors see the buttons that change things (the services refuse the rest anyway). */
+  private final AuthenticationContext authentication;
+
+  public GalleryView(GalleryService gallery, LibraryService libraries, GallerySettings settings, AuthenticationContext authentication) {
+    this.authentication = authentication;
     this.gallery = gallery;
     addClassName("gallery-view");
     setSizeFull();
@@ -115,7 +120,7 @@ public class GalleryView extends VerticalLayout {
     star.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
     star.setAriaLabel(item.starred() ? "Remove from favourites" : "Add to favourites");
     star.addClassName(item.starred() ? "starred" : "not-starred");
-    star.setEnabled(workbench.ui.Roles.isEditor()); // viewers see favourites but do not change them
+    star.setEnabled(authentication.hasRole("EDITOR")); // viewers see favourites but do not change them
     star.addClickListener(e -> {
       gallery.star(item.runId(), !item.starred());
       grid.getDataProvider().refreshAll();

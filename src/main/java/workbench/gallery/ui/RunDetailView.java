@@ -41,6 +41,7 @@ import workbench.journey.JourneySnippet;
 import workbench.journey.LoopAnimation;
 import workbench.model.ModelLoadException;
 import workbench.ui.Notifications;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 /**
  * One stored run: the images, every parameter, scores per term and the score trace, the loop
@@ -61,14 +62,18 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
   final Button star = new Button();
   private @org.jspecify.annotations.Nullable UUID runId;
 
-  public RunDetailView(GenerationService generation, GalleryService gallery, JourneyService journeys) {
+  /** Who is signed in: editors see the buttons that change things (the services refuse the rest anyway). */
+  private final AuthenticationContext authentication;
+
+  public RunDetailView(GenerationService generation, GalleryService gallery, JourneyService journeys, AuthenticationContext authentication) {
+    this.authentication = authentication;
     this.generation = generation;
     this.gallery = gallery;
     this.journeys = journeys;
     addClassName("run-detail-view");
     content.addClassName("run-detail");
     star.setId("star");
-    star.setVisible(workbench.ui.Roles.isEditor());
+    star.setVisible(authentication.hasRole("EDITOR"));
     star.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
     star.addClickListener(e -> {
       var id = runId;

@@ -36,6 +36,7 @@ import workbench.grid.InvalidExperimentException;
 import workbench.grid.export.GridTables;
 import workbench.ui.Markdown;
 import workbench.ui.Notifications;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 /**
  * An experiment: run or resume it, cancel it, watch cells fill in as they finish (pushed),
@@ -63,10 +64,17 @@ public class GridView extends VerticalLayout implements BeforeEnterObserver, Has
   private Runnable stopListening = () -> {};
   private volatile long lastRefresh;
   private boolean refreshPending;
-  private static final java.util.concurrent.ScheduledExecutorService LATER =
-      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(workbench.shared.DaemonThreads.named("grid-refresh"));
 
-  public GridView(GridService grids, GenerationService generation, RunEvents events) {
+  /** Who is signed in: editors see the buttons that change things (the services refuse the rest anyway). */
+  private final AuthenticationContext authentication;
+
+  /** Runs the refresh after a burst of finished cells (Spring's scheduler: no thread of the page's own). */
+  private final org.springframework.scheduling.TaskScheduler later;
+
+  public GridView(GridService grids, GenerationService generation, RunEvents events, AuthenticationContext authentication,
+      org.springframework.scheduling.TaskScheduler later) {
+    this.later = later;
+    this.authentication = authentication;
     this.grids = grids;
     this.events = events;
     results = new ResultPanel(generation);
@@ -102,7 +110,7 @@ public class GridView extends VerticalLayout implements BeforeEnterObserver, Has
     id = experiment.get().id();
     this.experiment = experiment.get();
     // Only the owner (or an admin) runs, edits and shares; the service refuses others anyway.
-    boolean changeable = experiment.get().changeable() && workbench.ui.Roles.isEditor();
+    boolean changeable = experiment.get().changeable() && authentication.hasRole("EDITOR");
     run.setVisible(changeable);
     cancel.setVisible(changeable);
     share.setVisible(changeable);
@@ -163,10 +171,10 @@ public class GridView extends VerticalLayout implements BeforeEnterObserver, Has
       refresh();
     } else if (!refreshPending) {
       refreshPending = true;
-      LATER.schedule(() -> ui.access(asViewer.bind(() -> {
+      later.schedule(() -> ui.access(asViewer.bind(() -> {
         refreshPending = false;
         refresh();
-      })::run), 400, java.util.concurrent.TimeUnit.MILLISECONDS);
+      })::run), java.time.Instant.now().plusMillis(400));
     }
   }
 

@@ -22,6 +22,7 @@ import workbench.grid.Experiment;
 import workbench.grid.GridService;
 import workbench.grid.InvalidExperimentException;
 import workbench.library.LibraryService;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 /** Every experiment, searchable; a new grid; import of an experiment JSON. */
 @Route("grids")
@@ -38,7 +39,11 @@ public class GridsView extends VerticalLayout {
   final GridForm form;
   final Paragraph importError = new Paragraph();
 
-  public GridsView(GridService grids, LibraryService libraries) {
+  /** Who is signed in: editors see the buttons that change things (the services refuse the rest anyway). */
+  private final AuthenticationContext authentication;
+
+  public GridsView(GridService grids, LibraryService libraries, AuthenticationContext authentication) {
+    this.authentication = authentication;
     this.grids = grids;
     setSizeFull();
     form = new GridForm(grids, libraries);
@@ -72,8 +77,8 @@ public class GridsView extends VerticalLayout {
     list.setEmptyStateText("No grids yet: “New grid” compares wordings on the same seeds.");
 
     // Viewers browse; the service would refuse them anyway.
-    create.setVisible(workbench.ui.Roles.isEditor());
-    upload.setVisible(workbench.ui.Roles.isEditor());
+    create.setVisible(authentication.hasRole("EDITOR"));
+    upload.setVisible(authentication.hasRole("EDITOR"));
     add(new H2("A/B seed grids"), new HorizontalLayout(create, search), form, list, upload, importError);
     refresh();
   }

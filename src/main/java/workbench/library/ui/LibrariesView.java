@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import workbench.library.Library;
 import workbench.library.LibraryService;
 import workbench.ui.Notifications;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 /** All libraries: create, open, rename, archive, delete, import. */
 @Route("")
@@ -32,7 +33,11 @@ public class LibrariesView extends VerticalLayout {
   private final Grid<Library> grid = new Grid<>(Library.class, false);
   private final Checkbox showArchived = new Checkbox("Show archived");
 
-  public LibrariesView(LibraryService service) {
+  /** Who is signed in: editors see the buttons that change things (the services refuse the rest anyway). */
+  private final AuthenticationContext authentication;
+
+  public LibrariesView(LibraryService service, AuthenticationContext authentication) {
+    this.authentication = authentication;
     this.service = service;
     setSizeFull();
     var create = new Button("New library", VaadinIcon.PLUS.create(), e -> openCreate());
@@ -41,8 +46,8 @@ public class LibrariesView extends VerticalLayout {
     var importButton = new Button("Import…", VaadinIcon.UPLOAD.create(), e -> openImport());
     importButton.setId("import-library");
     // Viewers browse; the service would refuse them anyway.
-    create.setVisible(workbench.ui.Roles.isEditor());
-    importButton.setVisible(workbench.ui.Roles.isEditor());
+    create.setVisible(authentication.hasRole("EDITOR"));
+    importButton.setVisible(authentication.hasRole("EDITOR"));
     showArchived.addValueChangeListener(e -> refresh());
     var toolbar = new HorizontalLayout(create, importButton, showArchived);
     toolbar.setDefaultVerticalComponentAlignment(Alignment.CENTER);
@@ -82,7 +87,7 @@ public class LibrariesView extends VerticalLayout {
       b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
     }
     var row = new HorizontalLayout(rename, archive, delete);
-    row.setVisible(library.changeable() && workbench.ui.Roles.isEditor());
+    row.setVisible(library.changeable() && authentication.hasRole("EDITOR"));
     if (library.archived()) {
       row.addComponentAsFirst(new Span("archived"));
     }

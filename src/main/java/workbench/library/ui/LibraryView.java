@@ -30,6 +30,7 @@ import workbench.library.LibraryInputException;
 import workbench.library.LibraryService;
 import workbench.library.PromptDraft;
 import workbench.library.PromptSummary;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 /** One library: its prompts, a new prompt, and the export menu (the workbench's JSON, A1111's styles.csv). */
 @Route("libraries/:libraryId")
@@ -44,7 +45,11 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver, 
   private long libraryId;
   private String title = "Library";
 
-  public LibraryView(LibraryService service) {
+  /** Who is signed in: editors see the buttons that change things (the services refuse the rest anyway). */
+  private final AuthenticationContext authentication;
+
+  public LibraryView(LibraryService service, AuthenticationContext authentication) {
+    this.authentication = authentication;
     this.service = service;
     setSizeFull();
     grid.addColumn(PromptSummary::title).setHeader("Title").setFlexGrow(2).setSortable(true);
@@ -88,10 +93,10 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver, 
     create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     create.setId("new-prompt");
     var export = exportMenu(library);
-    create.setVisible(library.changeable() && workbench.ui.Roles.isEditor());
+    create.setVisible(library.changeable() && authentication.hasRole("EDITOR"));
     var share = new Button("Share…", VaadinIcon.USERS.create(), e -> openShare(library));
     share.setId("share-library");
-    share.setVisible(library.changeable() && workbench.ui.Roles.isEditor());
+    share.setVisible(library.changeable() && authentication.hasRole("EDITOR"));
     toolbar.removeAll();
     toolbar.add(create, export, share);
     refresh();

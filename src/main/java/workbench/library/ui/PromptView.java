@@ -35,6 +35,7 @@ import workbench.library.PromptVersion;
 import workbench.ui.Markdown;
 import workbench.ui.Notifications;
 import workbench.ui.prompt.WeightedPromptEditor;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 /**
  * A prompt: edit title, tags, text and notes; every save of a changed text adds a version;
@@ -63,7 +64,11 @@ public class PromptView extends VerticalLayout implements BeforeEnterObserver, H
   private long promptId;
   private String pageTitle = "Prompt";
 
-  public PromptView(LibraryService service) {
+  /** Who is signed in: editors see the buttons that change things (the services refuse the rest anyway). */
+  private final AuthenticationContext authentication;
+
+  public PromptView(LibraryService service, AuthenticationContext authentication) {
+    this.authentication = authentication;
     this.service = service;
     title.setMaxLength(LibraryLimits.TITLE);
     title.setId("title");
@@ -90,7 +95,7 @@ public class PromptView extends VerticalLayout implements BeforeEnterObserver, H
     applyStyle.setEnabled(false);
     var styleRow = new HorizontalLayout(style, applyStyle);
     styleRow.setAlignItems(Alignment.BASELINE);
-    styleRow.setVisible(workbench.ui.Roles.isEditor());
+    styleRow.setVisible(authentication.hasRole("EDITOR"));
     var form = new FormLayout(title, tags, text, textError, negative, styleRow, notes);
     form.setColspan(text, 2);
     form.setColspan(textError, 2);
@@ -101,7 +106,7 @@ public class PromptView extends VerticalLayout implements BeforeEnterObserver, H
     save.setTooltipText("Saving a changed text makes a new version; older ones are kept.");
     save.setId("save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    save.setVisible(workbench.ui.Roles.isEditor());
+    save.setVisible(authentication.hasRole("EDITOR"));
 
     versions.addColumn(PromptVersion::number).setHeader("#").setAutoWidth(true).setFlexGrow(0);
     versions.addColumn(v -> LibrariesView.WHEN.format(v.createdAt())).setHeader("Saved").setAutoWidth(true).setFlexGrow(0);

@@ -30,6 +30,7 @@ import workbench.review.Review;
 import workbench.review.ReviewResults;
 import workbench.review.ReviewService;
 import workbench.ui.SecuredAccess;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 /**
  * A review's page: who is on it and how far each got (counts only) while answers are private;
@@ -58,7 +59,11 @@ public class ReviewResultsView extends VerticalLayout implements BeforeEnterObse
   final Paragraph verdict = new Paragraph();
   private UUID id = new UUID(0, 0);
 
-  public ReviewResultsView(ReviewService reviews, GenerationService generation) {
+  /** Who is signed in: editors see the buttons that change things (the services refuse the rest anyway). */
+  private final AuthenticationContext authentication;
+
+  public ReviewResultsView(ReviewService reviews, GenerationService generation, AuthenticationContext authentication) {
+    this.authentication = authentication;
     this.reviews = reviews;
     this.generation = generation;
     progress.addColumn(ReviewResults.ReviewerProgress::reviewer).setHeader("Reviewer");
@@ -102,7 +107,7 @@ public class ReviewResultsView extends VerticalLayout implements BeforeEnterObse
         + review.owner() + " · " + review.state().name().toLowerCase(Locale.ROOT));
     progress.setItems(reviews.progress(review.id()));
     answer.setVisible(review.reviewer() && review.state() != workbench.review.ReviewState.CLOSED);
-    boolean owner = review.changeable() && workbench.ui.Roles.isEditor();
+    boolean owner = review.changeable() && authentication.hasRole("EDITOR");
     show.setVisible(owner && review.state() == workbench.review.ReviewState.OPEN);
     close.setVisible(owner && review.state() != workbench.review.ReviewState.CLOSED);
     judge.setVisible(owner && review.state() != workbench.review.ReviewState.CLOSED && review.judge().isEmpty());

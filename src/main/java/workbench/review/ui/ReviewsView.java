@@ -24,6 +24,7 @@ import workbench.review.AnswerKind;
 import workbench.review.Review;
 import workbench.review.ReviewException;
 import workbench.review.ReviewService;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 /** Reviews to answer and reviews one owns; a new review of one's own grid (editors). */
 @Route("reviews")
@@ -41,7 +42,11 @@ public class ReviewsView extends VerticalLayout {
   final Button create = new Button("Start review", VaadinIcon.EYE_SLASH.create(), e -> create());
   final Paragraph error = new Paragraph();
 
-  public ReviewsView(ReviewService reviews, GridService grids) {
+  /** Who is signed in: editors see the buttons that change things (the services refuse the rest anyway). */
+  private final AuthenticationContext authentication;
+
+  public ReviewsView(ReviewService reviews, GridService grids, AuthenticationContext authentication) {
+    this.authentication = authentication;
     this.reviews = reviews;
     grid.setItems(grids.search("").stream().filter(Experiment::changeable).toList());
     grid.setItemLabelGenerator(e -> e.definition().title());
@@ -61,8 +66,8 @@ public class ReviewsView extends VerticalLayout {
     error.getStyle().set("color", "var(--lumo-error-text-color)");
     error.setVisible(false);
     var form = new FormLayout(grid, question, kind, reviewers);
-    form.setVisible(workbench.ui.Roles.isEditor());
-    create.setVisible(workbench.ui.Roles.isEditor());
+    form.setVisible(authentication.hasRole("EDITOR"));
+    create.setVisible(authentication.hasRole("EDITOR"));
 
     list.addColumn(Review::question).setHeader("Question").setFlexGrow(2);
     list.addColumn(Review::gridTitle).setHeader("Grid").setFlexGrow(1);
