@@ -292,7 +292,7 @@ public final class DiffusionTraining {
   }
 
   /** Noise levels at which {@link #captionGain} compares predictions with and without the caption. */
-  static final double[] GAIN_TIMES = {0.5, 0.8, 0.9, 1.0};
+  static final double[] GAIN_TIMES = {0.5, 0.8, 0.9, 0.95, 1.0};
 
   /**
    * How much the caption improves the one-shot clean-image prediction of 32 held-out renders,
@@ -331,7 +331,7 @@ public final class DiffusionTraining {
           NDArray predicted = noised.xt().mul(noised.alpha()).sub(v.mul(noised.sigma()));
           error[k] = predicted.sub(x0).square().mean().getFloat();
         }
-        out.append(String.format(java.util.Locale.ROOT, "%st=%.1f %.4f/%.4f=%.2f", out.length() == 0 ? "" : ", ",
+        out.append(String.format(java.util.Locale.ROOT, "%st=%.2f %.4f/%.4f=%.2f", out.length() == 0 ? "" : ", ",
             t, error[1], error[0], error[1] / error[0]));
       }
     }
