@@ -92,8 +92,9 @@ class GenerateViewTest extends KaribuTest {
     assertThat(view.form.error.isVisible()).as("form error: %s", view.form.error.getText()).isFalse();
     var id = view.monitor.runId().orElseThrow();
     try {
-      // The worker's first steps reach the page (pushed through UI.access, taken here).
-      awaitPage(() -> view.monitor.status.getText().startsWith("Step "));
+      // The worker's first steps reach the page (pushed through UI.access, taken here); step 0
+      // is the starting static, so wait for one made by the art process.
+      awaitPage(() -> view.monitor.status.getText().matches("Step [1-9][0-9]* / 200.*"));
 
       _click(_get(Button.class, spec -> spec.withId("cancel-run")));
       assertThat(jdbc.sql("select cancel_requested from run where id = ?").params(id).query(Boolean.class).single()).isTrue();
