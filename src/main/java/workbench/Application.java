@@ -7,6 +7,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import workbench.cli.Cli;
+import workbench.model.CpuKernels;
 
 /**
  * The workbench. With a command word first ({@code parse}, {@code train}, {@code eval}, ...)
@@ -25,7 +26,7 @@ public class Application implements AppShellConfigurator {
       System.exit(Cli.run(Application.class, args));
     }
     // Before PyTorch runs a kernel: see CpuKernels (the CLI does it once its logs go to standard error).
-    workbench.model.CpuKernels.guard();
+    CpuKernels.guard();
     SpringApplication.run(Application.class, args);
   }
 }

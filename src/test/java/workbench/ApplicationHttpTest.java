@@ -6,9 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** The app as a browser or a load balancer sees it: health with the database, and the shell (signed out: the login page). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -16,10 +20,10 @@ class ApplicationHttpTest {
 
   // Its own data directory: this web app runs beside DatabaseTest's app in the same JVM, and two
   // embedded servers cannot share one directory.
-  @org.springframework.test.context.DynamicPropertySource
-  static void dataDir(org.springframework.test.context.DynamicPropertyRegistry registry) throws Exception {
-    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
-    var dir = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("target"), "test-data-http-").toAbsolutePath();
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) throws Exception {
+    Files.createDirectories(Path.of("target"));
+    var dir = Files.createTempDirectory(Path.of("target"), "test-data-http-").toAbsolutePath();
     registry.add("workbench.data-dir", dir::toString);
   }
 

@@ -18,7 +18,7 @@ import org.springframework.data.repository.Repository;
 /**
  * The rules of the layout that are not about which module may use which (those are
  * {@link ModularityTest}'s: Spring Modulith reads them from each module's package-info): the
- * pure-Java modules use no framework, pages live in ui packages and reach data only through
+ * pure-Java modules use no framework, the loop no application framework, pages live in ui packages and reach data only through
  * services, and entities stay inside their feature.
  */
 @AnalyzeClasses(packages = "workbench", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -31,6 +31,14 @@ class ArchitectureTest {
           .and().doNotHaveSimpleName("package-info")
           .should().dependOnClassesThat()
           .resideInAnyPackage("org.springframework..", "com.vaadin..", "jakarta.persistence..", "ai.djl..");
+
+  /** The loop runs in the CLI and tests without a Spring context: DJL, yes; Spring, Vaadin, JPA, no. */
+  @ArchTest
+  static final ArchRule theLoopUsesNoApplicationFramework =
+      noClasses().that().resideInAPackage("workbench.loop..")
+          .and().doNotHaveSimpleName("package-info")
+          .should().dependOnClassesThat()
+          .resideInAnyPackage("org.springframework..", "com.vaadin..", "jakarta.persistence..", "javax.sql..");
 
   @ArchTest
   static final ArchRule viewsLiveInUiPackages =

@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import workbench.account.SignIn;
+import workbench.model.registry.Fixtures;
 
 /**
  * Base of tests that need the application on a real PostgreSQL: the embedded server the app
@@ -22,13 +27,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @WithMockUser(username = "tester", roles = {"ADMIN", "EDITOR", "VIEWER"})
 public abstract class DatabaseTest {
 
-  @org.springframework.beans.factory.annotation.Autowired
-  private org.springframework.context.ApplicationContext app;
+  @Autowired
+  private ApplicationContext app;
 
   /** Tests that sign in as real users (workbench.account.SignIn) do it in this app. */
-  @org.junit.jupiter.api.BeforeEach
+  @BeforeEach
   void bindSignIn() {
-    workbench.account.SignIn.bind(app);
+    SignIn.bind(app);
   }
 
   private static final Path DATA_DIR = freshDataDir();
@@ -37,7 +42,7 @@ public abstract class DatabaseTest {
   static void dataDir(DynamicPropertyRegistry registry) {
     registry.add("workbench.data-dir", DATA_DIR::toString);
     // The tiny CLIP- and diffusion-shaped fixtures are the custom models of every test app.
-    registry.add("workbench.models.dir", () -> workbench.model.registry.Fixtures.dir().toString());
+    registry.add("workbench.models.dir", () -> Fixtures.dir().toString());
   }
 
   private static Path freshDataDir() {

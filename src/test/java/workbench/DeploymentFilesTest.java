@@ -21,12 +21,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.yaml.snakeyaml.Yaml;
-import workbench.generation.WorkerNodesTest;
 import workbench.node.NodeRole;
+import workbench.node.WorkerNodesTest;
 
 /**
  * docker-compose.yml and the Dockerfile, read as files: no Docker engine runs here. The compose
@@ -58,8 +59,8 @@ class DeploymentFilesTest {
     assertThat(roles).containsExactlyInAnyOrderEntriesOf(Map.of("ui", "ui", "worker-1", "worker", "worker-2", "worker"));
     // Bound as Spring binds workbench.role: the ui serves pages and runs no jobs, workers the reverse.
     roles.forEach((name, role) -> {
-      NodeRole bound = new org.springframework.boot.context.properties.bind.Binder(
-          new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
+      NodeRole bound = new Binder(
+          new MapConfigurationPropertySource(
               Map.of("workbench.role", role))).bind("workbench.role", NodeRole.class).get();
       boolean ui = name.equals("ui");
       assertThat(bound.servesUi()).as(name + " serves pages").isEqualTo(ui);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -30,7 +31,7 @@ public abstract class KaribuTest extends DatabaseTest {
     MockVaadin.setMockRequestFactory(session -> {
       var request = new FakeRequest(session);
       var auth = SecurityContextHolder.getContext().getAuthentication();
-      if (auth != null && !(auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)) {
+      if (auth != null && !(auth instanceof AnonymousAuthenticationToken)) {
         request.setUserPrincipalInt(auth);
         request.setUserInRole((principal, role) -> hasRole(auth, role));
       }

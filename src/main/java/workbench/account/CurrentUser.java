@@ -1,11 +1,15 @@
 package workbench.account;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
@@ -123,8 +127,8 @@ public class CurrentUser {
    * Ids of the named users (a share list); an unknown name is refused with the name in the
    * message, one that cannot be a user name (a NUL, half a character, too long) with what is wrong.
    */
-  public java.util.Set<Long> idsOf(Collection<String> usernames) {
-    var ids = new java.util.TreeSet<Long>();
+  public Set<Long> idsOf(Collection<String> usernames) {
+    var ids = new TreeSet<Long>();
     for (var name : usernames) {
       if (name.isBlank()) {
         continue;
@@ -139,13 +143,13 @@ public class CurrentUser {
     return ids;
   }
 
-  public java.util.List<String> usernamesOf(Collection<Long> ids) {
+  public List<String> usernamesOf(Collection<Long> ids) {
     return users.byIds(ids).stream().map(AppUser::username).toList();
   }
 
   private @Nullable Authentication authentication() {
     var auth = security.getContext().getAuthentication();
     return auth == null || !auth.isAuthenticated()
-        || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken ? null : auth;
+        || auth instanceof AnonymousAuthenticationToken ? null : auth;
   }
 }

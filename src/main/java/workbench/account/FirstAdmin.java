@@ -4,8 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import workbench.node.WorkbenchSettings;
 
 /**
  * On a start with no users, creates the first admin from {@code workbench.admin.*}, or user
@@ -24,7 +26,7 @@ class FirstAdmin implements ApplicationRunner {
   private final AdminSettings settings;
   private final boolean servesUi;
 
-  FirstAdmin(UserStore users, PasswordEncoder encoder, AdminSettings settings, workbench.node.WorkbenchSettings workbench) {
+  FirstAdmin(UserStore users, PasswordEncoder encoder, AdminSettings settings, WorkbenchSettings workbench) {
     this.users = users;
     this.encoder = encoder;
     this.settings = settings;
@@ -44,7 +46,7 @@ class FirstAdmin implements ApplicationRunner {
     }
     try {
       users.insert(username, encoder.encode(password), Role.ADMIN);
-    } catch (org.springframework.dao.DuplicateKeyException anotherInstanceWon) {
+    } catch (DuplicateKeyException anotherInstanceWon) {
       log.info("Another instance created the first admin '{}' at the same time", username);
       return;
     }

@@ -1,5 +1,6 @@
 package workbench.account;
 
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,25 +16,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("workbench.limits")
 public record LimitSettings(@DefaultValue("20") int maxQueuedJobs, @DefaultValue("2000") int maxPromptLength) {
 
-  public static LimitSettings defaults() {
-    return new LimitSettings(20, 2000);
-  }
-
   /** Empty when {@code prompt} fits; otherwise the message. */
-  public java.util.Optional<String> promptTooLong(String prompt) {
+  public Optional<String> promptTooLong(String prompt) {
     if (prompt.length() <= maxPromptLength) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of("The prompt is " + prompt.length() + " characters; the limit is " + maxPromptLength
+    return Optional.of("The prompt is " + prompt.length() + " characters; the limit is " + maxPromptLength
         + " (setting workbench.limits.max-prompt-length)");
   }
 
   /** Empty when {@code adding} more jobs fit beside {@code active}; otherwise the message. */
-  public java.util.Optional<String> queueFull(long active, int adding) {
+  public Optional<String> queueFull(long active, int adding) {
     if (active + adding <= maxQueuedJobs) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of("You have " + active + " jobs queued or running and this needs " + adding
+    return Optional.of("You have " + active + " jobs queued or running and this needs " + adding
         + " more; the limit is " + maxQueuedJobs + " per user (setting workbench.limits.max-queued-jobs)."
         + " Wait for some to finish, or cancel some.");
   }

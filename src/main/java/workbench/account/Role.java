@@ -1,5 +1,6 @@
 package workbench.account;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** What a user may do; each role includes the ones before it. */
@@ -13,7 +14,7 @@ public enum Role {
    * viewer), so Vaadin's view checks and {@code hasRole} work without a role hierarchy.
    */
   public List<String> authorities() {
-    return java.util.Arrays.stream(values())
+    return Arrays.stream(values())
         .filter(r -> r.ordinal() <= ordinal())
         .map(r -> "ROLE_" + r.name())
         .toList();

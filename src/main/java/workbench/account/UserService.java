@@ -1,7 +1,10 @@
 package workbench.account;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,16 +15,16 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasRole('ADMIN')")
 public class UserService {
 
-  private static final java.util.regex.Pattern NAME =
-      java.util.regex.Pattern.compile("[\\p{L}\\p{N}._@-]{2," + FreeText.USERNAME + "}");
+  private static final Pattern NAME =
+      Pattern.compile("[\\p{L}\\p{N}._@-]{2," + FreeText.USERNAME + "}");
 
   private final UserStore users;
   private final PasswordEncoder encoder;
   private final AuditLog audit;
-  private final org.springframework.security.core.session.SessionRegistry sessions;
+  private final SessionRegistry sessions;
 
   UserService(UserStore users, PasswordEncoder encoder, AuditLog audit,
-      org.springframework.security.core.session.SessionRegistry sessions) {
+      SessionRegistry sessions) {
     this.users = users;
     this.encoder = encoder;
     this.audit = audit;
@@ -96,7 +99,7 @@ public class UserService {
   /** Ends the user's sessions at their next request (principals compare by user name). */
   private void signOutEverywhere(AppUser user) {
     sessions.getAllSessions(new AccountPrincipal(user, ""), false)
-        .forEach(org.springframework.security.core.session.SessionInformation::expireNow);
+        .forEach(SessionInformation::expireNow);
   }
 
   private void keepOneAdmin(AppUser user) {

@@ -2,6 +2,7 @@ package workbench.account;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,7 +59,7 @@ class UserStore {
     return jdbc.sql("select * from app_user order by lower(username)").query(UserStore::user).list();
   }
 
-  List<AppUser> byIds(java.util.Collection<Long> ids) {
+  List<AppUser> byIds(Collection<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }

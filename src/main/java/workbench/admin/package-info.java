@@ -1,6 +1,6 @@
 /**
  * Administration: a module of its own only so that the Admin page can compose the panels of
- * several features (account, generation) without any of them depending on another through it.
+ * several features (account, node, run) without any of them depending on another through it.
  */
 @NullMarked
 package workbench.admin;

@@ -1,23 +1,36 @@
 package workbench.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import workbench.account.AccountException;
-import workbench.generation.InvalidRecipeException;
 import workbench.grid.InvalidExperimentException;
 import workbench.library.ImportException;
 import workbench.library.LibraryInputException;
 import workbench.library.NameTakenException;
 import workbench.library.NotFoundException;
 import workbench.library.VersionConflictException;
+import workbench.loop.InvalidRecipeException;
+import workbench.loop.RecallException;
 import workbench.prompt.PromptSyntaxException;
+import workbench.review.ReviewException;
 
 /**
  * The API's errors as RFC 9457 problem details ({@code application/problem+json}), with the
@@ -30,7 +43,7 @@ import workbench.prompt.PromptSyntaxException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiProblems.class);
+  private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
   @ExceptionHandler(PromptSyntaxException.class)
   ProblemDetail promptSyntax(PromptSyntaxException e) {
@@ -76,8 +89,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   }
 
   /** A review: one that does not exist (or is not the caller's to see) 404, private results or a closed review 409. */
-  @ExceptionHandler(workbench.review.ReviewException.class)
-  ProblemDetail review(workbench.review.ReviewException e) {
+  @ExceptionHandler(ReviewException.class)
+  ProblemDetail review(ReviewException e) {
     return switch (e.field()) {
       case "id" -> problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
       case "state" -> field(problem(HttpStatus.CONFLICT, "Not now", e.getMessage()), e.field());
@@ -103,8 +116,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   }
 
   /** A PNG recall cannot read: the message starts with the file's name, as it was sent. */
-  @ExceptionHandler(workbench.generation.RecallException.class)
-  ProblemDetail recallRefused(workbench.generation.RecallException e) {
+  @ExceptionHandler(RecallException.class)
+  ProblemDetail recallRefused(RecallException e) {
     return problem(HttpStatus.BAD_REQUEST, "PNG not recalled", e.getMessage());
   }
 
@@ -134,18 +147,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
    * read request".
    */
   @Override
-  protected org.springframework.http.ResponseEntity<Object> handleHttpMessageNotReadable(
-      org.springframework.http.converter.HttpMessageNotReadableException e, org.springframework.http.HttpHeaders headers,
-      org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
-    var handler = request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE,
-        org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
-    var what = handler instanceof org.springframework.web.method.HandlerMethod method ? RequestBodies.whatToSend(method) : "";
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    var handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE,
+        RequestAttributes.SCOPE_REQUEST);
+    var what = handler instanceof HandlerMethod method ? RequestBodies.whatToSend(method) : "";
     var missing = e.getMessage() != null && e.getMessage().startsWith("Required request body is missing");
     String detail;
     if (missing) {
       detail = "This request needs a body: " + (what.isEmpty() ? "see /v3/api-docs" : what);
     } else {
-      var cause = e.getMostSpecificCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json
+      var cause = e.getMostSpecificCause() instanceof JsonProcessingException json
           ? json.getOriginalMessage() + locationOf(json)
           : "it is not the JSON this request takes";
       detail = "The body could not be read (" + cause + "). " + (what.isEmpty() ? "See /v3/api-docs" : "Send " + what);
@@ -154,7 +167,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
-  private static String locationOf(com.fasterxml.jackson.core.JsonProcessingException e) {
+  private static String locationOf(JsonProcessingException e) {
     var at = e.getLocation();
     return at == null || at.getLineNr() < 1 ? "" : ", at line " + at.getLineNr() + ", column " + at.getColumnNr();
   }

@@ -28,7 +28,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
+import workbench.account.SignInPausedException;
 
 /**
  * Security of {@code /api/**}, ahead of the UI's chain: stateless (no session, no CSRF: a
@@ -71,7 +73,7 @@ class ApiSecurityConfig {
   @Order(3)
   SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
     var path = PathPatternRequestMatcher.withDefaults();
-    http.securityMatcher(new org.springframework.security.web.util.matcher.OrRequestMatcher(
+    http.securityMatcher(new OrRequestMatcher(
         path.matcher("/v3/api-docs"), path.matcher("/v3/api-docs/**"),
         path.matcher("/swagger-ui.html"), path.matcher("/swagger-ui/**")));
     http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
@@ -118,7 +120,7 @@ class ApiSecurityConfig {
     }
 
     private static String detail(AuthenticationException e, String challenge) {
-      if (e instanceof workbench.account.SignInPausedException) {
+      if (e instanceof SignInPausedException) {
         return e.getMessage();
       }
       if (e instanceof BadCredentialsException || e instanceof DisabledException) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -17,6 +18,7 @@ import workbench.account.AuditLog;
 import workbench.account.CurrentUser;
 import workbench.account.FreeText;
 import workbench.library.NotFoundException;
+import workbench.shared.Sha256;
 
 /**
  * API tokens: every signed-in user makes, lists and revokes their own. A token is 256 random
@@ -103,11 +105,11 @@ public class ApiTokenService {
         instant(rs.getTimestamp("revoked_at")));
   }
 
-  private static Optional<Instant> instant(@org.jspecify.annotations.Nullable Timestamp t) {
+  private static Optional<Instant> instant(@Nullable Timestamp t) {
     return Optional.ofNullable(t).map(Timestamp::toInstant);
   }
 
   static String sha256(String secret) {
-    return workbench.shared.Sha256.hex(secret);
+    return Sha256.hex(secret);
   }
 }

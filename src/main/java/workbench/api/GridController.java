@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,16 +22,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import workbench.generation.RunStatus;
-import workbench.grid.ExperimentDefinition;
 import workbench.grid.ExperimentDefinition.Axis;
+import workbench.grid.ExperimentDefinition;
 import workbench.grid.ExperimentResult;
 import workbench.grid.GridService;
 import workbench.grid.GridStatistics;
+import workbench.grid.InvalidExperimentException;
 import workbench.grid.PairedComparison;
 import workbench.grid.export.GridTables;
 import workbench.library.NotFoundException;
+import workbench.run.RunStatus;
 
 /**
  * A/B seed grids: submit (checked whole, then every cell queued; the answer comes at once),
@@ -267,7 +270,7 @@ class GridController {
   ResponseEntity<byte[]> export(@PathVariable UUID id, @PathVariable String format,
       @io.swagger.v3.oas.annotations.Parameter(description = "zip only: also each done cell's filmstrip, its loop from"
           + " static to image done, beside its image (…-r1-s7-filmstrip.png)")
-      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean filmstrips) {
+      @RequestParam(defaultValue = "false") boolean filmstrips) {
     var export = Export.of(format);
     var experiment = grids.find(id).orElseThrow(() -> new NotFoundException("grid " + id));
     byte[] body = switch (export) {
@@ -291,7 +294,7 @@ class GridController {
     try {
       kind = Axis.Kind.valueOf(request.axis().kind().strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new workbench.grid.InvalidExperimentException("axis",
+      throw new InvalidExperimentException("axis",
           "Unknown axis kind '" + request.axis().kind() + "': none, steps, process, weight, when or cfg");
     }
     var axis = kind == Axis.Kind.NONE ? Axis.none() : new Axis(kind, request.axis().term(), request.axis().values());
@@ -322,7 +325,7 @@ class GridController {
   }
 
   private static Map<String, ScoreSummary> terms(Map<String, GridStatistics.Summary> terms) {
-    var out = new java.util.LinkedHashMap<String, ScoreSummary>();
+    var out = new LinkedHashMap<String, ScoreSummary>();
     terms.forEach((term, s) -> out.put(term, ScoreSummary.of(s)));
     return out;
   }

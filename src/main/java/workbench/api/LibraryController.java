@@ -6,8 +6,11 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import workbench.library.ImportResult;
 import workbench.library.Library;
 import workbench.library.LibraryService;
 import workbench.library.Prompt;
@@ -98,8 +102,8 @@ class LibraryController {
   @Refusal(404)
   ResponseEntity<byte[]> stylesCsv(@PathVariable long id) {
     return ResponseEntity.ok()
-        .contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
-        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"styles.csv\"")
+        .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"styles.csv\"")
         .body(libraries.exportStylesCsv(id));
   }
 
@@ -110,12 +114,12 @@ class LibraryController {
   @ApiResponse(responseCode = "201", description = "Imported; Location is the new library's address")
   @Refusal(value = 400, when = "The file is not a styles.csv A1111 reads: the detail names the row and column")
   @Refusal(403)
-  ResponseEntity<workbench.library.ImportResult> importStylesCsv(@RequestParam String name,
+  ResponseEntity<ImportResult> importStylesCsv(@RequestParam String name,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The styles.csv file (UTF-8, BOM or not)",
           content = {@Content(mediaType = "text/csv", schema = @Schema(type = "string")),
               @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))})
       @RequestBody byte[] csv) {
-    var result = libraries.importStylesCsv(name, new java.io.ByteArrayInputStream(csv));
+    var result = libraries.importStylesCsv(name, new ByteArrayInputStream(csv));
     return ResponseEntity.created(URI.create("/api/v1/libraries/" + result.library().id())).body(result);
   }
 

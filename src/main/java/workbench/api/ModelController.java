@@ -6,8 +6,8 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import workbench.generation.GenerationService;
-import workbench.generation.ModelChoice;
+import workbench.run.GenerationService;
+import workbench.run.ModelChoice;
 
 /** The models runs and grids can name: the built-in pair and those of workbench.models.dir. */
 @RestController

@@ -9,11 +9,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import workbench.generation.RecalledRecipe;
-import workbench.generation.RecipeRecall;
-import workbench.generation.ArtProcesses;
-import workbench.generation.GenerationService;
-import workbench.generation.RecipeFactory;
+import workbench.loop.ArtProcesses;
+import workbench.loop.RecalledRecipe;
+import workbench.loop.RecipeFactory;
+import workbench.run.GenerationService;
+import workbench.run.RecipeRecall;
 
 /** Recall over HTTP: the same reading of a PNG as the Generate page's drop zone. */
 @RestController

@@ -1,5 +1,6 @@
 package workbench.api;
 
+import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.springframework.core.MethodParameter;
@@ -38,7 +39,7 @@ final class RequestBodies {
     var out = new StringBuilder("a JSON object (Content-Type: application/json)");
     if (type.isRecord()) {
       out.append(" with the fields ").append(Arrays.stream(type.getRecordComponents())
-          .map(java.lang.reflect.RecordComponent::getName).collect(Collectors.joining(", ")));
+          .map(RecordComponent::getName).collect(Collectors.joining(", ")));
     }
     var documented = parameter.getParameterAnnotation(io.swagger.v3.oas.annotations.parameters.RequestBody.class);
     if (documented != null) {

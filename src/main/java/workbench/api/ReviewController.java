@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -196,7 +197,7 @@ class ReviewController {
   private ReviewBody body(Review r) {
     var base = "/api/v1/reviews/" + r.id();
     return new ReviewBody(r.id(), r.gridId(), r.gridTitle(), r.question(), r.kind().id(), r.owner(),
-        r.state().name().toLowerCase(java.util.Locale.ROOT), r.reviewers(), r.items(), r.changeable(), r.reviewer(), r.judge(),
+        r.state().name().toLowerCase(Locale.ROOT), r.reviewers(), r.items(), r.changeable(), r.reviewer(), r.judge(),
         reviews.progress(r.id()), base + "/next", base + "/results");
   }
 

@@ -1,5 +1,6 @@
 package workbench.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,18 +25,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import workbench.generation.GenerationService;
-import workbench.generation.ImageKind;
-import workbench.generation.RecipeFactory;
-import workbench.generation.RecipeText;
-import workbench.generation.Run;
-import workbench.generation.RunStatus;
 import workbench.journey.Filmstrip;
 import workbench.journey.Journey;
 import workbench.journey.JourneyService;
 import workbench.journey.JourneySnippet;
 import workbench.journey.LoopAnimation;
 import workbench.library.NotFoundException;
+import workbench.loop.RecipeFactory;
+import workbench.loop.RecipeText;
+import workbench.run.GenerationService;
+import workbench.run.ImageKind;
+import workbench.run.Run;
+import workbench.run.RunStatus;
 
 /**
  * Single runs: submit (checked, then queued; the answer comes at once), poll, cancel, and
@@ -283,7 +284,7 @@ class RunController {
     JsonNode recipe;
     try {
       recipe = json.readTree(RecipeText.json(run.recipe()));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("a recipe always writes as JSON", e);
     }
     return new RunView(run.id(), run.status(), run.step(), run.steps(), run.scoreInitial(), run.scoreFinal(),

@@ -1,10 +1,13 @@
 package workbench.cli;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,23 +18,32 @@ import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.FileSystemUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import workbench.account.Role;
 import workbench.gallery.GalleryFilter;
-import workbench.gallery.GallerySamples;
 import workbench.gallery.GalleryService;
 import workbench.gallery.GallerySort;
-import workbench.generation.GenerationLimits;
-import workbench.generation.GenerationLoop;
-import workbench.generation.GenerationService;
-import workbench.generation.LoopListener;
-import workbench.generation.LoopModels;
-import workbench.generation.Recipe;
-import workbench.generation.RecipeFactory;
-import workbench.generation.SeedStatic;
 import workbench.grid.GridSettings;
+import workbench.loop.ArtProcess;
+import workbench.loop.ArtProcesses;
+import workbench.loop.DiffusionArtProcess;
+import workbench.loop.GenerationLoop;
+import workbench.loop.LoopListener;
+import workbench.loop.LoopModels;
+import workbench.loop.Recipe;
+import workbench.loop.RecipeFactory;
+import workbench.loop.SeedStatic;
+import workbench.model.NativeMemory;
+import workbench.run.GenerationService;
+import workbench.run.SampleRuns;
 
 /**
  * Measures, in one run on this machine: the machine's own matrix-product peak through DJL,
@@ -87,11 +99,11 @@ public final class BenchCommand implements Callable<Integer> {
     serverFigures(out);
 
     try (var models = LoopModels.sketchbook()) {
-      var recipes = new RecipeFactory(models, GenerationLimits.defaults());
+      var recipes = new RecipeFactory(models);
       var loop = new GenerationLoop(models);
 
       err.println("bench: checker throughput…");
-      var images = new ArrayList<java.awt.image.BufferedImage>();
+      var images = new ArrayList<BufferedImage>();
       for (int i = 0; i < 64; i++) {
         images.add(SeedStatic.of(i, models.imageSize(), models.imageSize()));
       }
@@ -108,7 +120,7 @@ public final class BenchCommand implements Callable<Integer> {
       out.put("process", process);
       err.println("bench: one image at default settings (" + process + ")…");
       var single = recipes.recipe(new RecipeFactory.Request("red apple:: table::0.5", "", 42,
-          GenerationLimits.defaults().defaultSteps(), process, 4));
+          RecipeFactory.DEFAULT_STEPS, process, 4));
       loop.run(single, LoopListener.NONE);
       out.put("single_image_ms", round(median(() -> time(() -> loop.run(single, LoopListener.NONE))) / 1e6));
 
@@ -161,24 +173,24 @@ public final class BenchCommand implements Callable<Integer> {
       out.put("grid_batch_size", gridBatch);
 
       double stepsPerSecond = grid.size() * (double) gridSteps / (batched / 1e9);
-      long stepFlops = stepFlops(models, grid, process, checkerFlops);
+      long stepFlops = stepFlops(models, grid, process);
       out.put("loop_steps_per_s", round(stepsPerSecond));
       out.put("loop_gflop_per_step", round(stepFlops / 1e9, 4));
       out.put("loop_fraction_of_peak", round(stepsPerSecond * stepFlops / (bestPeak * 1e9), 3));
-      if (process.equals("diffusion")) {
+      if (samplesDiffusion(process)) {
         out.put("diffusion_steps_per_s", round(stepsPerSecond));
         out.put("diffusion_fraction_of_peak", round(stepsPerSecond * stepFlops / (bestPeak * 1e9), 3));
       }
 
-      if (!process.startsWith("diffusion") && models.processes().contains("diffusion")) {
+      if (!samplesDiffusion(process) && models.processes().contains(DiffusionArtProcess.NAME)) {
         // The built-in diffusion model beside the default process: one image, and the 4×4 grid batched.
         err.println("bench: diffusion, one image and the 4×4 grid batched…");
         var diffusionSingle = recipes.recipe(new RecipeFactory.Request("red apple:: table::0.5", "", 42,
-            GenerationLimits.defaults().defaultSteps(), "diffusion", 4));
+            RecipeFactory.DEFAULT_STEPS, DiffusionArtProcess.NAME, 4));
         loop.run(diffusionSingle, LoopListener.NONE);
         out.put("diffusion_single_image_ms", round(median(() -> time(() -> loop.run(diffusionSingle, LoopListener.NONE))) / 1e6));
         var diffusionGrid = grid.stream().map(r -> recipes.recipe(new RecipeFactory.Request(r.prompt(), "", r.seed(),
-            gridSteps, "diffusion", 4))).toList();
+            gridSteps, DiffusionArtProcess.NAME, 4))).toList();
         var roundTimes = new double[rounds];
         for (int i = 0; i < rounds; i++) {
           for (int from = 0; from < diffusionGrid.size(); from += gridBatch) {
@@ -189,7 +201,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         double diffusionBatched = median(roundTimes);
         double diffusionStepsPerSecond = diffusionGrid.size() * (double) gridSteps / (diffusionBatched / 1e9);
-        long diffusionFlops = stepFlops(models, diffusionGrid, "diffusion", checkerFlops);
+        long diffusionFlops = stepFlops(models, diffusionGrid, DiffusionArtProcess.NAME);
         out.put("diffusion_steps_per_s", round(diffusionStepsPerSecond));
         out.put("diffusion_gflop_per_step", round(diffusionFlops / 1e9, 4));
         out.put("diffusion_fraction_of_peak", round(diffusionStepsPerSecond * diffusionFlops / (bestPeak * 1e9), 3));
@@ -210,23 +222,14 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  /**
-   * FLOPs of one loop step of a cell. A guided step: decode, the checker on every view, and
-   * their backward (the weights are frozen, so the backward takes gradients for the inputs
-   * only: about one forward's work). A diffusion step: one denoiser row per term plus the
-   * unconditional one, then the checker on the predicted image; averaged over the cells.
-   */
-  private static long stepFlops(LoopModels models, List<Recipe> cells, String process, long checkerFlops) {
-    if (process.equals("guided")) {
-      int views = (int) cells.get(0).schedule().stageAt(cells.get(0).steps()).setting("views", 4);
-      return 2 * (models.generatorFlopsPerImage() + views * checkerFlops);
-    }
-    if (process.equals("diffusion") || process.equals("dpmpp-2m")) {
-      double rows = cells.stream().mapToInt(r -> 1 + (int) r.terms().stream().filter(t -> t.weight() != 0).count())
-          .average().orElse(2);
-      return Math.round(rows * models.diffusionFlopsPerImage()) + checkerFlops;
-    }
-    return 2 * models.generatorFlopsPerImage() + checkerFlops; // evolve: decode and check the candidates
+  /** FLOPs of one loop step of a cell, averaged over the cells (each process says its own). */
+  private static long stepFlops(LoopModels models, List<Recipe> cells, String process) {
+    var art = ArtProcesses.get(process);
+    return Math.round(cells.stream().mapToLong(r -> art.flopsPerStep(models, r)).average().orElse(0));
+  }
+
+  private static boolean samplesDiffusion(String process) {
+    return ArtProcesses.get(process).runsOn().contains(ArtProcess.Generator.SKETCHBOOK_DIFFUSION);
   }
 
   /** Best-of-several float32 1536×1536 matrix products through DJL: the machine's own peak. */
@@ -252,18 +255,18 @@ public final class BenchCommand implements Callable<Integer> {
   private void serverFigures(Map<String, Object> out) throws Exception {
     var dataDir = Files.createTempDirectory("workbench-bench-");
     // Spring would set logging up again, onto standard output, where --json writes: keep the CLI's (standard error).
-    System.setProperty(org.springframework.boot.logging.LoggingSystem.SYSTEM_PROPERTY, org.springframework.boot.logging.LoggingSystem.NONE);
+    System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
     try (var server = new SpringApplicationBuilder(cli.application()).web(WebApplicationType.SERVLET)
         .run("--server.port=0", "--workbench.data-dir=" + dataDir, "--spring.main.banner-mode=off",
             "--logging.level.root=WARN")) {
       // The services check roles: the bench acts as an admin.
-      org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
-          org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("bench", null,
-              org.springframework.security.core.authority.AuthorityUtils.createAuthorityList(
-                  workbench.account.Role.ADMIN.authorities().toArray(String[]::new))));
+      SecurityContextHolder.getContext().setAuthentication(
+          UsernamePasswordAuthenticationToken.authenticated("bench", null,
+              AuthorityUtils.createAuthorityList(
+                  Role.ADMIN.authorities().toArray(String[]::new))));
       var generation = server.getBean(GenerationService.class);
-      generation.recipe(new RecipeFactory.Request("a red apple", "", 1, 1, "guided", 1)); // loads the models
-      GallerySamples.insertRuns(server.getBean(JdbcClient.class), "bench-model", 5_000);
+      generation.recipe(new RecipeFactory.Request("a red apple", "", 1, 1, "", 1)); // loads the models
+      SampleRuns.insertRuns(server.getBean(JdbcClient.class), "bench-model", 5_000);
       var gallery = server.getBean(GalleryService.class);
       double without = galleryQueryNanos(gallery);
       out.put("gallery_query_ms", round(without / 1e6, 2));
@@ -272,7 +275,7 @@ public final class BenchCommand implements Callable<Integer> {
       // the default workbench.snapshots.every), each the size of a guided one as stored.
       spec.commandLine().getErr().println("bench: the same gallery with 9 snapshots of every run stored…");
       var jdbc = server.getBean(JdbcClient.class);
-      GallerySamples.insertSnapshots(jdbc, "bench-model", 5_000, 9, SNAPSHOT_BYTES);
+      SampleRuns.insertSnapshots(jdbc, "bench-model", 5_000, 9, SNAPSHOT_BYTES);
       jdbc.sql("analyze run_snapshot").update();
       double with = galleryQueryNanos(gallery);
       out.put("gallery_with_snapshots_ms", round(with / 1e6, 2));
@@ -282,7 +285,7 @@ public final class BenchCommand implements Callable<Integer> {
       out.put("gallery_snapshot_goal_met", ratio <= GALLERY_SNAPSHOT_GOAL);
       out.put("server_rss_mb", peakResidentMb());
     } finally {
-      org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
+      FileSystemUtils.deleteRecursively(dataDir);
     }
   }
 
@@ -334,7 +337,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   /** VmHWM: the most resident memory this process has had. */
   private static long peakResidentMb() throws Exception {
-    var status = Files.readAllLines(java.nio.file.Path.of("/proc/self/status"));
+    var status = Files.readAllLines(Path.of("/proc/self/status"));
     return status.stream().filter(l -> l.startsWith("VmHWM:")).findFirst()
         .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024).orElse(-1L);
   }
@@ -342,13 +345,13 @@ public final class BenchCommand implements Callable<Integer> {
   private static Map<String, Object> machine() throws Exception {
     var m = new LinkedHashMap<String, Object>();
     m.put("cores", Runtime.getRuntime().availableProcessors());
-    var cpu = Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo")).stream()
+    var cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
         .filter(l -> l.startsWith("model name")).findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
     m.put("cpu", cpu);
     m.put("java", System.getProperty("java.version"));
-    m.put("engine", ai.djl.engine.Engine.getInstance().getEngineName() + " " + ai.djl.engine.Engine.getInstance().getVersion());
+    m.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
     // Whether glibc keeps freed native memory (-Dworkbench.malloc.tune=false measures without).
-    m.put("malloc_tuned", workbench.model.NativeMemory.tune());
+    m.put("malloc_tuned", NativeMemory.tune());
     return m;
   }
 

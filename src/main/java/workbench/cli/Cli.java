@@ -1,7 +1,10 @@
 package workbench.cli;
 
-import picocli.CommandLine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
+import workbench.model.CpuKernels;
 
 /** The command-line face of the jar: {@code java -jar prompt-workbench.jar COMMAND ...}. */
 @Command(
@@ -32,7 +35,7 @@ public final class Cli {
    * lines broke {@code generate --json | jq}). Logs go to standard error, from INFO up.
    */
   static void logToStandardError() {
-    if (!(org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context)) {
+    if (!(LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context)) {
       return;
     }
     context.reset();
@@ -45,7 +48,7 @@ public final class Cli {
     appender.setTarget("System.err");
     appender.setEncoder(encoder);
     appender.start();
-    var root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    var root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(ch.qos.logback.classic.Level.INFO);
     root.addAppender(appender);
   }
@@ -57,7 +60,7 @@ public final class Cli {
 
   public static int run(Class<?> application, String[] args) {
     logToStandardError();
-    workbench.model.CpuKernels.guard();
+    CpuKernels.guard();
     var commandLine = new CommandLine(new Cli(application));
     commandLine.setParameterExceptionHandler((ex, a) -> {
       ex.getCommandLine().getErr().println(ex.getMessage());

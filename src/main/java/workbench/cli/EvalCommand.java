@@ -5,17 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import workbench.loop.ImageEvaluation;
+import workbench.loop.LoopModels;
 import workbench.model.Evaluation;
 import workbench.model.GeneratorPrior;
+import workbench.model.HeldOutPrompts;
 import workbench.model.JudgeEvaluation;
 import workbench.model.JudgeTraining;
-import workbench.generation.ImageEvaluation;
-import workbench.generation.LoopModels;
-import workbench.model.HeldOutPrompts;
 import workbench.model.ModelCard;
 import workbench.model.ModelSource;
 import workbench.model.SketchbookChecker;
@@ -64,7 +65,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--processes", split = ",", defaultValue = "guided,diffusion",
       description = "art processes whose images are judged, in one run (default: ${DEFAULT-VALUE}; those the model lacks are skipped)")
-  java.util.List<String> processes;
+  List<String> processes;
 
   @Option(names = "--hand-seeds", defaultValue = "16", description = "seeds of the hands experiment; 0 skips (default: ${DEFAULT-VALUE})")
   int handSeeds;

@@ -5,19 +5,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import workbench.generation.GenerationLimits;
-import workbench.generation.GenerationLoop;
-import workbench.generation.LoopModels;
-import workbench.generation.PngMetadata;
-import workbench.generation.RecipeFactory;
-import workbench.generation.RecipeText;
-import workbench.generation.TermScores;
+import workbench.loop.GenerationLoop;
+import workbench.loop.LoopListener;
+import workbench.loop.LoopModels;
+import workbench.loop.PngMetadata;
+import workbench.loop.RecipeFactory;
+import workbench.loop.RecipeText;
+import workbench.loop.TermScores;
 import workbench.model.ModelLoadException;
 import workbench.model.registry.ModelRegistry;
 import workbench.prompt.PromptSyntaxException;
@@ -75,7 +74,7 @@ public final class GenerateCommand implements Callable<Integer> {
         var registry = modelsDir == null ? ModelRegistry.empty() : ModelRegistry.scan(modelsDir)) {
       registry.problems().forEach(problem -> err.println("warning: model left out: " + problem));
       var models = model.equals(LoopModels.SKETCHBOOK) ? sketchbook : LoopModels.pair(model, registry, sketchbook);
-      var factory = new RecipeFactory(models, GenerationLimits.defaults());
+      var factory = new RecipeFactory(models);
       var chosen = process == null ? models.processes().get(0) : process;
       var recipe = factory.recipe(new RecipeFactory.Request(prompt, dialect, seed, steps, chosen, upscale, model,
           negativePrompt, cfgScale));
@@ -84,7 +83,7 @@ public final class GenerateCommand implements Callable<Integer> {
         err.println("warning: the checker does not know " + String.join(", ", unknown)
             + "; those words count for nothing (the run goes on)");
       }
-      var result = new GenerationLoop(models).run(recipe, workbench.generation.LoopListener.NONE);
+      var result = new GenerationLoop(models).run(recipe, LoopListener.NONE);
       if (out != null) {
         if (out.toAbsolutePath().getParent() != null) {
           Files.createDirectories(out.toAbsolutePath().getParent());

@@ -1,5 +1,6 @@
 package workbench.cli;
 
+import ai.djl.Device;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.RenderingHints;
@@ -12,13 +13,13 @@ import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import workbench.generation.GenerationLimits;
-import workbench.generation.GenerationLoop;
-import workbench.generation.LoopListener;
-import workbench.generation.LoopModels;
-import workbench.generation.Recipe;
-import workbench.generation.RecipeFactory;
+import workbench.loop.GenerationLoop;
+import workbench.loop.LoopListener;
+import workbench.loop.LoopModels;
+import workbench.loop.Recipe;
+import workbench.loop.RecipeFactory;
 import workbench.model.HeldOutPrompts;
+import workbench.model.ModelSource;
 
 /**
  * {@code samples --out FILE}: a contact sheet of held-out captions, each a row of the Sketchbook's
@@ -44,6 +45,12 @@ public final class SamplesCommand implements Callable<Integer> {
   @Option(names = "--process", defaultValue = "", description = "art process (default: the model's first)")
   String process;
 
+  @Option(names = "--models", description = "model folder (default: the shipped models on the classpath)")
+  Path models;
+
+  @Option(names = "--cfg", description = "classifier-free guidance scale for the diffusion processes (default: the model's)")
+  Double cfg;
+
   @Option(names = "--scale", defaultValue = "2", description = "pixels per model pixel on the sheet (default ${DEFAULT-VALUE})")
   int scale;
 
@@ -54,11 +61,12 @@ public final class SamplesCommand implements Callable<Integer> {
       return 2;
     }
     var set = HeldOutPrompts.first(prompts, seeds);
-    try (var models = LoopModels.sketchbook()) {
-      var factory = new RecipeFactory(models, GenerationLimits.defaults());
+    var source = this.models == null ? ModelSource.classpath() : ModelSource.directory(this.models);
+    try (var models = LoopModels.load(source, Device.cpu())) {
+      var factory = new RecipeFactory(models);
       var recipes = new ArrayList<Recipe>();
       for (var p : set) {
-        recipes.add(factory.recipe(new RecipeFactory.Request(p.caption(), "", p.seed(), steps, process, 1)));
+        recipes.add(factory.recipe(new RecipeFactory.Request(p.caption(), "", p.seed(), steps, process, 1, "", "", cfg)));
       }
       var images = new ArrayList<BufferedImage>();
       var loop = new GenerationLoop(models);

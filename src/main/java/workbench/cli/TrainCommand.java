@@ -2,15 +2,16 @@ package workbench.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import workbench.model.CheckerTraining;
 import workbench.model.DiffusionTraining;
-import workbench.model.ModelSource;
 import workbench.model.GeneratorTraining;
 import workbench.model.JudgeTraining;
 import workbench.model.ModelCard;
+import workbench.model.ModelSource;
 
 /** {@code train --model checker|generator|diffusion|judge --out DIR [--steps N] [--seed N] [--init DIR]}. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -56,7 +57,7 @@ public final class TrainCommand implements Callable<Integer> {
       run.put("settings", settings);
       if (init != null) {
         var card = ModelCard.readOrFresh(init);
-        run.put("continuedFrom", card.training().getOrDefault("checker", java.util.Map.of()));
+        run.put("continuedFrom", card.training().getOrDefault("checker", Map.of()));
       }
       run.put("result", result);
     } else if (model == Which.diffusion) {
@@ -67,7 +68,7 @@ public final class TrainCommand implements Callable<Integer> {
       var source = checker == null ? ModelSource.classpath() : ModelSource.directory(checker);
       var result = DiffusionTraining.train(settings, source, init, out, System.out);
       if (init != null) {
-        run.put("continuedFrom", ModelCard.readOrFresh(init).training().getOrDefault("diffusion", java.util.Map.of()));
+        run.put("continuedFrom", ModelCard.readOrFresh(init).training().getOrDefault("diffusion", Map.of()));
       }
       run.put("settings", settings);
       run.put("checker", checker == null ? "the shipped checker (frozen)" : "the checker in " + checker + " (frozen)");
@@ -83,7 +84,7 @@ public final class TrainCommand implements Callable<Integer> {
       run.put("settings", settings);
       run.put("data", "renders only: train-split scenes from 3/4 of the split on, hands from 7/8 on (JudgeExamples)");
       if (init != null) {
-        run.put("continuedFrom", ModelCard.readOrFresh(init).training().getOrDefault("judge", java.util.Map.of()));
+        run.put("continuedFrom", ModelCard.readOrFresh(init).training().getOrDefault("judge", Map.of()));
       }
       run.put("result", result);
     } else {

@@ -6,11 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,7 +131,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
       log.info("Embedded PostgreSQL on port {} with data in {} (user {}, password in {})",
           postgres.getPort(), directory, SUPERUSER, passwordFile(directory));
       return new EmbeddedDatabase(postgres, directory, password);
-    } catch (IOException | java.sql.SQLException e) {
+    } catch (IOException | SQLException e) {
       throw new UncheckedIOException(
           "Could not start the embedded PostgreSQL in " + directory.toAbsolutePath()
               + ": " + e.getMessage(), e instanceof IOException io ? io : new IOException(e));
@@ -147,7 +149,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * superuser gets the kept password now, and pg_hba.conf asks for it from the reload on.
    */
   private static void requirePasswordFromNowOn(EmbeddedPostgres postgres, Path directory, String password)
-      throws java.sql.SQLException, IOException {
+      throws SQLException, IOException {
     try (var connection = postgres.getPostgresDatabase().getConnection();
         var statement = connection.createStatement()) {
       // The password is hex from SecureRandom: nothing in it needs quoting.
@@ -229,7 +231,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
               var children = postmaster.descendants().toList();
               postmaster.destroy(); // SIGTERM: a clean shutdown, it has no clients left
               try {
-                postmaster.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                postmaster.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
               } catch (Exception timeout) {
                 postmaster.destroyForcibly();
               }

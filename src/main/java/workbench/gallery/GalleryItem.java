@@ -2,7 +2,7 @@ package workbench.gallery;
 
 import java.time.Instant;
 import java.util.UUID;
-import workbench.generation.RunStatus;
+import workbench.run.RunStatus;
 
 /**
  * A run in the gallery list: what a row shows, with the small RAW image as its thumbnail

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import workbench.account.AccessSql;
 import workbench.account.CurrentUser;
-import workbench.generation.RunStatus;
+import workbench.run.RunStatus;
+import workbench.shared.LikePatterns;
 
 /**
  * The gallery: every run that stored images, filtered and paged in PostgreSQL (LIMIT/OFFSET
@@ -169,7 +170,7 @@ public class GalleryService {
   }
 
   static String likeEscape(String s) {
-    return workbench.shared.LikePatterns.escape(s);
+    return LikePatterns.escape(s);
   }
 
   /** In PostgreSQL's regular expressions a backslash before a non-alphanumeric makes it literal. */
@@ -185,7 +186,8 @@ public class GalleryService {
   }
 
   private static GalleryItem item(ResultSet rs, int row) throws SQLException {
-    float score = rs.getFloat("score_final");
+    // A run with no score yet (queued, failed) is listed at 0.
+    Float score = rs.getObject("score_final", Float.class);
     return new GalleryItem(
         rs.getObject("id", UUID.class),
         rs.getString("prompt_text"),
@@ -193,7 +195,7 @@ public class GalleryService {
         rs.getString("process"),
         rs.getString("model_id"),
         RunStatus.valueOf(rs.getString("status")),
-        rs.wasNull() ? 0 : score,
+        score == null ? 0 : score,
         rs.getTimestamp("created_at").toInstant(),
         rs.getBoolean("starred"),
         rs.getBytes("thumb"));

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Gallery settings, bound from {@code workbench.gallery.*} (the recall's limits under the same
- * prefix are {@code workbench.generation.RecallSettings}).
+ * prefix are {@code workbench.run.RecallSettings}).
  *
  * @param pageSize rows fetched per database page by lists
  */

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
-import workbench.generation.Recipe;
-import workbench.generation.Run;
-import workbench.generation.TermScores;
+import workbench.loop.Recipe;
+import workbench.loop.Schedule;
+import workbench.loop.TermScores;
+import workbench.run.Run;
 
 /**
  * Side-by-side tables of two or more runs: one row per recipe field and one per term, each
@@ -69,7 +70,7 @@ public final class RunComparison {
   }
 
   static String number(double value) {
-    return workbench.generation.Schedule.number(value);
+    return Schedule.number(value);
   }
 
   /** Display score of a term, for callers that format one score the same way. */

@@ -1,7 +1,7 @@
 /**
  * Everything the loop made, found again: the paged and filtered gallery, favourites, and the
- * comparison of runs. (Recall of a recipe from a PNG is the generation module's: the Generate
- * page uses it, and the gallery depends on generation, never the other way.)
+ * comparison of runs. (Recall of a recipe from a PNG is the run module's: the Generate
+ * page uses it, and the gallery depends on run, never the other way.)
  */
 @NullMarked
 package workbench.gallery;

@@ -1,6 +1,9 @@
 package workbench.grid;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.LongStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,9 +37,9 @@ public record ExperimentDefinition(
     seeds = List.copyOf(seeds);
     probes = List.copyOf(probes);
     // Grids stored or exported before custom models have none: the built-in pair.
-    model = java.util.Objects.requireNonNullElse(model, "").isBlank() ? DEFAULT_MODEL : model;
+    model = Objects.requireNonNullElse(model, "").isBlank() ? DEFAULT_MODEL : model;
     // Grids stored or exported before negative prompts have none.
-    negativePrompt = java.util.Objects.requireNonNullElse(negativePrompt, "");
+    negativePrompt = Objects.requireNonNullElse(negativePrompt, "");
   }
 
   /** A grid with no negative prompt, at the model's own CFG scale. */
@@ -97,7 +100,7 @@ public record ExperimentDefinition(
       CFG;
 
       public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
       }
     }
   }
@@ -110,7 +113,7 @@ public record ExperimentDefinition(
 
   /** N consecutive seeds from a base seed: the same columns for every row. */
   public static List<Long> seedsFrom(long base, int count) {
-    return java.util.stream.LongStream.range(base, base + count).boxed().toList();
+    return LongStream.range(base, base + count).boxed().toList();
   }
 
   public int cells() {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import workbench.generation.RunStatus;
+import workbench.run.RunStatus;
 
 /**
  * An experiment with what its cells made so far: scores per cell (0–100), per-term heatmap

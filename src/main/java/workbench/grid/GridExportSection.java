@@ -1,5 +1,7 @@
 package workbench.grid;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -18,12 +20,12 @@ public interface GridExportSection {
    * One done cell's filmstrip (its loop from static to image done, as PNG) for a ZIP export
    * that asks for them; empty when this feature has none for the run.
    */
-  default java.util.Optional<byte[]> cellFilmstrip(UUID runId) {
-    return java.util.Optional.empty();
+  default Optional<byte[]> cellFilmstrip(UUID runId) {
+    return Optional.empty();
   }
 
   /** What the section adds under the JSON export's {@code "sections"}: name → value (written by Jackson). */
-  default java.util.Map<String, Object> json(UUID gridId) {
-    return java.util.Map.of();
+  default Map<String, Object> json(UUID gridId) {
+    return Map.of();
   }
 }

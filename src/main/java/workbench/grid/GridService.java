@@ -1,22 +1,50 @@
 package workbench.grid;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import workbench.account.AuditLog;
 import workbench.account.CurrentUser;
+import workbench.account.FreeText;
 import workbench.account.Visibility;
-import workbench.generation.GenerationService;
-import workbench.generation.InvalidRecipeException;
-import workbench.generation.RecipeFactory;
-import workbench.generation.RunStatus;
-import workbench.generation.TermScores;
-import workbench.grid.ExperimentDefinition.Axis;
+import workbench.grid.export.ContactSheet;
+import workbench.grid.export.ExperimentJson;
+import workbench.grid.export.GridTables;
+import workbench.grid.export.MarkdownExport;
+import workbench.grid.export.WikitextExport;
+import workbench.loop.InvalidRecipeException;
+import workbench.loop.PngMetadata;
+import workbench.loop.RecipeFactory;
+import workbench.loop.TermScores;
+import workbench.run.GenerationService;
+import workbench.run.ImageKind;
+import workbench.run.ModelChoice;
+import workbench.run.RunStatus;
 
 /**
  * A/B seed grids: define (checked before anything runs), start or resume (cells go to the
@@ -38,16 +66,16 @@ public class GridService {
    * (Caffeine, as the sign-in throttle uses; Spring's {@code @Cacheable} answers one key per
    * call, and a grid asks for many runs at once).
    */
-  private final com.github.benmanes.caffeine.cache.Cache<String, double[]> similarityCache =
-      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(20_000).build();
+  private final Cache<String, double[]> similarityCache =
+      Caffeine.newBuilder().maximumSize(20_000).build();
 
   private final CurrentUser currentUser;
   private final AuditLog audit;
   /** Looked up when exporting: the features that add sections depend on this service. */
-  private final org.springframework.beans.factory.ObjectProvider<GridExportSection> sections;
+  private final ObjectProvider<GridExportSection> sections;
 
   GridService(GridStore store, GenerationService generation, GridSettings settings, CurrentUser currentUser, AuditLog audit,
-      org.springframework.beans.factory.ObjectProvider<GridExportSection> sections) {
+      ObjectProvider<GridExportSection> sections) {
     this.sections = sections;
     this.store = store;
     this.generation = generation;
@@ -58,7 +86,7 @@ public class GridService {
   }
 
   /** The models a grid can run on (built-in first), for the grid form's picker. */
-  public List<workbench.generation.ModelChoice> models() {
+  public List<ModelChoice> models() {
     return generation.models();
   }
 
@@ -81,7 +109,7 @@ public class GridService {
   @PreAuthorize("hasRole('EDITOR')")
   public Experiment share(UUID id, Visibility visibility, List<String> usernames) {
     var experiment = changeable(id);
-    var ids = visibility == Visibility.SHARED ? currentUser.idsOf(usernames) : java.util.Set.<Long>of();
+    var ids = visibility == Visibility.SHARED ? currentUser.idsOf(usernames) : Set.<Long>of();
     store.share(id, visibility, ids);
     audit.record("experiment.share", "experiment", id, experiment.definition().title() + ": " + visibility
         + (ids.isEmpty() ? "" : " with " + String.join(", ", currentUser.usernamesOf(ids))));
@@ -97,7 +125,7 @@ public class GridService {
   public int start(UUID id) {
     var experiment = changeable(id);
     var d = experiment.definition();
-    var kept = new java.util.HashSet<String>();
+    var kept = new HashSet<String>();
     for (var cell : store.cells(id)) {
       if (cell.status() == RunStatus.DONE || !cell.status().finished()) {
         kept.add(key(cell.row(), cell.seedIndex(), cell.axisIndex()));
@@ -134,7 +162,7 @@ public class GridService {
   }
 
   /** The whole grid must fit in the caller's queue: half a grid compares nothing. */
-  private void checkQueueRoom(ExperimentDefinition d, java.util.Set<String> kept) {
+  private void checkQueueRoom(ExperimentDefinition d, Set<String> kept) {
     int jobs = 0;
     for (int a = 0; a < d.axis().size(); a++) {
       int cells = 0;
@@ -173,7 +201,7 @@ public class GridService {
   @PreAuthorize("hasRole('EDITOR')")
   public void saveNotes(UUID id, String notes) {
     var experiment = changeable(id);
-    GridValidation.text("notes", "Notes", notes, workbench.account.FreeText.NOTES);
+    GridValidation.text("notes", "Notes", notes, FreeText.NOTES);
     store.notes(id, notes);
     audit.record("experiment.edit", "experiment", id, experiment.definition().title() + ": notes");
   }
@@ -209,7 +237,7 @@ public class GridService {
    */
   public Map<RunStatus, Integer> progress(UUID id) {
     experiment(id);
-    var counts = new java.util.EnumMap<RunStatus, Integer>(RunStatus.class);
+    var counts = new EnumMap<RunStatus, Integer>(RunStatus.class);
     for (var status : RunStatus.values()) {
       counts.put(status, 0);
     }
@@ -229,7 +257,7 @@ public class GridService {
     var similarities = similarities(doneRuns, terms, d.model());
     var cells = new ArrayList<ExperimentResult.Cell>();
     for (var row : rows) {
-      var perTerm = new java.util.LinkedHashMap<String, Double>();
+      var perTerm = new LinkedHashMap<String, Double>();
       var sims = similarities.get(row.runId());
       if (sims != null) {
         for (int t = 0; t < terms.size(); t++) {
@@ -240,7 +268,7 @@ public class GridService {
           Optional.of(row.runId()), Optional.of(row.status()),
           row.status() == RunStatus.DONE ? Optional.ofNullable(row.score()) : Optional.empty(), perTerm));
     }
-    cells.sort(java.util.Comparator.comparingInt(ExperimentResult.Cell::axisIndex)
+    cells.sort(Comparator.comparingInt(ExperimentResult.Cell::axisIndex)
         .thenComparingInt(ExperimentResult.Cell::row).thenComparingInt(ExperimentResult.Cell::seedIndex));
     var partial = new ExperimentResult(experiment, cells, terms, List.of(), List.of());
     return new ExperimentResult(experiment, cells, terms, GridAnalysis.summaries(partial), GridAnalysis.comparisons(partial));
@@ -249,7 +277,7 @@ public class GridService {
   /** Finished runs never change, so their probe scores are computed once per term list. */
   private Map<UUID, double[]> similarities(List<UUID> runs, List<String> terms, String model) {
     var key = model + "\u0000" + String.join("\u0000", terms);
-    var out = new java.util.HashMap<UUID, double[]>();
+    var out = new HashMap<UUID, double[]>();
     var missing = new ArrayList<UUID>();
     for (var run : runs) {
       var cached = similarityCache.getIfPresent(run + key);
@@ -284,14 +312,14 @@ public class GridService {
    * shows both on every refresh and would otherwise build the result twice.
    */
   public String wikitext(ExperimentResult result) {
-    var text = new StringBuilder(workbench.grid.export.WikitextExport.of(result));
+    var text = new StringBuilder(WikitextExport.of(result));
     sections.orderedStream().map(s -> s.wikitext(result.experiment().id())).filter(s -> !s.isEmpty())
         .forEach(s -> text.append("\n").append(s));
     return text.toString();
   }
 
   private String markdown(ExperimentResult result) {
-    var text = new StringBuilder(workbench.grid.export.MarkdownExport.of(result));
+    var text = new StringBuilder(MarkdownExport.of(result));
     sections.orderedStream().map(s -> s.markdown(result.experiment().id())).filter(s -> !s.isEmpty())
         .forEach(s -> text.append("\n").append(s));
     return text.toString();
@@ -303,9 +331,9 @@ public class GridService {
 
   /** The grid's JSON with the sections other features add (review results). */
   private String json(ExperimentResult result) {
-    var extra = new java.util.LinkedHashMap<String, Object>();
+    var extra = new LinkedHashMap<String, Object>();
     sections.orderedStream().forEach(s -> extra.putAll(s.json(result.experiment().id())));
-    return workbench.grid.export.ExperimentJson.write(result, extra);
+    return ExperimentJson.write(result, extra);
   }
 
   /** The labelled contact sheet as PNG. */
@@ -314,15 +342,15 @@ public class GridService {
   }
 
   private byte[] contactSheet(ExperimentResult result) {
-    var images = new java.util.HashMap<UUID, java.awt.image.BufferedImage>();
+    var images = new HashMap<UUID, BufferedImage>();
     for (var cell : result.cells()) {
       if (cell.done()) {
-        cell.runId().flatMap(run -> generation.image(run, workbench.generation.ImageKind.FINAL))
-            .ifPresent(png -> images.put(cell.runId().get(), workbench.generation.PngMetadata.decode(png)));
+        cell.runId().flatMap(run -> generation.image(run, ImageKind.FINAL))
+            .ifPresent(png -> images.put(cell.runId().get(), PngMetadata.decode(png)));
       }
     }
-    var sheet = workbench.grid.export.ContactSheet.draw(result, images);
-    return workbench.generation.PngMetadata.write(sheet, Map.of("Title", result.experiment().definition().title()));
+    var sheet = ContactSheet.draw(result, images);
+    return PngMetadata.write(sheet, Map.of("Title", result.experiment().definition().title()));
   }
 
   /** Every cell image (each PNG with its recipe), the contact sheet, wikitext, Markdown and JSON. */
@@ -337,32 +365,32 @@ public class GridService {
   public byte[] zip(UUID id, boolean filmstrips) {
     var result = result(id);
     var d = result.experiment().definition();
-    var slug = workbench.grid.export.GridTables.slug(d);
-    var bytes = new java.io.ByteArrayOutputStream();
-    try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+    var slug = GridTables.slug(d);
+    var bytes = new ByteArrayOutputStream();
+    try (var zip = new ZipOutputStream(bytes)) {
       for (var cell : result.cells()) {
         if (!cell.done()) {
           continue;
         }
-        var png = generation.image(cell.runId().orElseThrow(), workbench.generation.ImageKind.FINAL);
+        var png = generation.image(cell.runId().orElseThrow(), ImageKind.FINAL);
         if (png.isPresent()) {
-          entry(zip, workbench.grid.export.GridTables.fileName(d, cell), png.get());
+          entry(zip, GridTables.fileName(d, cell), png.get());
         }
         if (filmstrips) {
-          var name = workbench.grid.export.GridTables.fileName(d, cell).replaceFirst("\\.png$", "-filmstrip.png");
+          var name = GridTables.fileName(d, cell).replaceFirst("\\.png$", "-filmstrip.png");
           var strip = sections.orderedStream().map(s -> s.cellFilmstrip(cell.runId().orElseThrow()))
-              .flatMap(java.util.Optional::stream).findFirst();
+              .flatMap(Optional::stream).findFirst();
           if (strip.isPresent()) {
             entry(zip, name, strip.get());
           }
         }
       }
       entry(zip, slug + "-contact-sheet.png", contactSheet(result));
-      entry(zip, slug + ".wikitext", wikitext(result).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      entry(zip, slug + ".md", markdown(result).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      entry(zip, slug + ".json", json(result).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      entry(zip, slug + ".wikitext", wikitext(result).getBytes(StandardCharsets.UTF_8));
+      entry(zip, slug + ".md", markdown(result).getBytes(StandardCharsets.UTF_8));
+      entry(zip, slug + ".json", json(result).getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
   }
@@ -371,7 +399,7 @@ public class GridService {
   @Transactional
   @PreAuthorize("hasRole('EDITOR')")
   public UUID importJson(String json) {
-    return create(workbench.grid.export.ExperimentJson.readDefinition(json));
+    return create(ExperimentJson.readDefinition(json));
   }
 
   /** As {@link #importJson(String)} from the file's bytes, which must be UTF-8 (nothing is replaced). */
@@ -379,18 +407,18 @@ public class GridService {
   @PreAuthorize("hasRole('EDITOR')")
   public UUID importJson(byte[] file) {
     try {
-      var text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(file)).toString();
+      var text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(file)).toString();
       return importJson(text);
-    } catch (java.nio.charset.CharacterCodingException e) {
+    } catch (CharacterCodingException e) {
       throw new InvalidExperimentException("file", "The file is not UTF-8 text (" + e.getMessage() + "): nothing was imported");
     }
   }
 
-  private static void entry(java.util.zip.ZipOutputStream zip, String name, byte[] data) throws java.io.IOException {
-    zip.putNextEntry(new java.util.zip.ZipEntry(name));
+  private static void entry(ZipOutputStream zip, String name, byte[] data) throws IOException {
+    zip.putNextEntry(new ZipEntry(name));
     zip.write(data);
     zip.closeEntry();
   }
@@ -406,7 +434,7 @@ public class GridService {
   private Experiment changeable(UUID id) {
     var experiment = experiment(id);
     if (!experiment.changeable()) {
-      throw new org.springframework.security.access.AccessDeniedException(
+      throw new AccessDeniedException(
           "Only the owner of experiment '" + experiment.definition().title() + "' or an admin may change it");
     }
     return experiment;

@@ -7,12 +7,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import workbench.generation.RunStatus;
+import workbench.account.AccessSql;
+import workbench.account.Visibility;
+import workbench.run.RunStatus;
+import workbench.shared.LikePatterns;
 
 /** Experiments, their rows and cells, in PostgreSQL. */
 @Repository
@@ -25,11 +32,11 @@ class GridStore {
   }
 
   /** Who owns an experiment and who else may read it. */
-  record Access(@org.jspecify.annotations.Nullable Long ownerId, workbench.account.Visibility visibility,
-      java.util.Set<Long> sharedWith) {}
+  record Access(@Nullable Long ownerId, Visibility visibility,
+      Set<Long> sharedWith) {}
 
-  void insert(UUID id, ExperimentDefinition d, @org.jspecify.annotations.Nullable Long ownerId,
-      workbench.account.Visibility visibility) {
+  void insert(UUID id, ExperimentDefinition d, @Nullable Long ownerId,
+      Visibility visibility) {
     jdbc.sql("""
         insert into experiment (id, title, notes, seeds, probes, axis_kind, axis_term, axis_values, steps, process, upscale,
                                 owner_id, visibility, model, negative_prompt, cfg_scale)
@@ -48,15 +55,15 @@ class GridStore {
   }
 
   Optional<Access> access(UUID id) {
-    var shares = new java.util.TreeSet<Long>(
+    var shares = new TreeSet<Long>(
         jdbc.sql("select user_id from experiment_share where experiment_id = ?").params(id).query(Long.class).list());
     return jdbc.sql("select owner_id, visibility from experiment where id = ?").params(id)
         .query((rs, n) -> new Access((Long) rs.getObject(1, Long.class),
-            workbench.account.Visibility.valueOf(rs.getString(2)), shares))
+            Visibility.valueOf(rs.getString(2)), shares))
         .optional();
   }
 
-  void share(UUID id, workbench.account.Visibility visibility, java.util.Set<Long> users) {
+  void share(UUID id, Visibility visibility, Set<Long> users) {
     jdbc.sql("update experiment set visibility = ?, updated_at = now() where id = ?").params(visibility.name(), id).update();
     jdbc.sql("delete from experiment_share where experiment_id = ?").params(id).update();
     for (var user : users) {
@@ -89,8 +96,8 @@ class GridStore {
    * those user {@code me} may read unless {@code all}.
    */
   List<Experiment> search(String query, int limit, long me, boolean all) {
-    var like = workbench.shared.LikePatterns.containsLowerCase(query);
-    var visible = all ? "" : " and " + workbench.account.AccessSql.experiment("e");
+    var like = LikePatterns.containsLowerCase(query);
+    var visible = all ? "" : " and " + AccessSql.experiment("e");
     var ids = jdbc.sql("""
         select e.id from experiment e
         where (lower(e.title) like :q or lower(e.notes) like :q
@@ -130,7 +137,7 @@ class GridStore {
   }
 
   private static Experiment experiment(ResultSet rs, List<ExperimentDefinition.Variant> rows) throws SQLException {
-    var kind = ExperimentDefinition.Axis.Kind.valueOf(rs.getString("axis_kind").toUpperCase(java.util.Locale.ROOT));
+    var kind = ExperimentDefinition.Axis.Kind.valueOf(rs.getString("axis_kind").toUpperCase(Locale.ROOT));
     double cfg = rs.getDouble("cfg_scale");
     Double cfgScale = rs.wasNull() ? null : cfg;
     var axis = new ExperimentDefinition.Axis(kind, rs.getString("axis_term"), strings(rs.getArray("axis_values")));

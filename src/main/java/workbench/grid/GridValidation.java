@@ -5,17 +5,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import workbench.account.FreeText;
-import workbench.generation.ArtProcesses;
-import workbench.generation.GenerationService;
-import workbench.generation.InvalidRecipeException;
-import workbench.generation.RecipeFactory;
-import workbench.generation.SeedStatic;
+import workbench.loop.ArtProcesses;
+import workbench.loop.InvalidRecipeException;
+import workbench.loop.RecipeFactory;
+import workbench.loop.SeedStatic;
 import workbench.prompt.Dialect;
 import workbench.prompt.PromptParser;
 import workbench.prompt.PromptRenderer;
 import workbench.prompt.PromptSyntaxException;
 import workbench.prompt.Timing;
 import workbench.prompt.WeightedPrompt;
+import workbench.run.GenerationService;
 
 /** The checks a grid passes before anything runs, and how a cell becomes a generation request. */
 final class GridValidation {

@@ -8,9 +8,9 @@ import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
-import workbench.generation.PngMetadata;
-import workbench.generation.RecipeText;
-import workbench.generation.RunSnapshot;
+import workbench.loop.PngMetadata;
+import workbench.loop.RecipeText;
+import workbench.run.RunSnapshot;
 
 /**
  * The loop as one PNG: the journey's frames left to right, each its snapshot enlarged

@@ -2,8 +2,8 @@ package workbench.journey;
 
 import java.util.ArrayList;
 import java.util.List;
-import workbench.generation.Run;
-import workbench.generation.RunSnapshot;
+import workbench.run.Run;
+import workbench.run.RunSnapshot;
 
 /**
  * A run and the snapshots it kept, in step order. Exports show at most {@link #MAX_FRAMES} of

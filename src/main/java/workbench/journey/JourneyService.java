@@ -3,7 +3,7 @@ package workbench.journey;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import workbench.generation.GenerationService;
+import workbench.run.GenerationService;
 
 /**
  * A run's journey for whoever may see the run's images (a public grid's cells for anyone):

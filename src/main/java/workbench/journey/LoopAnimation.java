@@ -12,8 +12,8 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadataNode;
-import workbench.generation.PngMetadata;
-import workbench.generation.RunSnapshot;
+import workbench.loop.PngMetadata;
+import workbench.run.RunSnapshot;
 
 /**
  * The loop as an animated GIF that plays on any wiki: each frame a snapshot enlarged

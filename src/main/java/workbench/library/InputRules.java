@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import workbench.account.FreeText;
+import workbench.account.LimitSettings;
+import workbench.prompt.Dialect;
 
 /** The checks every name, title, text and tag passes before anything is saved. */
 final class InputRules {
@@ -28,7 +30,7 @@ final class InputRules {
   }
 
   /** A prompt needs some text; a style may have only a negative prompt (as in A1111). */
-  static void text(String text, String negativeText, workbench.account.LimitSettings limits) {
+  static void text(String text, String negativeText, LimitSettings limits) {
     FreeText.characters("Prompt text", text).ifPresent(message -> {
       throw new LibraryInputException("text", message);
     });
@@ -101,7 +103,7 @@ final class InputRules {
       return d;
     }
     try {
-      return workbench.prompt.Dialect.fromId(d).id();
+      return Dialect.fromId(d).id();
     } catch (IllegalArgumentException e) {
       throw new LibraryInputException("dialect", "Dialect '" + d.substring(0, Math.min(d.length(), 40))
           + "' is not one of midjourney, a1111, compel");

@@ -2,6 +2,7 @@ package workbench.library;
 
 import java.time.Instant;
 import java.util.List;
+import workbench.account.Visibility;
 
 /**
  * A library as callers see it: {@code owner} is a user name (empty for libraries made before
@@ -15,7 +16,7 @@ public record Library(
     long promptCount,
     Instant updatedAt,
     String owner,
-    workbench.account.Visibility visibility,
+    Visibility visibility,
     List<String> sharedWith,
     boolean changeable) {
 

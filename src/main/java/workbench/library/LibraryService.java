@@ -1,10 +1,17 @@
 package workbench.library;
 
 import java.io.InputStream;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +29,7 @@ import workbench.library.internal.PromptVersionRepository;
 import workbench.library.transfer.LibraryDocument;
 import workbench.library.transfer.LibraryJson;
 import workbench.library.transfer.StylesCsv;
+import workbench.shared.LikePatterns;
 
 /**
  * Prompt libraries: the public face of the feature. Every change runs in one transaction, so a
@@ -125,7 +133,7 @@ public class LibraryService {
       throw new AccountException("Libraries are not public: share with everyone signed in instead");
     }
     var entity = changeableLibrary(id);
-    var ids = visibility == Visibility.SHARED ? currentUser.idsOf(usernames) : java.util.Set.<Long>of();
+    var ids = visibility == Visibility.SHARED ? currentUser.idsOf(usernames) : Set.<Long>of();
     entity.setVisibility(visibility.name());
     entity.setSharedWith(ids);
     audit.record("library.share", "library", id, entity.getName() + ": " + visibility
@@ -176,7 +184,7 @@ public class LibraryService {
     InputRules.text(draft.text(), draft.negativeText(), limits);
     checkTitleFree(library, title, -1);
     var entity = new PromptEntity(library, title);
-    entity.setTags(new java.util.TreeSet<>(InputRules.tags(draft.tags())));
+    entity.setTags(new TreeSet<>(InputRules.tags(draft.tags())));
     entity.setNotes(InputRules.notes(draft.notes()));
     var parsed = terms.parseStrict(draft.text(), draft.dialect());
     prompts.save(entity);
@@ -202,8 +210,8 @@ public class LibraryService {
     if (!title.equals(entity.getTitle())) {
       entity.setTitle(title);
     }
-    if (!new java.util.TreeSet<>(tags).equals(entity.getTags())) {
-      entity.setTags(new java.util.TreeSet<>(tags));
+    if (!new TreeSet<>(tags).equals(entity.getTags())) {
+      entity.setTags(new TreeSet<>(tags));
     }
     if (!notes.equals(entity.getNotes())) {
       entity.setNotes(notes);
@@ -219,9 +227,9 @@ public class LibraryService {
       }
       // Here, not at commit, so that a concurrent save is told as such (and nothing is kept).
       prompts.flush();
-    } catch (org.springframework.dao.DataIntegrityViolationException
-        | org.springframework.dao.OptimisticLockingFailureException e) {
-      if (e instanceof org.springframework.dao.DataIntegrityViolationException && !uniqueViolation(e)) {
+    } catch (DataIntegrityViolationException
+        | OptimisticLockingFailureException e) {
+      if (e instanceof DataIntegrityViolationException && !uniqueViolation(e)) {
         throw e;
       }
       throw new VersionConflictException("Prompt " + promptId + " was saved by someone else at the same time"
@@ -255,7 +263,7 @@ public class LibraryService {
     if (q.isEmpty()) {
       return List.of();
     }
-    var like = workbench.shared.LikePatterns.containsLowerCase(q);
+    var like = LikePatterns.containsLowerCase(q);
     return prompts.search(like).stream().filter(p -> readable(p.getLibrary())).map(this::toSummary).toList();
   }
 
@@ -364,7 +372,7 @@ public class LibraryService {
           throw new LibraryInputException("versions", "it has no versions");
         }
         var entity = new PromptEntity(library, title);
-        entity.setTags(new java.util.TreeSet<>(InputRules.tags(p.tags())));
+        entity.setTags(new TreeSet<>(InputRules.tags(p.tags())));
         entity.setNotes(InputRules.notes(p.notes()));
         prompts.save(entity);
         for (int n = 0; n < p.versions().size(); n++) {
@@ -401,7 +409,7 @@ public class LibraryService {
 
   /** {@code before} completes the version before it is written: versions are never updated. */
   private void addVersion(PromptEntity prompt, String text, String negative, PromptTerms.Parsed parsed, String author,
-      Instant at, java.util.function.Consumer<PromptVersionEntity> before) {
+      Instant at, Consumer<PromptVersionEntity> before) {
     int number = prompt.getVersions().size() + 1;
     var version =
         new PromptVersionEntity(prompt, number, text, negative, parsed.dialect(), parsed.termsJson(), author, at);
@@ -413,7 +421,7 @@ public class LibraryService {
   /** A unique index refused the row (PostgreSQL's 23505): here, the next version number taken. */
   private static boolean uniqueViolation(Throwable e) {
     for (var c = e; c != null; c = c.getCause()) {
-      if (c instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+      if (c instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
         return true;
       }
     }
@@ -425,7 +433,7 @@ public class LibraryService {
     return currentUser.name();
   }
 
-  private String uniqueName(@org.jspecify.annotations.Nullable Long owner, String name, long selfId) {
+  private String uniqueName(@Nullable Long owner, String name, long selfId) {
     libraries
         .findByOwnerAndName(owner == null ? 0 : owner, name)
         .filter(other -> other.getId() != selfId)
@@ -438,7 +446,7 @@ public class LibraryService {
   }
 
   /** An imported library whose name is taken gets " (2)", " (3)", ... rather than failing. */
-  private String freeName(@org.jspecify.annotations.Nullable Long owner, String name) {
+  private String freeName(@Nullable Long owner, String name) {
     var candidate = name;
     for (int n = 2; libraries.findByOwnerAndName(owner == null ? 0 : owner, candidate).isPresent(); n++) {
       var suffix = " (" + n + ")";
@@ -521,7 +529,7 @@ public class LibraryService {
         p.getId(), p.getLibrary().getId(), p.getLibrary().getName(), p.getTitle(), List.copyOf(p.getTags()), p.getNotes(), versionList);
   }
 
-  private static String nonNull(@org.jspecify.annotations.Nullable String s) {
+  private static String nonNull(@Nullable String s) {
     return s == null ? "" : s;
   }
 }

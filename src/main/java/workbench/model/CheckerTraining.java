@@ -1,26 +1,33 @@
 package workbench.model;
 
 import ai.djl.Device;
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
+import workbench.shared.DaemonThreads;
 
 /**
  * Trains the checker contrastively: InfoNCE both ways at temperature 0.07, each image also
@@ -55,7 +62,7 @@ public final class CheckerTraining {
     Engine.getInstance().setRandomSeed((int) settings.seed());
     int b = settings.batch();
     Files.createDirectories(outDir);
-    ExecutorService render = Executors.newSingleThreadExecutor(workbench.shared.DaemonThreads.named("checker-batches"));
+    ExecutorService render = Executors.newSingleThreadExecutor(DaemonThreads.named("checker-batches"));
     var network = new CheckerNetwork();
     try (Model model = Model.newInstance("checker", Device.cpu());
         var progress = new TrainingProgress(outDir.resolve("checker-loss.csv"), settings.steps(), console)) {
@@ -74,11 +81,11 @@ public final class CheckerTraining {
       int bestStep = 0;
       if (init != null) {
         // Loaded parameters count as initialised, so the trainer keeps them.
-        network.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32,
+        network.initialize(model.getNDManager(), DataType.FLOAT32,
             CheckerNetwork.imageShape(b), CheckerNetwork.textShape(2 * b));
-        try (var in = new java.io.DataInputStream(Files.newInputStream(init.resolve(WEIGHTS)))) {
+        try (var in = new DataInputStream(Files.newInputStream(init.resolve(WEIGHTS)))) {
           network.loadParameters(model.getNDManager(), in);
-        } catch (ai.djl.MalformedModelException e) {
+        } catch (MalformedModelException e) {
           throw new ModelLoadException("cannot load " + init.resolve(WEIGHTS) + ": " + e.getMessage(), e);
         }
       }
@@ -91,8 +98,8 @@ public final class CheckerTraining {
           try (NDManager scope = trainer.getManager().newSubManager()) {
             NDArray images = scope.create(examples.images(), CheckerNetwork.imageShape(b));
             NDArray texts = scope.create(examples.texts(), CheckerNetwork.textShape(2 * b));
-            NDArray toText = scope.create(examples.maskImageToText(), new ai.djl.ndarray.types.Shape(b, 2 * b));
-            NDArray toImage = scope.create(examples.maskTextToImage(), new ai.djl.ndarray.types.Shape(b, b));
+            NDArray toText = scope.create(examples.maskImageToText(), new Shape(b, 2 * b));
+            NDArray toImage = scope.create(examples.maskTextToImage(), new Shape(b, b));
             try (GradientCollector collector = trainer.newGradientCollector()) {
               NDList out = trainer.forward(new NDList(images, texts));
               NDArray[] terms = contrastiveLoss(out.get(0), out.get(1), toText, toImage);
@@ -131,12 +138,12 @@ public final class CheckerTraining {
     }
   }
 
-  static void save(ai.djl.nn.Block network, Path file) throws IOException {
+  static void save(Block network, Path file) throws IOException {
     Path partial = file.resolveSibling(file.getFileName() + ".partial");
     try (var out = new DataOutputStream(Files.newOutputStream(partial))) {
       network.saveParameters(out);
     }
-    Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static CompletableFuture<CheckerExamples> prefetch(ExecutorService render, Settings s, long step) {
@@ -156,8 +163,8 @@ public final class CheckerTraining {
     NDArray targetImage = target.oneHot((int) b);
     NDArray lossText = toText.logSoftmax(1).mul(targetText).sum(new int[] {1}).neg().mean();
     NDArray lossImage = toImage.logSoftmax(1).mul(targetImage).sum(new int[] {1}).neg().mean();
-    NDArray accuracy = toText.argMax(1).eq(target.toType(ai.djl.ndarray.types.DataType.INT64, false))
-        .toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mean();
+    NDArray accuracy = toText.argMax(1).eq(target.toType(DataType.INT64, false))
+        .toType(DataType.FLOAT32, false).mean();
     return new NDArray[] {lossText.add(lossImage).div(2), accuracy};
   }
 }

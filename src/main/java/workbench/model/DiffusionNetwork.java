@@ -1,11 +1,13 @@
 package workbench.model;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
@@ -231,7 +233,7 @@ final class DiffusionNetwork extends AbstractBlock {
   }
 
   static NDArray silu(NDArray x) {
-    return x.mul(ai.djl.nn.Activation.sigmoid(x));
+    return x.mul(Activation.sigmoid(x));
   }
 
   @Override
@@ -298,11 +300,11 @@ final class DiffusionNetwork extends AbstractBlock {
   /** One forward pass: parameters fetched through the store (the trainer's, or a frozen one). */
   private final class Forward {
     private final ParameterStore store;
-    private final ai.djl.Device device;
+    private final Device device;
     private final boolean training;
     long flops;
 
-    Forward(ParameterStore store, ai.djl.Device device, boolean training) {
+    Forward(ParameterStore store, Device device, boolean training) {
       this.store = store;
       this.device = device;
       this.training = training;

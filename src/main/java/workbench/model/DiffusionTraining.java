@@ -13,6 +13,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -27,14 +28,18 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.imageio.ImageIO;
+import workbench.shared.DaemonThreads;
 import workbench.sketchbook.Caption;
 import workbench.sketchbook.CaptionGrammar;
 import workbench.sketchbook.Scene;
@@ -92,7 +97,7 @@ public final class DiffusionTraining {
     Files.createDirectories(outDir);
     int b = settings.batch();
     int first = resumeStep(outDir);
-    ExecutorService render = Executors.newSingleThreadExecutor(workbench.shared.DaemonThreads.named("diffusion-batches"));
+    ExecutorService render = Executors.newSingleThreadExecutor(DaemonThreads.named("diffusion-batches"));
     var network = new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH, settings.crossAttention());
     var average = new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH, settings.crossAttention());
     try (SketchbookChecker checker = SketchbookChecker.load(checkerSource, Device.cpu());
@@ -261,8 +266,8 @@ public final class DiffusionTraining {
     HalfWeights.write(average, dir.resolve(SketchbookDiffusion.WEIGHTS));
     Path partial = dir.resolve(STATE + ".partial");
     JSON.writeValue(partial.toFile(), Map.of("step", step));
-    Files.move(partial, dir.resolve(STATE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(partial, dir.resolve(STATE), StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
   }
 
   static int resumeStep(Path dir) throws IOException {
@@ -317,10 +322,10 @@ public final class DiffusionTraining {
     try (NDManager scope = model.getNDManager().newSubManager()) {
       NDArray condition = checker.conditioning(scope, captions);
       NDArray none = scope.zeros(condition.getShape());
-      var store = new ai.djl.training.ParameterStore(scope, false);
+      var store = new ParameterStore(scope, false);
       for (double t : GAIN_TIMES) {
         float[] times = new float[n];
-        java.util.Arrays.fill(times, (float) t);
+        Arrays.fill(times, (float) t);
         Noised noised = Noised.of(scope, images, noise, times);
         NDArray time = scope.create(DiffusionNetwork.timeFeatures(times), DiffusionNetwork.timeShape(n));
         NDArray x0 = scope.create(images, DiffusionNetwork.imageShape(n));
@@ -331,7 +336,7 @@ public final class DiffusionTraining {
           NDArray predicted = noised.xt().mul(noised.alpha()).sub(v.mul(noised.sigma()));
           error[k] = predicted.sub(x0).square().mean().getFloat();
         }
-        out.append(String.format(java.util.Locale.ROOT, "%st=%.2f %.4f/%.4f=%.2f", out.length() == 0 ? "" : ", ",
+        out.append(String.format(Locale.ROOT, "%st=%.2f %.4f/%.4f=%.2f", out.length() == 0 ? "" : ", ",
             t, error[1], error[0], error[1] / error[0]));
       }
     }

@@ -3,6 +3,7 @@ package workbench.model;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
@@ -10,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.SplittableRandom;
+import workbench.model.registry.ImageArrays;
 
 /**
  * The default image prior: decodes a latent vector and a prompt (through the checker's text
@@ -117,14 +119,14 @@ public final class GeneratorPrior implements AutoCloseable {
 
   /** (batch, 3, size, size) in [0, 1] to RGB images. */
   public static List<BufferedImage> images(NDArray batch) {
-    return workbench.model.registry.ImageArrays.images(batch);
+    return ImageArrays.images(batch);
   }
 
   /** FLOPs of the decoder for one image (counted on a forward pass of a zero latent). */
   public long decoderFlops() {
     try (NDManager scope = model.getNDManager().newSubManager()) {
-      var input = scope.zeros(new ai.djl.ndarray.types.Shape(1, GeneratorNetwork.LATENT + CheckerNetwork.EMBEDDING));
-      return Flops.count(network.decoder(), new ai.djl.ndarray.NDList(input));
+      var input = scope.zeros(new Shape(1, GeneratorNetwork.LATENT + CheckerNetwork.EMBEDDING));
+      return Flops.count(network.decoder(), new NDList(input));
     }
   }
 

@@ -6,6 +6,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
@@ -24,6 +25,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import workbench.shared.DaemonThreads;
 import workbench.sketchbook.Caption;
 import workbench.sketchbook.CaptionGrammar;
 import workbench.sketchbook.Scene;
@@ -62,7 +64,7 @@ public final class GeneratorTraining {
     Engine.getInstance().setRandomSeed((int) settings.seed());
     int b = settings.batch();
     Files.createDirectories(outDir);
-    ExecutorService render = Executors.newSingleThreadExecutor(workbench.shared.DaemonThreads.named("generator-batches"));
+    ExecutorService render = Executors.newSingleThreadExecutor(DaemonThreads.named("generator-batches"));
     var network = new GeneratorNetwork();
     try (SketchbookChecker checker = SketchbookChecker.load(ModelSource.directory(checkerDir), Device.cpu());
         Model model = Model.newInstance("generator", Device.cpu());
@@ -112,8 +114,8 @@ public final class GeneratorTraining {
                 NDArray target = scope.arange(b);
                 NDArray align = logits.logSoftmax(1).mul(target.oneHot(b)).sum(new int[] {1}).neg().mean();
                 total = total.add(align.mul(settings.alignmentWeight()));
-                accuracy = logits.argMax(1).eq(target.toType(ai.djl.ndarray.types.DataType.INT64, false))
-                    .toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mean().getFloat();
+                accuracy = logits.argMax(1).eq(target.toType(DataType.INT64, false))
+                    .toType(DataType.FLOAT32, false).mean().getFloat();
               }
               loss = total.getFloat();
               if (!Double.isFinite(loss)) {

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -15,6 +16,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A block's parameters stored as IEEE half floats: the shipped diffusion weights fit the jar's
@@ -34,11 +38,11 @@ final class HalfWeights {
 
   static void write(Block block, Path file) throws IOException {
     Path partial = file.resolveSibling(file.getFileName() + ".partial");
-    try (var out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(partial)))) {
+    try (var out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
       write(block, out);
     }
-    Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
   }
 
   static void write(Block block, OutputStream stream) throws IOException {
@@ -89,13 +93,13 @@ final class HalfWeights {
   }
 
   /** The parameter names in a half-float weights file, in its order. */
-  static java.util.List<String> names(byte[] bytes) throws IOException {
+  static List<String> names(byte[] bytes) throws IOException {
     var in = new DataInputStream(new ByteArrayInputStream(bytes));
     if (in.readInt() != MAGIC || in.readByte() != VERSION) {
       throw new IOException("not a half-float weights file");
     }
     int count = in.readInt();
-    var names = new java.util.ArrayList<String>();
+    var names = new ArrayList<String>();
     for (int i = 0; i < count; i++) {
       names.add(in.readUTF());
       int rank = in.readInt();
@@ -110,13 +114,13 @@ final class HalfWeights {
    * network (new layers whose output starts at zero) then continues from an older one's
    * weights. Returns the names the file did not have; a name the block lacks is an error.
    */
-  static java.util.List<String> readPartial(Block block, byte[] bytes, NDManager manager) throws IOException {
+  static List<String> readPartial(Block block, byte[] bytes, NDManager manager) throws IOException {
     var in = new DataInputStream(new ByteArrayInputStream(bytes));
     if (in.readInt() != MAGIC || in.readByte() != VERSION) {
       throw new IOException("not a half-float weights file");
     }
     var parameters = block.getParameters();
-    var missing = new java.util.ArrayList<>(parameters.keys());
+    var missing = new ArrayList<>(parameters.keys());
     int count = in.readInt();
     try (NDManager scope = manager.newSubManager()) {
       for (int i = 0; i < count; i++) {

@@ -1,6 +1,7 @@
 package workbench.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import workbench.sketchbook.ObjectKind;
 import workbench.sketchbook.Scene;
@@ -63,7 +64,7 @@ record JudgeExamples(int size, float[] images, int[] labels, float[] targets) {
    * head (kind, colour, …, style, over all slots) has: the loss is the sum of the heads' means.
    */
   private static float[] targets(int size, int[] labels) {
-    var counts = new java.util.HashMap<String, Integer>();
+    var counts = new HashMap<String, Integer>();
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] != JudgeLabels.NONE) {
         counts.merge(JudgeLabels.head(i % JudgeLabels.COUNT), 1, Integer::sum);

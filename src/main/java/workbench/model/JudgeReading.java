@@ -1,5 +1,6 @@
 package workbench.model;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import workbench.sketchbook.Background;
@@ -55,7 +56,7 @@ public record JudgeReading(
   /** The ground truth of a scene as a reading, every answer certain. */
   public static JudgeReading of(Scene scene) {
     List<Seen> seen = scene.objects().stream()
-        .sorted(java.util.Comparator.comparing(SceneObject::position))
+        .sorted(Comparator.comparing(SceneObject::position))
         .map(o -> new Seen(o.position(), 1, o.kind(), 1, o.colour(), 1, o.size(), 1, o.count(), 1, o.fingers(), 1))
         .toList();
     return new JudgeReading(scene.background(), 1, scene.style(), 1, seen);

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
+import workbench.shared.DaemonThreads;
 
 /**
  * Trains the judge on renders only (never on generated images): cross-entropy per head, each
@@ -60,7 +61,7 @@ public final class JudgeTraining {
     Files.createDirectories(outDir);
     NativeMemory.tune(); // each step frees tens of MB; without it they are page-faulted in again
     CpuKernels.guard();
-    ExecutorService render = Executors.newSingleThreadExecutor(workbench.shared.DaemonThreads.named("judge-batches"));
+    ExecutorService render = Executors.newSingleThreadExecutor(DaemonThreads.named("judge-batches"));
     var network = new JudgeNetwork();
     try (Model model = Model.newInstance("judge", Device.cpu());
         var progress = new TrainingProgress(outDir.resolve(LOSS_CSV), settings.steps(), console)) {

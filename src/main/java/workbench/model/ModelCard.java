@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import workbench.shared.Sha256;
 import workbench.sketchbook.Sketchbook;
 import workbench.sketchbook.Split;
 import workbench.sketchbook.Vocabulary;
@@ -88,6 +89,6 @@ public record ModelCard(
 
   /** Lower-case hex SHA-256 of {@code bytes}. */
   public static String sha256(byte[] bytes) {
-    return workbench.shared.Sha256.hex(bytes);
+    return Sha256.hex(bytes);
   }
 }

@@ -1,5 +1,6 @@
 package workbench.model;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ public sealed interface ModelSource {
   default ModelCard card() {
     byte[] bytes = read(ModelCard.FILE);
     try {
-      return ModelCard.read(new java.io.ByteArrayInputStream(bytes));
+      return ModelCard.read(new ByteArrayInputStream(bytes));
     } catch (IOException e) {
       throw new ModelLoadException("unreadable model card " + describe(ModelCard.FILE) + ": " + e.getMessage(), e);
     }

@@ -6,8 +6,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Objects;
 import workbench.sketchbook.Sketchbook;
 
 /**
@@ -125,7 +127,7 @@ public final class SketchbookChecker implements AutoCloseable {
         states = x.singletonOrThrow().reshape(features.count(), -1);
       }
     }
-    return x.singletonOrThrow().normalize(2, 1).concat(java.util.Objects.requireNonNull(states), 1);
+    return x.singletonOrThrow().normalize(2, 1).concat(Objects.requireNonNull(states), 1);
   }
 
   /** Images as a (batch, 3, 64, 64) array in {@code scope}. */
@@ -146,7 +148,7 @@ public final class SketchbookChecker implements AutoCloseable {
     }
     var scaled = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
     var g = scaled.createGraphics();
-    g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     g.drawImage(image, 0, 0, size, size, null);
     g.dispose();
     return scaled;

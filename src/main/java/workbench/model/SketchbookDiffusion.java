@@ -3,15 +3,17 @@ package workbench.model;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import workbench.sketchbook.Sketchbook;
+import workbench.sketchbook.Vocabulary;
 
 /**
  * The default generator: the Sketchbook diffusion model ({@link DiffusionNetwork}) with the
@@ -54,7 +56,7 @@ public final class SketchbookDiffusion implements AutoCloseable {
       var network = new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH,
           DiffusionNetwork.crossAttention(HalfWeights.names(bytes)));
       model.setBlock(network);
-      network.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32,
+      network.initialize(model.getNDManager(), DataType.FLOAT32,
           DiffusionNetwork.imageShape(1), DiffusionNetwork.timeShape(1), network.textShape(1));
       network.freezeParameters(true);
       HalfWeights.read(network, bytes, model.getNDManager());
@@ -159,7 +161,7 @@ public final class SketchbookDiffusion implements AutoCloseable {
       NDArray conditions = conditioning(scope, rows);
       var images = new float[n * PIXELS];
       var times = new float[n];
-      java.util.Arrays.fill(times, (float) t);
+      Arrays.fill(times, (float) t);
       for (int i = 0; i < x.length; i++) {
         int rowsOfItem = (i + 1 < x.length ? rowOfItem[i + 1] : n) - rowOfItem[i];
         for (int r = 0; r < rowsOfItem; r++) {
@@ -219,7 +221,7 @@ public final class SketchbookDiffusion implements AutoCloseable {
     for (Part part : rows) {
       var chunks = new ArrayList<TokenRow>();
       if (part != null) {
-        int lastChunk = java.util.Arrays.stream(part.chunks()).max().orElse(0);
+        int lastChunk = Arrays.stream(part.chunks()).max().orElse(0);
         int total = 0; // tokens placed so far: the context holds MAX_TOKENS in all, as one text does
         for (int chunk = 0; chunk <= lastChunk; chunk++) {
           var row = new int[TextFeatures.LENGTH];
@@ -229,7 +231,7 @@ public final class SketchbookDiffusion implements AutoCloseable {
             if (part.chunks()[k] != chunk) {
               continue;
             }
-            var tokens = workbench.sketchbook.Vocabulary.tokenize(part.texts().get(k));
+            var tokens = Vocabulary.tokenize(part.texts().get(k));
             for (int j = 0; j < tokens.length() && total + length < TextFeatures.LENGTH; j++) {
               row[length] = tokens.ids()[j];
               emphasis[length++] = part.emphasis()[k];
@@ -282,12 +284,12 @@ public final class SketchbookDiffusion implements AutoCloseable {
         sum[e] += states[chunk.encoderRow() * width + e];
       }
     }
-    double norm = Math.sqrt(java.util.Arrays.stream(sum).map(v -> v * v).sum());
+    double norm = Math.sqrt(Arrays.stream(sum).map(v -> v * v).sum());
     for (int e = 0; e < embedding; e++) {
       out[at + e] = norm == 0 ? 0 : (float) (sum[e] / norm);
     }
     var weight = new double[tokens];
-    java.util.Arrays.fill(weight, 1);
+    Arrays.fill(weight, 1);
     int first = chunks.get(0).encoderRow() * width + embedding;
     System.arraycopy(states, first, out, at + embedding, width - embedding);
     int offset = 0;

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /** Console progress with an ETA, and the loss curve as CSV (step,loss,accuracy,seconds). */
 final class TrainingProgress implements AutoCloseable {
@@ -31,7 +32,7 @@ final class TrainingProgress implements AutoCloseable {
     try {
       Files.createDirectories(csvFile.toAbsolutePath().getParent());
       if (append && Files.exists(csvFile)) {
-        this.csv = Files.newBufferedWriter(csvFile, java.nio.file.StandardOpenOption.APPEND);
+        this.csv = Files.newBufferedWriter(csvFile, StandardOpenOption.APPEND);
       } else {
         this.csv = Files.newBufferedWriter(csvFile);
         csv.write("step,loss,accuracy,seconds\n");

@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * What {@code workbench.role=worker} changes on the web side: a worker serves no pages. Every
  * request but the health check gets 404 before Vaadin or security see it, so a load balancer
  * that sends people to a worker by mistake shows an honest message instead of a second UI.
- * (What the role changes in the job queue is in the generation package's {@code RunJob}.)
+ * (What the role changes in the job queue is in the run module's {@code RunJob}.)
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "workbench.role", havingValue = "worker")

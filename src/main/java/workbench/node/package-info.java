@@ -1,7 +1,7 @@
 /**
- * This instance of the deployment: its settings (data folder, role) and what the worker role
- * changes on the web side. The heartbeat and the list of workers are still in generation, whose
- * job queue they read.
+ * This instance of the deployment and its peers: its settings (data folder, role), what the
+ * worker role changes on the web side, the heartbeat each node writes, and the list of nodes
+ * with what each is running (described through the run module's API).
  */
 @NullMarked
 package workbench.node;

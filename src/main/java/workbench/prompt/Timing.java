@@ -1,7 +1,9 @@
 package workbench.prompt;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * When in a run a term conditions the image: A1111's prompt editing ({@code [from:to:when]}) and
@@ -56,8 +58,8 @@ public record Timing(List<Condition> conditions) {
   public record When(double value, boolean fraction) {
 
     /** Lark's SIGNED_NUMBER, which A1111's schedule grammar uses for {@code when}. */
-    private static final java.util.regex.Pattern LITERAL =
-        java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern LITERAL =
+        Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     public When {
       if (!Double.isFinite(value)) {
@@ -90,7 +92,7 @@ public record Timing(List<Condition> conditions) {
 
     /** As written: {@code 0.25} or {@code 3}. */
     public String literal() {
-      String text = java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+      String text = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
       return fraction && !text.contains(".") ? text + ".0" : text;
     }
   }

@@ -1,5 +1,7 @@
 package workbench.review;
 
+import java.util.Arrays;
+
 /**
  * Bradley–Terry strengths from pairwise wins, by Hunter's (2004) MM algorithm: each step
  * p_i ← W_i / Σ_j n_ij / (p_i + p_j), then scale to sum 1. No well-kept Java library fits
@@ -17,7 +19,7 @@ public final class BradleyTerry {
   public static double[] strengths(double[][] wins) {
     int k = wins.length;
     var p = new double[k];
-    java.util.Arrays.fill(p, 1.0 / k);
+    Arrays.fill(p, 1.0 / k);
     for (int iteration = 0; iteration < 10_000; iteration++) {
       var next = new double[k];
       double total = 0;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import workbench.generation.Recipe;
+import workbench.loop.Recipe;
 import workbench.model.JudgeReading;
 import workbench.model.JudgeTraining;
 import workbench.model.SketchbookJudge;

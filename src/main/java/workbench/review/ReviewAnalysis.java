@@ -1,9 +1,11 @@
 package workbench.review;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -135,7 +137,7 @@ final class ReviewAnalysis {
     }
     var asAnswers = judgeAnswers.stream().map(a -> new ReviewStore.Answer(ReviewStore.JUDGE, a.item(), a.value())).toList();
     var judgeCounted = counted(kind, asAnswers);
-    var coders = new java.util.LinkedHashSet<>(reviewers.keySet());
+    var coders = new LinkedHashSet<>(reviewers.keySet());
     coders.add(ReviewStore.JUDGE);
     var all = new ArrayList<>(people);
     all.addAll(asAnswers);
@@ -224,7 +226,7 @@ final class ReviewAnalysis {
 
   /** Items are units, reviewers coders; nominal for yes/no and pairwise, ordinal for the scale. */
   private static KrippendorffAlpha.Result agreement(AnswerKind kind, List<ReviewStore.Item> items,
-      List<ReviewStore.Answer> answers, java.util.Collection<Long> reviewers) {
+      List<ReviewStore.Answer> answers, Collection<Long> reviewers) {
     var coders = new ArrayList<>(reviewers);
     var data = new Double[items.size()][coders.size()];
     for (var a : answers) {

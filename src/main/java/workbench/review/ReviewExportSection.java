@@ -3,6 +3,7 @@ package workbench.review;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import workbench.account.CurrentUser;
@@ -70,16 +71,16 @@ class ReviewExportSection implements GridExportSection {
   }
 
   /** The judge's line: who it was, its figures, and how often each reviewer gave its answer. */
-  private static java.util.Optional<String> judge(ReviewResults r) {
+  private static Optional<String> judge(ReviewResults r) {
     var j = r.peopleVsJudge();
     if (!j.joined()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     var text = new StringBuilder("People vs judge: ").append(j.judge()).append(" answered too (not counted in people's figures)");
     j.judgeRatings().forEach(v -> text.append(String.format(Locale.ROOT, "; its %s for %s %.2f", v.measure(), v.variant(), v.value())));
     j.reviewers().stream().filter(p -> p.items() > 0).forEach(p -> text.append(String.format(Locale.ROOT,
         "; %s gave its answer on %d of %d items", p.reviewer(), p.agreed(), p.items())));
-    return java.util.Optional.of(text.append(". With it as one more coder: ").append(j.withJudge().interpretation()).toString());
+    return Optional.of(text.append(". With it as one more coder: ").append(j.withJudge().interpretation()).toString());
   }
 
   private List<ReviewResults> results(UUID gridId) {

@@ -1,14 +1,21 @@
 package workbench.review;
 
+import java.awt.image.BufferedImage;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -16,11 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 import workbench.account.AuditLog;
 import workbench.account.CurrentUser;
 import workbench.account.FreeText;
-import workbench.generation.GenerationService;
-import workbench.generation.ImageKind;
-import workbench.generation.PngMetadata;
+import workbench.grid.ExperimentDefinition;
 import workbench.grid.ExperimentResult;
 import workbench.grid.GridService;
+import workbench.loop.PngMetadata;
+import workbench.run.GenerationService;
+import workbench.run.ImageKind;
 
 /**
  * Blind reviews of grids. The grid's owner (or an admin, editors only, as for running a grid)
@@ -208,7 +216,7 @@ public class ReviewService {
   /** How far each reviewer got (counts only): the owner may follow progress before the results open. */
   public List<ReviewResults.ReviewerProgress> progress(UUID id) {
     var review = visibleOrThrow(id);
-    var counts = new java.util.HashMap<Long, int[]>();
+    var counts = new HashMap<Long, int[]>();
     for (var a : store.answers(id)) {
       var c = counts.computeIfAbsent(a.userId(), k -> new int[2]);
       c[a.value() == null ? 1 : 0]++;
@@ -246,7 +254,7 @@ public class ReviewService {
       throw new AccessDeniedException("Only the owner of review '" + review.question() + "' or an admin may show or close it");
     }
     store.state(id, state);
-    audit.record("review." + state.name().toLowerCase(java.util.Locale.ROOT), "review", id, review.question());
+    audit.record("review." + state.name().toLowerCase(Locale.ROOT), "review", id, review.question());
     return visibleOrThrow(id);
   }
 
@@ -256,7 +264,7 @@ public class ReviewService {
     if (!review.state().resultsReadable()) {
       throw new ReviewException("state", "The answers are private until the owner shows or closes the review");
     }
-    var names = new java.util.LinkedHashMap<Long, String>();
+    var names = new LinkedHashMap<Long, String>();
     store.reviewers(id).keySet().forEach(u -> names.put(u, currentUser.usernameOf(u)));
     return ReviewAnalysis.analyse(review, grids.result(review.gridId()), store.items(id), store.answers(id), names,
         progress(id), review.judge().isEmpty() ? "" : judgeName(review.judge()), store.judgeAnswers(id));
@@ -289,12 +297,12 @@ public class ReviewService {
     }
     var grid = grids.find(review.gridId()).orElseThrow(() -> notFound(id));
     var model = grid.definition().model();
-    if (!model.equals(workbench.grid.ExperimentDefinition.DEFAULT_MODEL)) {
+    if (!model.equals(ExperimentDefinition.DEFAULT_MODEL)) {
       throw new ReviewException("judge", "The judge knows only the built-in Sketchbook world; grid '"
           + grid.definition().title() + "' was made with model '" + model + "'");
     }
     var items = store.items(id);
-    var runs = new java.util.LinkedHashSet<UUID>();
+    var runs = new LinkedHashSet<UUID>();
     items.forEach(item -> {
       if (item.runA() != null) {
         runs.add(item.runA());
@@ -304,9 +312,9 @@ public class ReviewService {
       }
     });
     // One reading per run: the loop's own image (before upscaling) where it is kept.
-    var judged = new java.util.HashMap<UUID, JudgeReviewer.Judged>();
+    var judged = new HashMap<UUID, JudgeReviewer.Judged>();
     var read = new ArrayList<UUID>();
-    var images = new ArrayList<java.awt.image.BufferedImage>();
+    var images = new ArrayList<BufferedImage>();
     for (var run : runs) {
       var png = generation.image(run, ImageKind.RAW).or(() -> generation.image(run, ImageKind.FINAL));
       if (png.isPresent()) {
@@ -319,7 +327,7 @@ public class ReviewService {
       String prompt;
       try {
         prompt = generation.run(read.get(i)).map(r -> JudgeReviewer.claimsText(r.recipe().terms())).orElse("");
-      } catch (IllegalArgumentException | org.springframework.dao.InvalidDataAccessApiUsageException unreadableRecipe) {
+      } catch (IllegalArgumentException | InvalidDataAccessApiUsageException unreadableRecipe) {
         // A recipe this version cannot read (the run store, a @Repository, hands its IllegalArgumentException on
         // translated): the judge does not guess what it asked for.
         prompt = "";
@@ -407,7 +415,7 @@ public class ReviewService {
 
     /** Which side each pair's rows are shown on, also from the reviewer's seed. */
     boolean flipped(int item) {
-      return new java.util.SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (item + 1))).nextBoolean();
+      return new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (item + 1))).nextBoolean();
     }
 
     void check(int position) {

@@ -1,7 +1,10 @@
 package workbench.review;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -70,8 +73,8 @@ class ReviewStore {
   }
 
   /** Reviewer id → their shuffle seed, in invitation order. */
-  java.util.Map<Long, Long> reviewers(UUID id) {
-    var out = new java.util.LinkedHashMap<Long, Long>();
+  Map<Long, Long> reviewers(UUID id) {
+    var out = new LinkedHashMap<Long, Long>();
     jdbc.sql("select user_id, shuffle_seed from review_reviewer where review_id = ? order by user_id").params(id)
         .query((rs, n) -> out.put(rs.getLong(1), rs.getLong(2))).list();
     return out;
@@ -93,8 +96,8 @@ class ReviewStore {
   }
 
   /** One reviewer's answers: item index → value (null: skipped). */
-  java.util.Map<Integer, @Nullable Short> answersOf(UUID id, long userId) {
-    var out = new java.util.HashMap<Integer, @Nullable Short>();
+  Map<Integer, @Nullable Short> answersOf(UUID id, long userId) {
+    var out = new HashMap<Integer, @Nullable Short>();
     jdbc.sql("select item_index, value from review_answer where review_id = ? and user_id = ?").params(id, userId)
         .query((rs, n) -> out.put(rs.getInt(1), (Short) rs.getObject(2, Short.class))).list();
     return out;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
@@ -61,7 +62,7 @@ public final class CaptionGrammar {
   /** A hard negative changing one mentioned attribute, picked at random. */
   public static Caption hardNegative(Caption caption, Scene scene, SplittableRandom random) {
     List<Attribute> said = new ArrayList<>(caption.description().mentioned());
-    Collections.shuffle(said, new java.util.Random(random.nextLong()));
+    Collections.shuffle(said, new Random(random.nextLong()));
     for (Attribute attribute : said) {
       Optional<Caption> negative = swap(caption, scene, attribute, random);
       if (negative.isPresent()) {
@@ -184,7 +185,7 @@ public final class CaptionGrammar {
     if (d.background() != null) {
       items.add(pick(w, backgroundPhrase(d.background(), w), backgroundShort(d.background())));
     }
-    Collections.shuffle(items, new java.util.Random(w.nextLong()));
+    Collections.shuffle(items, new Random(w.nextLong()));
     items.add(0, c.kind().noun(c.count()));
     return String.join(", ", items);
   }

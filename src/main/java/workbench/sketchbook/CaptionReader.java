@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -142,7 +143,7 @@ public final class CaptionReader {
     last.fingers = last.fingers == 0 ? pending.fingers : last.fingers;
     List<ObjectClaim> out = new ArrayList<>();
     for (Claim c : claims) {
-      ObjectKind kind = java.util.Objects.requireNonNull(c.kind);
+      ObjectKind kind = Objects.requireNonNull(c.kind);
       int count;
       if (c.count != null) {
         count = c.count;

@@ -12,6 +12,7 @@ import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.ConvolveOp;
 import java.awt.image.Kernel;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -54,7 +55,7 @@ final class SceneRenderer {
       objects(lg, scene, size, random);
       lg.dispose();
       float[] kernel = new float[9];
-      java.util.Arrays.fill(kernel, 1f / 9);
+      Arrays.fill(kernel, 1f / 9);
       var blur = new ConvolveOp(new Kernel(3, 3, kernel), ConvolveOp.EDGE_ZERO_FILL, null);
       BufferedImage blurred = blur.filter(blur.filter(layer, null), null);
       g.drawImage(blurred, 0, 0, null);

@@ -3,6 +3,7 @@ package workbench.sketchbook;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Shape;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Arc2D;
 import java.awt.geom.Area;
 import java.awt.geom.Ellipse2D;
@@ -140,7 +141,7 @@ final class Shapes {
         for (int i = 0; i < 7; i++) {
           double a = i * 2 * Math.PI / 7;
           Area slice = new Area(new Ellipse2D.Double(0.06, -0.06, 0.28, 0.12));
-          slice.transform(java.awt.geom.AffineTransform.getRotateInstance(a));
+          slice.transform(AffineTransform.getRotateInstance(a));
           slices.add(slice);
         }
         parts.add(Part.fixed(slices, SLICE));
@@ -154,8 +155,8 @@ final class Shapes {
   private static Shape hand(int fingers) {
     Area hand = new Area(new RoundRectangle2D.Double(-0.26, -0.02, 0.52, 0.46, 0.18, 0.18));
     Area thumb = new Area(new RoundRectangle2D.Double(-0.06, -0.06, 0.12, 0.32, 0.1, 0.1));
-    thumb.transform(java.awt.geom.AffineTransform.getRotateInstance(-0.9));
-    thumb.transform(java.awt.geom.AffineTransform.getTranslateInstance(-0.3, 0.2));
+    thumb.transform(AffineTransform.getRotateInstance(-0.9));
+    thumb.transform(AffineTransform.getTranslateInstance(-0.3, 0.2));
     hand.add(thumb);
     double span = 0.62;
     double slot = span / fingers;

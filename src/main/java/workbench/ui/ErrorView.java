@@ -8,6 +8,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.ParentLayout;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * trace in the log, never the stack trace itself.
  */
 @ParentLayout(MainLayout.class)
-@com.vaadin.flow.server.auth.AnonymousAllowed
+@AnonymousAllowed
 public class ErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
 
   private static final Logger log = LoggerFactory.getLogger(ErrorView.class);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import workbench.DatabaseTest;
@@ -54,7 +55,7 @@ class AccountTextTest extends DatabaseTest {
         .isEqualTo(Visibility.SHARED);
   }
 
-  private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field,
+  private static void assertRefused(ThrowableAssert.ThrowingCallable call, String field,
       String message) {
     assertThatThrownBy(call).isInstanceOf(AccountException.class).hasMessageContaining(message)
         .extracting(e -> ((AccountException) e).field()).isEqualTo(field);

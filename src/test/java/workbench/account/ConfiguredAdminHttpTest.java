@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,9 +33,9 @@ class ConfiguredAdminHttpTest {
     registry.add("workbench.data-dir", dir::toString);
   }
 
-  @Autowired org.springframework.context.ApplicationContext app;
+  @Autowired ApplicationContext app;
 
-  @org.junit.jupiter.api.BeforeEach
+  @BeforeEach
   void bindSignIn() {
     SignIn.bind(app);
   }

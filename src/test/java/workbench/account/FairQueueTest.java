@@ -7,11 +7,11 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import workbench.generation.GenerationService;
-import workbench.generation.PausedQueueTest;
-import workbench.generation.RecipeFactory;
-import workbench.generation.RunEvents;
-import workbench.generation.RunFinished;
+import workbench.loop.RecipeFactory;
+import workbench.run.GenerationService;
+import workbench.run.PausedQueueTest;
+import workbench.run.RunEvents;
+import workbench.run.RunFinished;
 
 /** One worker, two users: a user's backlog does not hold back another user's single image. */
 class FairQueueTest extends PausedQueueTest {

@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import workbench.DatabaseTest;
-import workbench.generation.GenerationService;
-import workbench.generation.InvalidRecipeException;
-import workbench.generation.RecipeFactory;
 import workbench.grid.GridService;
 import workbench.grid.InvalidExperimentException;
 import workbench.library.LibraryService;
 import workbench.library.PromptDraft;
+import workbench.loop.InvalidRecipeException;
+import workbench.loop.RecipeFactory;
+import workbench.run.GenerationService;
 
 /**
  * Ids a user passes (a run's prompt version from /generate?…&version=, a grid file's

@@ -5,18 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import workbench.generation.RecallException;
-import workbench.generation.RecipeRecall;
-import workbench.generation.GenerationService;
-import workbench.generation.InvalidRecipeException;
-import workbench.generation.PausedQueueTest;
-import workbench.generation.PngMetadata;
-import workbench.generation.RecipeFactory;
 import workbench.grid.ExperimentDefinition;
 import workbench.grid.GridService;
 import workbench.grid.InvalidExperimentException;
@@ -24,6 +18,13 @@ import workbench.library.ImportException;
 import workbench.library.LibraryInputException;
 import workbench.library.LibraryService;
 import workbench.library.PromptDraft;
+import workbench.loop.InvalidRecipeException;
+import workbench.loop.PngMetadata;
+import workbench.loop.RecallException;
+import workbench.loop.RecipeFactory;
+import workbench.run.GenerationService;
+import workbench.run.PausedQueueTest;
+import workbench.run.RecipeRecall;
 
 /**
  * Every limit hit once, with a message that names the limit and its setting. The base class
@@ -119,7 +120,7 @@ class LimitsTest extends PausedQueueTest {
 
   @Test
   void importSize() {
-    var json = ("{\"padding\": \"" + "x".repeat(2000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    var json = ("{\"padding\": \"" + "x".repeat(2000) + "\"}").getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> libraries.importJson(new ByteArrayInputStream(json)))
         .isInstanceOf(ImportException.class)
         .hasMessageContaining("larger than the import limit of 1 KB (setting workbench.library.max-import-size)");

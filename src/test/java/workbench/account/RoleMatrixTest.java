@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,14 +22,14 @@ import org.springframework.security.core.AuthenticationException;
 import workbench.gallery.GalleryFilter;
 import workbench.gallery.GalleryService;
 import workbench.gallery.GallerySort;
-import workbench.generation.RecipeRecall;
-import workbench.generation.GenerationService;
-import workbench.generation.PausedQueueTest;
-import workbench.generation.RecipeFactory;
 import workbench.grid.ExperimentDefinition;
 import workbench.grid.GridService;
 import workbench.library.LibraryService;
 import workbench.library.PromptDraft;
+import workbench.loop.RecipeFactory;
+import workbench.run.GenerationService;
+import workbench.run.PausedQueueTest;
+import workbench.run.RecipeRecall;
 
 /**
  * The role matrix, enforced by the services: every action for signed-out callers and each
@@ -56,7 +57,7 @@ class RoleMatrixTest extends PausedQueueTest {
 
   /** Each action with the least role that may do it. */
   static Map<String, Map.Entry<Role, Action>> actions() {
-    var a = new java.util.LinkedHashMap<String, Map.Entry<Role, Action>>();
+    var a = new LinkedHashMap<String, Map.Entry<Role, Action>>();
     a.put("list libraries", Map.entry(Role.VIEWER, t -> t.libraries.libraries(false)));
     a.put("search prompts", Map.entry(Role.VIEWER, t -> t.libraries.search("apple")));
     a.put("read a library", Map.entry(Role.VIEWER, t -> t.libraries.library(-1)));

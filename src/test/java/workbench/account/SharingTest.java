@@ -15,8 +15,7 @@ import workbench.gallery.GalleryFilter;
 import workbench.gallery.GalleryItem;
 import workbench.gallery.GalleryService;
 import workbench.gallery.GallerySort;
-import workbench.generation.GenerationService;
-import workbench.generation.ImageKind;
+import workbench.gallery.StoredRuns;
 import workbench.grid.Experiment;
 import workbench.grid.GridService;
 import workbench.library.Library;
@@ -25,6 +24,9 @@ import workbench.library.LibraryService;
 import workbench.library.NotFoundException;
 import workbench.library.PromptDraft;
 import workbench.library.PromptSummary;
+import workbench.loop.RecipeText;
+import workbench.run.GenerationService;
+import workbench.run.ImageKind;
 
 /**
  * Ownership and sharing: a private library is invisible to other users everywhere (list,
@@ -206,8 +208,8 @@ class SharingTest extends DatabaseTest {
     jdbc.sql("""
         insert into run (id, status, recipe_json, prompt_text, seed, process, model_id, prompt_version_id, steps, owner_id,
                          score_final, finished_at)
-        values (?, 'CANCELLED', '{}', ?, 1, 'guided', ?, ?, 5, ?, 50, now())""")
-        .params(id, prompt, model, promptVersionId > 0 ? promptVersionId : null, ownerId).update();
+        values (?, 'CANCELLED', ?, ?, 1, 'guided', ?, ?, 5, ?, 50, now())""")
+        .params(id, RecipeText.json(StoredRuns.recipe(prompt, 1, 5)), prompt, model, promptVersionId > 0 ? promptVersionId : null, ownerId).update();
     jdbc.sql("insert into image (run_id, kind, png, width, height, sha256) values (?, 'RAW', ?, 64, 64, repeat('0', 64))")
         .params(id, new byte[] {1, 2, 3}).update();
     return id;

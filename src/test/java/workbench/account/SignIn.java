@@ -1,7 +1,12 @@
 package workbench.account;
 
+import java.util.UUID;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
@@ -12,7 +17,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  */
 public final class SignIn {
 
-  private static volatile @org.jspecify.annotations.Nullable SecurityContextHolderStrategy strategy;
+  private static volatile @Nullable SecurityContextHolderStrategy strategy;
 
   private SignIn() {}
 
@@ -21,7 +26,7 @@ public final class SignIn {
    * one too: with several apps in one test JVM the global holder is whichever started last,
    * while code that reads it (views, SecuredAccess) must see the same user as the services.
    */
-  public static void bind(org.springframework.context.ApplicationContext app) {
+  public static void bind(ApplicationContext app) {
     var own = app.getBeanProvider(SecurityContextHolderStrategy.class)
         .getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     strategy = own;
@@ -36,7 +41,7 @@ public final class SignIn {
     set(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
   }
 
-  private static void set(org.springframework.security.core.Authentication authentication) {
+  private static void set(Authentication authentication) {
     var bound = strategy == null ? SecurityContextHolder.getContextHolderStrategy() : strategy;
     var context = bound.createEmptyContext();
     context.setAuthentication(authentication);
@@ -78,12 +83,12 @@ public final class SignIn {
   /** An admin without a user row, to set things up. */
   public static void asSetupAdmin() {
     set(UsernamePasswordAuthenticationToken.authenticated(
-        "setup", null, org.springframework.security.core.authority.AuthorityUtils.createAuthorityList(
+        "setup", null, AuthorityUtils.createAuthorityList(
             Role.ADMIN.authorities().toArray(String[]::new))));
   }
 
   /** A fresh user name, so tests sharing a database do not collide. */
   public static String unique(String name) {
-    return name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    return name + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 }

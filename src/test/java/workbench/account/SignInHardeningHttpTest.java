@@ -2,8 +2,8 @@ package workbench.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -76,7 +76,7 @@ class SignInHardeningHttpTest extends HardenedAppHttpTest {
     assertThat(browser.get("/").statusCode()).isEqualTo(200);
   }
 
-  private java.net.http.HttpResponse<String> makeToken(HttpSession client, String user, String password) throws Exception {
+  private HttpResponse<String> makeToken(HttpSession client, String user, String password) throws Exception {
     var basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     return client.send(client.request("/api/v1/tokens").header("Authorization", "Basic " + basic)
         .header("Content-Type", "application/json")

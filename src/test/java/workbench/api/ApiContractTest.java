@@ -1,6 +1,7 @@
 package workbench.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
@@ -9,20 +10,28 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import javax.net.ssl.SSLSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,14 +61,14 @@ class ApiContractTest extends RunningApi {
 
   private final Set<String> called = new TreeSet<>();
   /** Each disagreement once (per operation, status and message), with the first body that showed it. */
-  private final java.util.Map<String, String> failures = new java.util.LinkedHashMap<>();
+  private final Map<String, String> failures = new LinkedHashMap<>();
   private OpenApiInteractionValidator validator;
 
   @Test
   void everyOperationAnswersAsTheDescriptionSays() throws Exception {
     var description = JSON.readTree(send(request("/v3/api-docs").GET()).body());
     // Kept for reading (and for a failure's report): the description as served.
-    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"),
+    Files.writeString(Path.of("target", "openapi.json"),
         JSON.writerWithDefaultPrettyPrinter().writeValueAsString(description));
     validator = validatorFor(description.toString());
     var ed = user("ed", PASSWORD, Role.EDITOR);
@@ -290,7 +299,7 @@ class ApiContractTest extends RunningApi {
     notDocumented.removeAll(documented);
     var report = failures.entrySet().stream().map(e -> e.getKey() + "\n    " + e.getValue())
         .collect(Collectors.joining("\n"));
-    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "api-contract-failures.txt"), report);
+    Files.writeString(Path.of("target", "api-contract-failures.txt"), report);
     assertThat(failures.keySet()).as("answers that disagree with /v3/api-docs (all of them, with a body each, in"
         + " target/api-contract-failures.txt)").isEmpty();
     assertThat(notCalled).as("documented operations this test does not call").isEmpty();
@@ -386,7 +395,7 @@ class ApiContractTest extends RunningApi {
       }
       var publisher = body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
       builder.method(method, publisher);
-      return java.net.http.HttpClient.newHttpClient().send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return HttpClient.newHttpClient().send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Sends it, checks the answer against the description, and notes a status other than those expected. */
@@ -496,16 +505,10 @@ class ApiContractTest extends RunningApi {
   }
 
   private void awaitDone(String runId, String token) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
-    while (System.nanoTime() < deadline) {
-      var status = httpGet("/api/v1/runs/{id}", runId).token(token).expect(200).json().path("status").asText();
-      if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-        assertThat(status).as("the run").isEqualTo("DONE");
-        return;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("run " + runId + " did not finish");
+    var status = await("run " + runId + " finished").atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofMillis(500))
+        .until(() -> httpGet("/api/v1/runs/{id}", runId).token(token).expect(200).json().path("status").asText(),
+            s -> !s.equals("QUEUED") && !s.equals("RUNNING"));
+    assertThat(status).as("the run").isEqualTo("DONE");
   }
 
   private static String seeds(int count) {
@@ -530,13 +533,13 @@ class ApiContractTest extends RunningApi {
     }
 
     @Override
-    public java.util.Optional<HttpResponse<byte[]>> previousResponse() {
-      return java.util.Optional.empty();
+    public Optional<HttpResponse<byte[]>> previousResponse() {
+      return Optional.empty();
     }
 
     @Override
-    public java.net.http.HttpHeaders headers() {
-      return java.net.http.HttpHeaders.of(java.util.Map.of("Content-Type", List.of("image/png")), (a, b) -> true);
+    public HttpHeaders headers() {
+      return HttpHeaders.of(Map.of("Content-Type", List.of("image/png")), (a, b) -> true);
     }
 
     @Override
@@ -545,18 +548,18 @@ class ApiContractTest extends RunningApi {
     }
 
     @Override
-    public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
-      return java.util.Optional.empty();
+    public Optional<SSLSession> sslSession() {
+      return Optional.empty();
     }
 
     @Override
-    public java.net.URI uri() {
-      return java.net.URI.create("http://localhost/");
+    public URI uri() {
+      return URI.create("http://localhost/");
     }
 
     @Override
-    public java.net.http.HttpClient.Version version() {
-      return java.net.http.HttpClient.Version.HTTP_1_1;
+    public HttpClient.Version version() {
+      return HttpClient.Version.HTTP_1_1;
     }
   }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -116,7 +119,7 @@ class ApiErrorsTest extends RunningApi {
     var tooBig = post("/api/v1/grids", token, """
         {"title": "big", "variants": [{"label": "A", "prompt": "apple"}, {"label": "B", "prompt": "tart"}],
          "seeds": [%s], "steps": 1, "upscale": 8, "axis": {"kind": "steps", "values": ["1", "2", "3"]}}"""
-        .formatted(String.join(",", java.util.stream.LongStream.range(0, 64).mapToObj(Long::toString).toList())));
+        .formatted(String.join(",", LongStream.range(0, 64).mapToObj(Long::toString).toList())));
     assertProblem(tooBig, 413);
     assertThat(json(tooBig).get("detail").asText()).contains("workbench.grid.max-cells");
     assertThat(jdbc.sql("select count(*) from experiment").query(Long.class).single()).isEqualTo(experiments);
@@ -140,7 +143,7 @@ class ApiErrorsTest extends RunningApi {
     var refused = post("/api/v1/grids", token, """
         {"title": "too many", "variants": [{"label": "A", "prompt": "apple"}, {"label": "B", "prompt": "tart"}],
          "seeds": [%s], "steps": 1, "upscale": 1}"""
-        .formatted(String.join(",", java.util.stream.LongStream.range(0, 48).mapToObj(Long::toString).toList())));
+        .formatted(String.join(",", LongStream.range(0, 48).mapToObj(Long::toString).toList())));
     assertProblem(refused, 429);
     assertThat(json(refused).get("detail").asText()).contains("workbench.limits.max-queued-jobs");
     assertThat(jdbc.sql("select count(*) from experiment").query(Long.class).single())
@@ -167,8 +170,8 @@ class ApiErrorsTest extends RunningApi {
     assertProblem(post("/api/v1/runs", otto, "{\"promptId\":" + promptId + ",\"seed\":1,\"steps\":1}"), 404);
     assertThat(json(get("/api/v1/libraries", otto)).findValuesAsText("name")).doesNotContain("Secret");
     assertProblem(delete("/api/v1/tokens/" + json(get("/api/v1/tokens", olga)).get(0).get("id").asLong(), otto), 404);
-    assertProblem(get("/api/v1/runs/" + java.util.UUID.randomUUID(), otto), 404);
-    assertProblem(get("/api/v1/grids/" + java.util.UUID.randomUUID(), otto), 404);
+    assertProblem(get("/api/v1/runs/" + UUID.randomUUID(), otto), 404);
+    assertProblem(get("/api/v1/grids/" + UUID.randomUUID(), otto), 404);
   }
 
   @Test
@@ -199,7 +202,7 @@ class ApiErrorsTest extends RunningApi {
   void encodedCharactersTomcatRefusesAreProblemsUnderApiAndPagesElsewhere() throws Exception {
     // Tomcat refuses an encoded slash and an encoded NUL before any servlet or filter sees the
     // request; under /api it must still answer as the API does (issue 16, finding 13).
-    for (var path : java.util.List.of("/api/v1/libraries/a%2Fb", "/api/v1/libraries/a%00b", "/api/v1/runs/%2F..%2F",
+    for (var path : List.of("/api/v1/libraries/a%2Fb", "/api/v1/libraries/a%00b", "/api/v1/runs/%2F..%2F",
         "/api/v1/libraries%00")) {
       var refused = send(request(path).GET());
       assertProblem(refused, 400);
@@ -215,7 +218,7 @@ class ApiErrorsTest extends RunningApi {
   @Test
   void aTokenNameWithNulOrHalfACharacterOrTooLongIs400NamingTheField() throws Exception {
     var tia = user("tia", "tia-password-1", Role.EDITOR);
-    for (var name : java.util.List.of("ni\\u0000ghtly", "half \\ud83d a smile", "n".repeat(81))) {
+    for (var name : List.of("ni\\u0000ghtly", "half \\ud83d a smile", "n".repeat(81))) {
       var refused = send(request("/api/v1/tokens").header("Authorization", basic(tia.username(), "tia-password-1"))
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")));

@@ -1,6 +1,7 @@
 package workbench.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -11,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import workbench.account.Role;
-import workbench.generation.PngMetadata;
-import workbench.generation.RecipeText;
+import workbench.loop.PngMetadata;
+import workbench.loop.RecipeText;
+import workbench.run.RunWaits;
 
 /**
  * What an API client does with a token, through real HTTP on the real models: make the token
@@ -124,12 +126,11 @@ class ApiGridFlowTest extends RunningApi {
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
     var path = submitted.headers().firstValue("Location").orElseThrow();
     JsonNode run = json(submitted);
-    long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-    while (!run.get("status").asText().equals("DONE") && System.nanoTime() < deadline) {
-      assertThat(run.get("status").asText()).isIn("QUEUED", "RUNNING");
-      Thread.sleep(250);
-      run = json(get(path, token));
-    }
+    run = await("run " + path + " done").atMost(RunWaits.LIMIT).pollInterval(Duration.ofMillis(250)).until(
+        () -> json(get(path, token)), r -> {
+          assertThat(r.get("status").asText()).isIn("QUEUED", "RUNNING", "DONE");
+          return r.get("status").asText().equals("DONE");
+        });
     assertThat(run.get("status").asText()).isEqualTo("DONE");
     assertThat(run.get("recipe").get("seed").asLong()).isEqualTo(11);
     assertThat(run.get("terms").get(0).get("text").asText()).isEqualTo("a blue ball");
@@ -169,14 +170,7 @@ class ApiGridFlowTest extends RunningApi {
   }
 
   private JsonNode awaitFinished(String gridPath, String token) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-    while (System.nanoTime() < deadline) {
-      var status = json(get(gridPath, token));
-      if (status.get("finished").asBoolean()) {
-        return status;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("the grid did not finish");
+    return await("grid " + gridPath + " finished").atMost(RunWaits.LIMIT).pollInterval(Duration.ofMillis(250))
+        .until(() -> json(get(gridPath, token)), status -> status.get("finished").asBoolean());
   }
 }

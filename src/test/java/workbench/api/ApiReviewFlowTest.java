@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import workbench.account.Role;
-import workbench.generation.PngMetadata;
 import workbench.grid.GridService;
+import workbench.loop.PngMetadata;
 import workbench.review.ReviewTestGrids;
 
 /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import workbench.account.Role;
 
@@ -59,6 +60,6 @@ class ConcurrentVersionsTest extends RunningApi {
     List<Integer> numbers = new ArrayList<>();
     versions.forEach(v -> numbers.add(v.get("number").asInt()));
     assertThat(numbers).as("no gaps, one per 201").hasSize((int) saved + 1)
-        .isEqualTo(java.util.stream.IntStream.rangeClosed(1, (int) saved + 1).boxed().toList());
+        .isEqualTo(IntStream.rangeClosed(1, (int) saved + 1).boxed().toList());
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import workbench.account.Role;
 
@@ -56,7 +57,7 @@ class FormatsApiTest extends RunningApi {
     assertThat(exported.statusCode()).isEqualTo(200);
     assertThat(exported.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
     var bom = new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    var expected = java.util.Arrays.copyOf(bom, bom.length + file.length);
+    var expected = Arrays.copyOf(bom, bom.length + file.length);
     System.arraycopy(file, 0, expected, bom.length, file.length);
     assertThat(exported.body()).isEqualTo(expected);
 

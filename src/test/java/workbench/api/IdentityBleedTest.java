@@ -26,7 +26,8 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import workbench.account.AppUser;
 import workbench.account.Role;
 import workbench.account.SignIn;
-import workbench.generation.ui.GenerateView;
+import workbench.run.RunWaits;
+import workbench.run.ui.GenerateView;
 
 /**
  * One user's request never acts as another (issue 16, finding 1). A third editor has the
@@ -38,7 +39,7 @@ import workbench.generation.ui.GenerateView;
  */
 class IdentityBleedTest extends RunningApi {
 
-  private static final Routes ROUTES = new Routes().autoDiscoverViews("workbench.generation.ui");
+  private static final Routes ROUTES = new Routes().autoDiscoverViews("workbench.run.ui");
 
   @Autowired JdbcClient jdbc;
   private int heldLocks;
@@ -161,13 +162,8 @@ class IdentityBleedTest extends RunningApi {
     }
   }
 
-  private void awaitNoActiveRuns() throws InterruptedException {
-    long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (jdbc.sql("select count(*) from run where status in ('QUEUED', 'RUNNING')").query(Long.class).single() > 0) {
-      if (System.nanoTime() > until) {
-        throw new AssertionError("runs still active after 2 minutes");
-      }
-      Thread.sleep(100);
-    }
+  private void awaitNoActiveRuns() {
+    RunWaits.until("no active runs", Duration.ofSeconds(120),
+        () -> jdbc.sql("select count(*) from run where status in ('QUEUED', 'RUNNING')").query(Long.class).single() == 0);
   }
 }

@@ -1,15 +1,19 @@
 package workbench.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import workbench.account.Role;
-import workbench.generation.PngMetadata;
-import workbench.generation.RecipeText;
+import workbench.loop.PngMetadata;
+import workbench.loop.RecipeText;
+import workbench.run.RunWaits;
 
 /** A run's snapshots and its loop exports over HTTP, as a wiki editor's script fetches them. */
 class RunJourneyApiTest extends RunningApi {
@@ -52,7 +56,7 @@ class RunJourneyApiTest extends RunningApi {
     reader.setInput(ImageIO.createImageInputStream(new ByteArrayInputStream(animation.body())));
     assertThat(reader.getNumImages(true)).isEqualTo(3);
 
-    assertProblem(getBytes("/api/v1/runs/" + java.util.UUID.randomUUID() + "/filmstrip", token), 404);
+    assertProblem(getBytes("/api/v1/runs/" + UUID.randomUUID() + "/filmstrip", token), 404);
   }
 
   @Test
@@ -68,17 +72,15 @@ class RunJourneyApiTest extends RunningApi {
   }
 
   private void awaitDone(String path, String token) throws Exception {
-    JsonNode run = json(get(path, token));
-    long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-    while (!run.get("status").asText().equals("DONE") && System.nanoTime() < deadline) {
-      assertThat(run.get("status").asText()).isIn("QUEUED", "RUNNING");
-      Thread.sleep(250);
-      run = json(get(path, token));
-    }
+    JsonNode run = await("run " + path + " done").atMost(RunWaits.LIMIT).pollInterval(Duration.ofMillis(250)).until(
+        () -> json(get(path, token)), r -> {
+          assertThat(r.get("status").asText()).isIn("QUEUED", "RUNNING", "DONE");
+          return r.get("status").asText().equals("DONE");
+        });
     assertThat(run.get("status").asText()).isEqualTo("DONE");
   }
 
-  private static void assertProblem(java.net.http.HttpResponse<byte[]> response, int status) {
+  private static void assertProblem(HttpResponse<byte[]> response, int status) {
     assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
   }

@@ -2,6 +2,8 @@ package workbench.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +24,7 @@ import workbench.account.AppUser;
 import workbench.account.Role;
 import workbench.account.SignIn;
 import workbench.account.UserService;
+import workbench.model.registry.Fixtures;
 
 /**
  * The app running on a random port with a data dir of its own (one app for every API test
@@ -49,7 +52,7 @@ abstract class RunningApi {
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) {
     registry.add("workbench.data-dir", DATA_DIR::toString);
-    registry.add("workbench.models.dir", () -> workbench.model.registry.Fixtures.dir().toString());
+    registry.add("workbench.models.dir", () -> Fixtures.dir().toString());
   }
 
   @BeforeEach
@@ -121,8 +124,8 @@ abstract class RunningApi {
     try {
       Files.createDirectories(Path.of("target"));
       return Files.createTempDirectory(Path.of("target"), "test-data-api-").toAbsolutePath();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

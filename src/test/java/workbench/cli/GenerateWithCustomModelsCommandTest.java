@@ -2,6 +2,8 @@ package workbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import workbench.model.registry.Fixtures;
 
 /** {@code generate --models-dir … --model <generator>+<checker>} on the tiny fixtures. */
@@ -52,10 +55,10 @@ class GenerateWithCustomModelsCommandTest {
   void jsonIsAllThatGoesToStandardOutput() throws Exception {
     // Issue 19: DJL's log lines came before the JSON, so `generate --json | jq` failed.
     assertThat(generate("tiny-sd+tiny-clip", temp.resolve("d.png"))).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    org.slf4j.LoggerFactory.getLogger("ai.djl.pytorch").info("a log line after the run");
+    LoggerFactory.getLogger("ai.djl.pytorch").info("a log line after the run");
     var stdout = out.toString(StandardCharsets.UTF_8);
-    var json = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build().readTree(stdout);
+    var json = JsonMapper.builder()
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build().readTree(stdout);
     assertThat(json.path("seed").asLong()).isEqualTo(3);
     assertThat(stdout).doesNotContain("a log line after the run");
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("a log line after the run");

@@ -2,14 +2,15 @@ package workbench.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import workbench.Application;
+import workbench.account.SignIn;
 import workbench.library.Library;
 import workbench.library.LibraryService;
 import workbench.library.PromptDraft;
@@ -18,9 +19,9 @@ import workbench.library.PromptDraft;
 class DataSurvivesRestartTest {
 
   // The services check roles: these tests start the app themselves and act as an admin.
-  @org.junit.jupiter.api.AfterEach
+  @AfterEach
   void signOut() {
-    workbench.account.SignIn.out();
+    SignIn.out();
   }
 
   @TempDir Path dataDir;
@@ -56,7 +57,7 @@ class DataSurvivesRestartTest {
                 StartAndWait.class.getName(), dataDir.toString())
             .redirectErrorStream(true)
             .start();
-    try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
+    try (var out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
       String line;
       while ((line = out.readLine()) != null && !line.equals("READY")) {
         // wait for the server and the first library
@@ -82,7 +83,7 @@ class DataSurvivesRestartTest {
   public static final class StartAndWait {
     public static void main(String[] args) throws Exception {
       var context = start(Path.of(args[0]));
-      workbench.account.SignIn.asSetupAdmin();
+      SignIn.asSetupAdmin();
       context.getBean(LibraryService.class).createLibrary("Made before the kill", "");
       System.out.println("READY");
       System.out.flush();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -293,7 +294,7 @@ class BlindReviewE2E {
    */
   @SuppressWarnings("unchecked")
   private static void assertFitsThePhone(int images, double minImageWidth) {
-    var js = (org.openqa.selenium.JavascriptExecutor) browser.driver;
+    var js = (JavascriptExecutor) browser.driver;
     var page = (Map<String, Object>) js.executeScript("return {width: window.innerWidth, height: window.innerHeight,"
         + " scroll: document.documentElement.scrollWidth};");
     long width = ((Number) page.get("width")).longValue();

@@ -1,20 +1,26 @@
 package workbench.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -151,7 +157,7 @@ final class Browser implements AutoCloseable {
 
   void awaitText(String css, String text, Duration timeout) {
     // A view that re-renders replaces the element between finding and reading it: look again.
-    new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+    new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(d -> {
       var elements = d.findElements(By.cssSelector(css));
       return elements.stream().anyMatch(e -> textOf(e).contains(text));
     });
@@ -187,35 +193,37 @@ final class Browser implements AutoCloseable {
     }
   }
 
-  private static final java.util.regex.Pattern STARTED = java.util.regex.Pattern.compile("Tomcat started on \\D*(\\d+)");
+  private static final Pattern STARTED = Pattern.compile("Tomcat started on \\D*(\\d+)");
 
   /** Waits for the app's own log to name its port and its health to say UP there; returns the port. */
   private static int awaitHealthy(Path log, Process app) throws Exception {
     var http = HttpClient.newHttpClient();
     // -De2e.startSeconds=… for a machine busy with other work (the app starts in about a minute alone).
     int seconds = Integer.getInteger("e2e.startSeconds", 180);
-    long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!app.isAlive()) {
-        throw new IllegalStateException("the app exited with " + app.exitValue() + "; see target/e2e/app.log");
-      }
-      var started = STARTED.matcher(Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1));
-      if (!started.find()) {
-        Thread.sleep(500);
-        continue;
-      }
-      int port = Integer.parseInt(started.group(1));
-      try {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-          return port;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(500);
+    try {
+      return await("the app healthy").atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(500))
+          .until(() -> healthyPort(log, app, http), port -> port > 0);
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException("the app did not become healthy in " + seconds + " s; see target/e2e/app.log", e);
     }
-    throw new IllegalStateException("the app did not become healthy in " + seconds + " s; see target/e2e/app.log");
+  }
+
+  /** The port once the log names it and the health there says UP; 0 until then. */
+  private static int healthyPort(Path log, Process app, HttpClient http) throws IOException, InterruptedException {
+    if (!app.isAlive()) {
+      throw new IllegalStateException("the app exited with " + app.exitValue() + "; see target/e2e/app.log");
+    }
+    var started = STARTED.matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
+    if (!started.find()) {
+      return 0;
+    }
+    int port = Integer.parseInt(started.group(1));
+    try {
+      var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200 && response.body().contains("\"UP\"") ? port : 0;
+    } catch (IOException notYet) {
+      return 0; // still starting
+    }
   }
 }

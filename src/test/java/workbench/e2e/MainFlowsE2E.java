@@ -9,6 +9,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The main flows of the workbench in real Chromium against the packaged app: a library and a
@@ -62,7 +66,7 @@ class MainFlowsE2E {
     });
     browser.step("edit-weight", () -> {
       var weight = browser.all(".prompt-chip-weight input").get(1);
-      weight.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "2", org.openqa.selenium.Keys.TAB);
+      weight.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2", Keys.TAB);
       browser.awaitIdle();
       browser.awaitText(".prompt-text textarea", "five fingers::2", Duration.ofSeconds(10));
       browser.click("#save");
@@ -98,7 +102,7 @@ class MainFlowsE2E {
     browser.step("run-page", () -> {
       // The run made above, from the gallery's filtered list (a double click opens its page).
       var row = browser.all("vaadin-grid-cell-content").stream().filter(e -> e.getText().contains("apple")).findFirst().orElseThrow();
-      new org.openqa.selenium.interactions.Actions(browser.driver).doubleClick(row).perform();
+      new Actions(browser.driver).doubleClick(row).perform();
       browser.awaitIdle();
       browser.awaitText("#scrubber-step", "step 0 of 10: the starting seed image", Duration.ofSeconds(30));
       assertThat(marker()).isEqualTo("0");
@@ -106,33 +110,33 @@ class MainFlowsE2E {
     var static0 = browser.find("#scrubber-image").getDomAttribute("src");
     browser.step("scrubber-end", () -> {
       // Keys go to the scrubber once it has focus, as after a click or a Tab into it.
-      scrubberKey(org.openqa.selenium.Keys.END);
+      scrubberKey(Keys.END);
       browser.awaitText("#scrubber-step", "step 10 of 10: image done", Duration.ofSeconds(10));
       assertThat(marker()).isEqualTo("10");
       assertThat(browser.find("#scrubber-image").getDomAttribute("src")).as("the image done is not the static").isNotEqualTo(static0);
       assertThat(browser.find("#step-slider").getDomProperty("value")).isEqualTo("2");
     });
     browser.step("scrubber-left", () -> {
-      scrubberKey(org.openqa.selenium.Keys.ARROW_LEFT);
+      scrubberKey(Keys.ARROW_LEFT);
       browser.awaitText("#scrubber-step", "step 5 of 10", Duration.ofSeconds(10));
       assertThat(marker()).isEqualTo("5");
       assertThat(browser.find("#scrubber-scores").getText()).contains("combined").contains("red apple").contains("table");
     });
     browser.step("scrubber-home-right", () -> {
-      scrubberKey(org.openqa.selenium.Keys.HOME);
+      scrubberKey(Keys.HOME);
       browser.awaitText("#scrubber-step", "step 0 of 10", Duration.ofSeconds(10));
       assertThat(browser.find("#scrubber-image").getDomAttribute("src")).isEqualTo(static0);
-      scrubberKey(org.openqa.selenium.Keys.ARROW_RIGHT);
+      scrubberKey(Keys.ARROW_RIGHT);
       browser.awaitText("#scrubber-step", "step 5 of 10", Duration.ofSeconds(10));
-      scrubberKey(org.openqa.selenium.Keys.ARROW_LEFT);
-      scrubberKey(org.openqa.selenium.Keys.ARROW_LEFT); // already at the first: stays
+      scrubberKey(Keys.ARROW_LEFT);
+      scrubberKey(Keys.ARROW_LEFT); // already at the first: stays
       browser.awaitText("#scrubber-step", "step 0 of 10", Duration.ofSeconds(10));
       assertThat(marker()).isEqualTo("0");
     });
     browser.step("filmstrip-download", () -> {
       // The filmstrip link serves a PNG to this signed-in browser.
       var href = browser.find("#export-filmstrip").getDomProperty("href");
-      var answer = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
+      var answer = (String) ((JavascriptExecutor) browser.driver).executeAsyncScript(
           "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.arrayBuffer().then(b =>"
               + " done(r.status + ' ' + r.headers.get('content-type') + ' ' + new Uint8Array(b).slice(1, 4).reduce((s, c) =>"
               + " s + String.fromCharCode(c), '')))).catch(e => done('error ' + e));", href);
@@ -150,15 +154,15 @@ class MainFlowsE2E {
 
   /** The step the score chart marks, as drawn in the browser. */
   private static String marker() {
-    return (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+    return (String) ((JavascriptExecutor) browser.driver).executeScript(
         "const m = document.querySelector('line.marker'); return m ? m.getAttribute('data-step') : null;");
   }
 
   private static void scrubberKey(CharSequence key) {
-    ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+    ((JavascriptExecutor) browser.driver).executeScript(
         "const s = document.getElementById('step-scrubber'); s.scrollIntoView({block:'center'});"
             + " if (!s.contains(document.activeElement)) s.focus();");
-    new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(key).perform();
+    new Actions(browser.driver).sendKeys(key).perform();
     browser.awaitIdle();
   }
 
@@ -170,8 +174,8 @@ class MainFlowsE2E {
       browser.click("#new-grid");
       browser.type("#grid-title input", "E2E five fingers");
       var editors = browser.all(".grid-variant .prompt-text textarea");
-      editors.get(0).sendKeys("a hand with five fingers", org.openqa.selenium.Keys.TAB);
-      editors.get(1).sendKeys("a hand, five fingers, detailed fingers", org.openqa.selenium.Keys.TAB);
+      editors.get(0).sendKeys("a hand with five fingers", Keys.TAB);
+      editors.get(1).sendKeys("a hand, five fingers, detailed fingers", Keys.TAB);
       browser.awaitIdle();
       browser.type("#seed-count input", "2");
       browser.type("#grid-steps input", "4");
@@ -187,7 +191,7 @@ class MainFlowsE2E {
     browser.step("wikitext", () -> {
       var export = browser.all("vaadin-details").stream().filter(d -> d.getText().startsWith("Export")).findFirst().orElseThrow();
       // Open the Export section as a person does, by its summary (scrolled into view first).
-      ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+      ((JavascriptExecutor) browser.driver).executeScript(
           "arguments[0].scrollIntoView({block:'center'}); arguments[0].querySelector('vaadin-details-summary').click();", export);
       browser.awaitIdle();
       browser.awaitText("#wikitext textarea", "{| class=\"wikitable\"", Duration.ofSeconds(10));
@@ -199,10 +203,10 @@ class MainFlowsE2E {
   void signOut() throws Exception {
     browser.step("sign-out", () -> {
       browser.click("#sign-out");
-      new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(20))
+      new WebDriverWait(browser.driver, Duration.ofSeconds(20))
           .until(d -> d.getCurrentUrl().contains("/login"));
       browser.open("gallery");
-      new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(20))
+      new WebDriverWait(browser.driver, Duration.ofSeconds(20))
           .until(d -> d.getCurrentUrl().contains("/login"));
     });
   }

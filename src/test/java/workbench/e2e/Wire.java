@@ -2,6 +2,7 @@ package workbench.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -37,7 +38,7 @@ final class Wire {
       JsonNode message;
       try {
         message = JSON.readTree(entry.getMessage()).path("message");
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new IllegalStateException("unreadable DevTools log entry: " + entry.getMessage(), e);
       }
       var params = message.path("params");

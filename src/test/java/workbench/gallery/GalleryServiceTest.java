@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import workbench.DatabaseTest;
+import workbench.run.SampleRuns;
 
 /**
  * The gallery query on 5,000 stored runs: every filter narrows to the right rows, the count
@@ -32,7 +33,7 @@ class GalleryServiceTest extends DatabaseTest {
   void storeFiveThousandRuns() {
     model = "gallery-test-" + UUID.randomUUID().toString().substring(0, 8);
     mine = GalleryFilter.all().withModel(model);
-    GallerySamples.insertRuns(jdbc, model, RUNS);
+    SampleRuns.insertRuns(jdbc, model, RUNS);
   }
 
   @Test
@@ -44,14 +45,14 @@ class GalleryServiceTest extends DatabaseTest {
     var last = gallery.page(mine, GallerySort.NEWEST, 4980, 50);
     assertThat(last).hasSize(20);
     assertThat(last.get(19).seed()).isEqualTo(RUNS);
-    assertThat(first.get(0).thumbnailPng()).isEqualTo(GallerySamples.THUMB);
+    assertThat(first.get(0).thumbnailPng()).isEqualTo(SampleRuns.THUMB);
     assertThat(GalleryService.pageSql(mine, GallerySort.NEWEST)).contains("limit :limit offset :offset");
   }
 
   @Test
   void storedSnapshotsAreTheBenchsSizeAndLeaveTheGalleryAsItWas() {
     var before = gallery.page(mine.withTerm("red apple"), GallerySort.NEWEST, 0, 50);
-    GallerySamples.insertSnapshots(jdbc, model, RUNS, 3, 1_000);
+    SampleRuns.insertSnapshots(jdbc, model, RUNS, 3, 1_000);
     // What the bench stores: every run's snapshots, each as big as asked and none like another.
     var stored = jdbc.sql("""
         select count(*), count(distinct s.png), min(length(s.png)), max(length(s.png)), count(distinct s.step)
@@ -93,8 +94,8 @@ class GalleryServiceTest extends DatabaseTest {
   @Test
   void datesAreInclusiveDays() {
     // Run g was made g hours before the fixed clock of the fixture.
-    var day = GallerySamples.NOW.atOffset(ZoneOffset.UTC).toLocalDate();
-    int sameDay = GallerySamples.NOW.atOffset(ZoneOffset.UTC).getHour();
+    var day = SampleRuns.NOW.atOffset(ZoneOffset.UTC).toLocalDate();
+    int sameDay = SampleRuns.NOW.atOffset(ZoneOffset.UTC).getHour();
     assertThat(gallery.count(mine.withDates(day, day))).isEqualTo(sameDay);
     assertThat(gallery.count(mine.withDates(day.minusDays(1), day))).isEqualTo(sameDay + 24);
     assertThat(gallery.count(mine.withDates(GalleryFilter.NO_START, LocalDate.of(2000, 1, 1)))).isZero();

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import workbench.generation.Run;
-import workbench.generation.RunStatus;
-import workbench.generation.TermScores;
+import workbench.loop.TermScores;
+import workbench.run.Run;
+import workbench.run.RunStatus;
 
 class RunComparisonTest {
 

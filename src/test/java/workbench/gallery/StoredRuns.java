@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import workbench.generation.PngMetadata;
-import workbench.generation.Recipe;
-import workbench.generation.RecipeText;
-import workbench.generation.RunStatus;
-import workbench.generation.Schedule;
-import workbench.generation.Stage;
+import workbench.loop.PngMetadata;
+import workbench.loop.Recipe;
+import workbench.loop.RecipeText;
+import workbench.loop.Schedule;
+import workbench.loop.Stage;
 import workbench.prompt.PromptParser;
+import workbench.run.RunStatus;
 
 /**
  * Runs written as the worker writes them (recipe JSON, PNGs with their text chunks, term

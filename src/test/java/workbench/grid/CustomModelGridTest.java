@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import workbench.DatabaseTest;
-import workbench.generation.GenerationService;
-import workbench.generation.ModelChoice;
 import workbench.grid.ExperimentDefinition.Axis;
 import workbench.grid.ExperimentDefinition.Variant;
+import workbench.run.GenerationService;
+import workbench.run.ImageKind;
+import workbench.run.ModelChoice;
 
 /**
  * A grid on the custom models of workbench.models.dir (the tiny TorchScript fixtures): the
@@ -77,10 +78,10 @@ class CustomModelGridTest extends DatabaseTest {
     var again = grids.create(grid("Tiny SD again"));
     grids.start(again);
     var second = awaitDone(again);
-    var firstImage = generation.image(result.cell(0, 1, 0).orElseThrow().runId().orElseThrow(), workbench.generation.ImageKind.FINAL);
-    var secondImage = generation.image(second.cell(0, 1, 0).orElseThrow().runId().orElseThrow(), workbench.generation.ImageKind.FINAL);
+    var firstImage = generation.image(result.cell(0, 1, 0).orElseThrow().runId().orElseThrow(), ImageKind.FINAL);
+    var secondImage = generation.image(second.cell(0, 1, 0).orElseThrow().runId().orElseThrow(), ImageKind.FINAL);
     assertThat(secondImage.orElseThrow()).isEqualTo(firstImage.orElseThrow());
-    var otherSeed = generation.image(result.cell(0, 0, 0).orElseThrow().runId().orElseThrow(), workbench.generation.ImageKind.FINAL);
+    var otherSeed = generation.image(result.cell(0, 0, 0).orElseThrow().runId().orElseThrow(), ImageKind.FINAL);
     assertThat(otherSeed.orElseThrow()).isNotEqualTo(firstImage.orElseThrow());
   }
 

@@ -14,10 +14,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import workbench.generation.RunStatus;
 import workbench.grid.export.MarkdownExport;
 import workbench.grid.export.WikitextExport;
+import workbench.run.RunStatus;
 
 /**
  * Issue 16: the exports are pasted into wikis and READMEs, so user text in them (titles,
@@ -68,7 +69,7 @@ class ExportEscapingTest {
     var html = rendered.replaceAll("\\s+", " "); // pandoc wraps lines
     // Only the tags the export itself writes: no script, no link, no image but the cells'.
     var tags = Pattern.compile("<\\s*/?\\s*([a-zA-Z0-9]+)").matcher(html).results().map(m -> m.group(1).toLowerCase())
-        .collect(java.util.stream.Collectors.toSet());
+        .collect(Collectors.toSet());
     assertThat(tags).as("tags in\n" + html).isSubsetOf(Set.of("h2", "h3", "p", "em", "strong", "table", "thead", "tbody",
         "tr", "th", "td", "br", "code", "img", "ul", "li", "colgroup", "col"));
     assertThat(html).doesNotContainPattern("<[^>]*onerror").doesNotContain("href");

@@ -12,11 +12,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import workbench.generation.RunStatus;
 import workbench.grid.export.ContactSheet;
 import workbench.grid.export.ExperimentJson;
 import workbench.grid.export.MarkdownExport;
 import workbench.grid.export.WikitextExport;
+import workbench.run.RunStatus;
 
 class GridExportTest {
 

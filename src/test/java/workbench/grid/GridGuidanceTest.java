@@ -3,15 +3,18 @@ package workbench.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import workbench.DatabaseTest;
-import workbench.generation.RecipeText;
 import workbench.grid.ExperimentDefinition.Axis;
 import workbench.grid.ExperimentDefinition.Variant;
+import workbench.loop.Recipe;
+import workbench.loop.RecipeText;
 
 /**
  * A grid's classifier-free guidance, as A1111's X/Y plot has it: every cell's negative prompt
@@ -43,7 +46,7 @@ class GridGuidanceTest extends DatabaseTest {
         where c.experiment_id = ? order by c.axis_index, c.row_index""").params(id).query(String.class).list()
         .stream().map(RecipeText::fromJson).toList();
     assertThat(recipes).extracting(r -> r.cfgScale().getAsDouble()).containsExactly(1.0, 1.0, 7.0, 7.0);
-    assertThat(recipes).extracting(workbench.generation.Recipe::negativePrompt).containsOnly("night");
+    assertThat(recipes).extracting(Recipe::negativePrompt).containsOnly("night");
     var definition = grids.find(id).orElseThrow().definition();
     assertThat(definition.axis().label(1)).isEqualTo("CFG 7");
     assertThat(definition.negativePrompt()).isEqualTo("night");
@@ -59,9 +62,9 @@ class GridGuidanceTest extends DatabaseTest {
         Axis.none(), 3, "diffusion", 1, ExperimentDefinition.DEFAULT_MODEL, "night", 5.0));
     var json = grids.json(id);
     assertThat(grids.find(grids.importJson(json)).orElseThrow().definition().cfgScale()).isEqualTo(5.0);
-    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json);
-    var definition = (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("definition");
+    var mapper = new ObjectMapper();
+    var tree = (ObjectNode) mapper.readTree(json);
+    var definition = (ObjectNode) tree.get("definition");
     definition.remove(List.of("model", "negativePrompt", "cfgScale"));
     var old = grids.find(grids.importJson(mapper.writeValueAsString(tree))).orElseThrow().definition();
     assertThat(old.negativePrompt()).isEmpty();

@@ -3,14 +3,13 @@ package workbench.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import workbench.account.SignIn;
 import workbench.TestApps;
+import workbench.account.SignIn;
 import workbench.grid.ExperimentDefinition.Axis;
 import workbench.grid.ExperimentDefinition.Variant;
 
@@ -32,15 +31,7 @@ class GridRestartTest {
   }
 
   static ExperimentResult awaitFinished(GridService grids, UUID id) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-    while (System.nanoTime() < deadline) {
-      var result = grids.result(id);
-      if (!result.cells().isEmpty() && result.finished()) {
-        return result;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("grid did not finish");
+    return GridRuns.awaitDone(grids, id);
   }
 
   @Test

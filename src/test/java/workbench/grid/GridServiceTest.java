@@ -3,21 +3,33 @@ package workbench.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import workbench.DatabaseTest;
 import workbench.grid.ExperimentDefinition.Axis;
 import workbench.grid.ExperimentDefinition.Variant;
+import workbench.loop.PngMetadata;
+import workbench.loop.Recipe;
+import workbench.loop.RecipeText;
+import workbench.run.GenerationService;
+import workbench.run.ImageKind;
 
 /** Grids on the real models and PostgreSQL: define, run, read results, export. */
 class GridServiceTest extends DatabaseTest {
 
   @Autowired GridService grids;
   @Autowired JdbcClient jdbc;
-  @Autowired workbench.generation.GenerationService generation;
+  @Autowired GenerationService generation;
 
   static ExperimentDefinition twoByTwo(String title) {
     return new ExperimentDefinition(title, "", List.of(Variant.typed("A", "a hand with five fingers"),
@@ -55,8 +67,8 @@ class GridServiceTest extends DatabaseTest {
     // A second start queues nothing: finished cells are kept.
     assertThat(grids.start(id)).isZero();
     assertThat(grids.wikitext(id)).contains("{| class=\"wikitable\"").contains("[[File:hands-2-2-r1-s42.png|128px]]");
-    var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(grids.zip(id)));
-    var names = new java.util.ArrayList<String>();
+    var zip = new ZipInputStream(new ByteArrayInputStream(grids.zip(id)));
+    var names = new ArrayList<String>();
     for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
       names.add(e.getName());
     }
@@ -95,10 +107,10 @@ class GridServiceTest extends DatabaseTest {
     var result = awaitDone(id);
     assertThat(result.done()).isEqualTo(6);
 
-    var edited = java.util.stream.IntStream.range(0, 3)
+    var edited = IntStream.range(0, 3)
         .mapToObj(a -> generation.run(result.cell(1, 0, a).orElseThrow().runId().orElseThrow()).orElseThrow().recipe())
         .toList();
-    assertThat(edited).extracting(workbench.generation.Recipe::prompt).containsExactly(
+    assertThat(edited).extracting(Recipe::prompt).containsExactly(
         "a, [red apple::0.25], [green apple:0.25]", "a, [red apple::0.5], [green apple:0.5]",
         "a, [red apple::3], [green apple:3]");
     // Steps 1…4: "red apple" until ⌊when⌋ (0.25 × 4 = 1, 0.5 × 4 = 2, step 3), "green apple" after it.
@@ -113,14 +125,14 @@ class GridServiceTest extends DatabaseTest {
       }
       // The cell's PNG carries that recipe, swept when and all.
       var png = generation.image(result.cell(1, 0, a).orElseThrow().runId().orElseThrow(),
-          workbench.generation.ImageKind.FINAL).orElseThrow();
-      assertThat(workbench.generation.RecipeText.fromJson(workbench.generation.PngMetadata.read(png)
-          .get(workbench.generation.RecipeText.RECIPE_KEY))).isEqualTo(recipe);
+          ImageKind.FINAL).orElseThrow();
+      assertThat(RecipeText.fromJson(PngMetadata.read(png)
+          .get(RecipeText.RECIPE_KEY))).isEqualTo(recipe);
     }
-    var editedImages = java.util.stream.IntStream.range(0, 3).mapToObj(a -> finalSha(result, 1, a)).toList();
+    var editedImages = IntStream.range(0, 3).mapToObj(a -> finalSha(result, 1, a)).toList();
     assertThat(editedImages).doesNotHaveDuplicates();
     // The row without prompt editing runs as written in every column: the same recipe, the same image.
-    var plainImages = java.util.stream.IntStream.range(0, 3).mapToObj(a -> finalSha(result, 0, a)).toList();
+    var plainImages = IntStream.range(0, 3).mapToObj(a -> finalSha(result, 0, a)).toList();
     assertThat(plainImages).containsOnly(plainImages.get(0));
     assertThat(generation.run(result.cell(0, 0, 2).orElseThrow().runId().orElseThrow()).orElseThrow().recipe().prompt())
         .isEqualTo("a red apple");
@@ -139,10 +151,10 @@ class GridServiceTest extends DatabaseTest {
 
   private String finalSha(ExperimentResult result, int row, int axis) {
     var png = generation.image(result.cell(row, 0, axis).orElseThrow().runId().orElseThrow(),
-        workbench.generation.ImageKind.FINAL).orElseThrow();
+        ImageKind.FINAL).orElseThrow();
     try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(png));
-    } catch (java.security.NoSuchAlgorithmException e) {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(png));
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

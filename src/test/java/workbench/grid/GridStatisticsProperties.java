@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -115,7 +116,7 @@ class GridStatisticsProperties {
   }
 
   private static boolean allDifferencesDistinctAndUntied(double[] baseline, double[] variant) {
-    var seen = new java.util.HashSet<Double>();
+    var seen = new HashSet<Double>();
     for (int i = 0; i < baseline.length; i++) {
       double d = Math.abs(variant[i] - baseline[i]);
       if (d <= GridStatistics.TIE_WITHIN || !seen.add(d)) {

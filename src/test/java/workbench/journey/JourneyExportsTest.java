@@ -3,29 +3,38 @@ package workbench.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.zip.ZipInputStream;
 import javax.imageio.ImageIO;
 import javax.imageio.metadata.IIOMetadataNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import workbench.DatabaseTest;
-import workbench.generation.GenerationService;
-import workbench.generation.PngMetadata;
-import workbench.generation.RecipeFactory;
-import workbench.generation.RecipeText;
-import workbench.generation.RunSnapshot;
-import workbench.generation.RunStatus;
+import workbench.grid.ExperimentDefinition;
+import workbench.grid.GridService;
+import workbench.grid.export.GridTables;
+import workbench.loop.PngMetadata;
+import workbench.loop.RecipeFactory;
+import workbench.loop.RecipeText;
+import workbench.run.GenerationService;
+import workbench.run.RunSnapshot;
+import workbench.run.RunStatus;
+import workbench.run.RunWaits;
 
 /** A stored run's loop as a filmstrip, an animation and wiki snippets. */
 class JourneyExportsTest extends DatabaseTest {
 
   @Autowired GenerationService generation;
   @Autowired JourneyService journeys;
-  @Autowired workbench.grid.GridService grids;
+  @Autowired GridService grids;
 
   @Test
   void theFilmstripShowsEverySnapshotPixelForPixelAndCarriesTheRecipe() throws Exception {
@@ -123,15 +132,12 @@ class JourneyExportsTest extends DatabaseTest {
 
   @Test
   void aGridsZipCarriesEachCellsFilmstripWhenAskedFor() throws Exception {
-    var id = grids.create(new workbench.grid.ExperimentDefinition("Loops 2×2", "", List.of(
-        workbench.grid.ExperimentDefinition.Variant.typed("A", "a red apple"),
-        workbench.grid.ExperimentDefinition.Variant.typed("B", "a blue ball")), List.of(4L, 5L), List.of(),
-        workbench.grid.ExperimentDefinition.Axis.none(), 6, "guided", 2));
+    var id = grids.create(new ExperimentDefinition("Loops 2×2", "", List.of(
+        ExperimentDefinition.Variant.typed("A", "a red apple"),
+        ExperimentDefinition.Variant.typed("B", "a blue ball")), List.of(4L, 5L), List.of(),
+        ExperimentDefinition.Axis.none(), 6, "guided", 2));
     grids.start(id);
-    long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-    while (!(grids.result(id).finished() && grids.result(id).done() == 4) && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-    }
+    RunWaits.until("grid " + id + " done", RunWaits.LIMIT, () -> grids.result(id).finished() && grids.result(id).done() == 4);
     var result = grids.result(id);
     assertThat(result.done()).isEqualTo(4);
 
@@ -144,16 +150,16 @@ class JourneyExportsTest extends DatabaseTest {
     assertThat(strips).containsExactly("loops-2-2-r1-s4-filmstrip.png", "loops-2-2-r1-s5-filmstrip.png",
         "loops-2-2-r2-s4-filmstrip.png", "loops-2-2-r2-s5-filmstrip.png");
     for (var cell : result.cells()) {
-      var name = workbench.grid.export.GridTables.fileName(result.experiment().definition(), cell).replace(".png", "-filmstrip.png");
+      var name = GridTables.fileName(result.experiment().definition(), cell).replace(".png", "-filmstrip.png");
       var journey = journeys.journey(cell.runId().orElseThrow()).orElseThrow();
       assertThat(withLoops.get(name)).as(name).isEqualTo(Filmstrip.png(journey, true));
       assertThat(journey.snapshots()).extracting(RunSnapshot::step).containsExactly(0, 5, 6);
     }
   }
 
-  private static java.util.Map<String, byte[]> unzip(byte[] zip) throws java.io.IOException {
-    var out = new java.util.TreeMap<String, byte[]>();
-    try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+  private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+    var out = new TreeMap<String, byte[]>();
+    try (var in = new ZipInputStream(new ByteArrayInputStream(zip))) {
       for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
         out.put(e.getName(), in.readAllBytes());
       }
@@ -162,7 +168,7 @@ class JourneyExportsTest extends DatabaseTest {
   }
 
   /** Every pixel of the frame's region is its snapshot's pixel, enlarged by whole blocks. */
-  static void assertFrameIs(java.awt.image.BufferedImage strip, java.awt.Rectangle frame, byte[] snapshotPng) {
+  static void assertFrameIs(BufferedImage strip, Rectangle frame, byte[] snapshotPng) {
     var snapshot = PngMetadata.decode(snapshotPng);
     assertThat(frame.width).isEqualTo(snapshot.getWidth() * Filmstrip.SCALE);
     int mismatches = 0;
@@ -178,15 +184,7 @@ class JourneyExportsTest extends DatabaseTest {
 
   private Journey journeyOf(RecipeFactory.Request request) throws InterruptedException {
     var id = generation.submit(request, 0);
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (System.nanoTime() < deadline) {
-      var run = generation.run(id).orElseThrow();
-      if (run.status().finished()) {
-        assertThat(run.status()).isEqualTo(RunStatus.DONE);
-        return journeys.journey(id).orElseThrow();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("run " + id + " did not finish");
+    assertThat(RunWaits.finished(generation, id).status()).isEqualTo(RunStatus.DONE);
+    return journeys.journey(id).orElseThrow();
   }
 }

@@ -5,16 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import workbench.DatabaseTest;
-import workbench.generation.GenerationService;
-import workbench.generation.InvalidRecipeException;
-import workbench.generation.RecipeFactory;
+import workbench.account.SignIn;
 import workbench.grid.GridService;
 import workbench.grid.InvalidExperimentException;
+import workbench.loop.InvalidRecipeException;
+import workbench.loop.RecipeFactory;
+import workbench.run.GenerationService;
 
 /**
  * Bad text at every entry point is refused with the field and the place, before anything is
@@ -91,7 +93,7 @@ class FreeTextInputTest extends DatabaseTest {
     var imported = libraries.importJson(stream(libraryFile(name, "midjourney", "admin")));
     var prompt = libraries.prompt(libraries.prompts(imported.library().id()).get(0).id());
     assertThat(prompt.latest().author()).as("authored by the importer").isEqualTo("tester");
-    assertThat(prompt.latest().createdAt()).isAfter(java.time.Instant.parse("2020-01-01T00:00:00Z"));
+    assertThat(prompt.latest().createdAt()).isAfter(Instant.parse("2020-01-01T00:00:00Z"));
     assertThat(prompt.latest().termsJson()).as("parsed here, not taken from the file").contains("a red apple")
         .doesNotContain("forged");
     var provenance = jdbc.sql("select imported_author || ' ' || imported_at from prompt_version where id = ?")
@@ -130,6 +132,6 @@ class FreeTextInputTest extends DatabaseTest {
   }
 
   private static String unique(String name) {
-    return workbench.account.SignIn.unique(name);
+    return SignIn.unique(name);
   }
 }

@@ -3,8 +3,15 @@ package workbench.library;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -135,7 +142,7 @@ class LibraryServiceTest extends DatabaseTest {
     service.createPrompt(library.id(), PromptDraft.of("tart", "apple tart — “quoted” ünïcode"));
     var json = service.exportJson(library.id());
 
-    var result = service.importJson(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    var result = service.importJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
 
     assertThat(result.renamed()).isTrue();
     assertThat(result.library().name()).isEqualTo(library.name() + " (2)");
@@ -160,23 +167,23 @@ class LibraryServiceTest extends DatabaseTest {
   }
 
   @Test
-  void aRealStylesCsvImportsInA1111AndExportsAsTheSameBytes() throws java.io.IOException {
+  void aRealStylesCsvImportsInA1111AndExportsAsTheSameBytes() throws IOException {
     // GaseousIce/a1111-styles.csv (MIT): ten styles, one negative prompt of 2,691 characters.
     byte[] file;
     try (var in = getClass().getResourceAsStream("/styles-csv/gaseousice-styles.csv")) {
       file = in.readAllBytes();
     }
-    var result = service.importStylesCsv(unique("real styles"), new java.io.ByteArrayInputStream(file));
+    var result = service.importStylesCsv(unique("real styles"), new ByteArrayInputStream(file));
     assertThat(result.prompts()).isEqualTo(10);
     var prompts = service.prompts(result.library().id());
     // Stored in the A1111 dialect wherever the text parses in it (issue 19: 204 of 213 styles were
     // stored as Midjourney). Four do not parse, and keep no dialect rather than a wrong one: an
     // empty prompt (negative only), more than 64 terms, A1111's "\," escape, which our parser
     // refuses, and "Ghibli Style", whose <lora:…> tags the loop cannot honour and the parser refuses by name.
-    var dialects = new java.util.TreeMap<String, String>();
+    var dialects = new TreeMap<String, String>();
     prompts.forEach(p -> dialects.put(p.title(), service.prompt(p.id()).latest().dialect()));
     assertThat(dialects).doesNotContainValue("midjourney");
-    assertThat(dialects.entrySet().stream().filter(e -> e.getValue().equals("a1111")).map(java.util.Map.Entry::getKey))
+    assertThat(dialects.entrySet().stream().filter(e -> e.getValue().equals("a1111")).map(Map.Entry::getKey))
         .containsExactlyInAnyOrder("AI Tweet", "Anime Hands", "Anime Style Countryside BG",
             "Realistic Face", "Realistic Hands", "Realistic Portrait");
 
@@ -184,7 +191,7 @@ class LibraryServiceTest extends DatabaseTest {
     var bom = new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     var exported = service.exportStylesCsv(result.library().id());
     assertThat(exported).isEqualTo(concat(bom, file));
-    var again = service.importStylesCsv(unique("real styles again"), new java.io.ByteArrayInputStream(exported));
+    var again = service.importStylesCsv(unique("real styles again"), new ByteArrayInputStream(exported));
     assertThat(service.exportStylesCsv(again.library().id())).isEqualTo(exported);
   }
 
@@ -208,7 +215,7 @@ class LibraryServiceTest extends DatabaseTest {
   }
 
   private static byte[] concat(byte[] a, byte[] b) {
-    var out = java.util.Arrays.copyOf(a, a.length + b.length);
+    var out = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
   }
@@ -222,15 +229,15 @@ class LibraryServiceTest extends DatabaseTest {
     assertImportFails("name,prompt,negative_prompt\nA,b,c\n,c,d\n", "Row 3, column 1 (name)");
     assertImportFails("name,prompt,negative_prompt\nA,b,c\na,c,d\n", "already the name of row 2");
     assertThatThrownBy(() -> service.importStylesCsv("bad bytes",
-            new java.io.ByteArrayInputStream(new byte[] {'n', 'a', 'm', 'e', ',', (byte) 0xC3, (byte) 0x28})))
+            new ByteArrayInputStream(new byte[] {'n', 'a', 'm', 'e', ',', (byte) 0xC3, (byte) 0x28})))
         .isInstanceOf(ImportException.class)
         .hasMessageContaining("not UTF-8");
     var junk = new byte[10 * 1024 * 1024];
-    new java.util.Random(1).nextBytes(junk);
-    assertThatThrownBy(() -> service.importStylesCsv("junk", new java.io.ByteArrayInputStream(junk)))
+    new Random(1).nextBytes(junk);
+    assertThatThrownBy(() -> service.importStylesCsv("junk", new ByteArrayInputStream(junk)))
         .isInstanceOf(ImportException.class)
         .hasMessageContaining("larger than the import limit");
-    assertThatThrownBy(() -> service.importJson(new java.io.ByteArrayInputStream(junk)))
+    assertThatThrownBy(() -> service.importJson(new ByteArrayInputStream(junk)))
         .isInstanceOf(ImportException.class)
         .hasMessageContaining("larger than the import limit");
     assertThat(service.libraries(true)).hasSize((int) before);
@@ -265,7 +272,7 @@ class LibraryServiceTest extends DatabaseTest {
         .hasMessageContaining(message);
   }
 
-  private static java.io.InputStream bytes(String s) {
-    return new java.io.ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+  private static InputStream bytes(String s) {
+    return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -2,6 +2,11 @@ package workbench.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class CpuKernelsTest {
@@ -19,18 +24,18 @@ class CpuKernelsTest {
 
   @Test
   void theCapIsInTheEnvironmentOnTheCpusThatNeedIt() throws Exception {
-    String cpu = java.nio.file.Files.exists(java.nio.file.Path.of("/proc/cpuinfo"))
-        ? java.nio.file.Files.readString(java.nio.file.Path.of("/proc/cpuinfo")) : "";
+    String cpu = Files.exists(Path.of("/proc/cpuinfo"))
+        ? Files.readString(Path.of("/proc/cpuinfo")) : "";
     String applied = CpuKernels.guard();
     if (System.getenv(CpuKernels.VARIABLE) == null && CpuKernels.needsCap(cpu)) {
       assertThat(applied).isEqualTo(CpuKernels.CAP);
     }
     // What native code sees (glibc's getenv), not Java's copy of the environment at start-up.
-    interface C extends com.sun.jna.Library {
+    interface C extends Library {
       String getenv(String name);
     }
-    if (com.sun.jna.Platform.isLinux() && !applied.isEmpty()) {
-      assertThat(com.sun.jna.Native.load("c", C.class).getenv(CpuKernels.VARIABLE)).isEqualTo(applied);
+    if (Platform.isLinux() && !applied.isEmpty()) {
+      assertThat(Native.load("c", C.class).getenv(CpuKernels.VARIABLE)).isEqualTo(applied);
     }
   }
 }

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +64,7 @@ class DiffusionSmokeTrainingTest {
         new PrintStream(console, true, StandardCharsets.UTF_8));
     assertThat(console.toString(StandardCharsets.UTF_8)).contains("70 new parameters start as initialised");
     // The cross-attention outputs start at zero: the first step's loss is the shipped network's.
-    assertThat(cross.loss()).isCloseTo(plain.loss(), org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(cross.loss()).isCloseTo(plain.loss(), Offset.offset(1e-4));
     // The weights file says which network it is, as the loader reads it.
     assertThat(DiffusionNetwork.crossAttention(HalfWeights.names(
         Files.readAllBytes(grown.resolve("cross").resolve(SketchbookDiffusion.WEIGHTS))))).isTrue();

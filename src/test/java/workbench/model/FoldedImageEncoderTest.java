@@ -2,13 +2,16 @@ package workbench.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,9 +36,9 @@ class FoldedImageEncoderTest {
     checker = SketchbookChecker.load();
     network = new CheckerNetwork();
     trained = Networks.load(ModelSource.classpath(), ModelSource.classpath().card(), CheckerTraining.WEIGHTS,
-        network, ai.djl.Device.cpu(), CheckerNetwork.imageShape(1), CheckerNetwork.textShape(1));
+        network, Device.cpu(), CheckerNetwork.imageShape(1), CheckerNetwork.textShape(1));
     scope = NDManager.newBaseManager();
-    var images = new ArrayList<java.awt.image.BufferedImage>();
+    var images = new ArrayList<BufferedImage>();
     for (long seed = 1; seed <= 12; seed++) {
       images.add(Sketchbook.render(Sketchbook.scene(seed)));
     }
@@ -72,7 +75,7 @@ class FoldedImageEncoderTest {
     // gradient is the kernel's choice (SSE4.1-capped oneDNN and PyTorch's own kernels choose
     // differently). A little seeded noise, as a guided image carries, leaves no ties.
     float[] values = input.toFloatArray();
-    var random = new java.util.SplittableRandom(5);
+    var random = new SplittableRandom(5);
     for (int i = 0; i < values.length; i++) {
       values[i] += (float) (0.01 * (random.nextDouble() - 0.5));
     }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import workbench.sketchbook.Attribute;
 import workbench.sketchbook.Caption;
 import workbench.sketchbook.CaptionGrammar;
+import workbench.sketchbook.Description;
+import workbench.sketchbook.ObjectClaim;
 import workbench.sketchbook.Position;
 import workbench.sketchbook.Scene;
 import workbench.sketchbook.Sketchbook;
@@ -85,15 +87,15 @@ class JudgeClaimsTest {
       }
     }
     var first = two.objects().get(0);
-    var claim = new workbench.sketchbook.ObjectClaim(first.kind(), null, null, null, first.count(), 0);
-    var once = new workbench.sketchbook.Description(null, null, List.of(claim));
-    var twice = new workbench.sketchbook.Description(null, null, List.of(claim, claim));
+    var claim = new ObjectClaim(first.kind(), null, null, null, first.count(), 0);
+    var once = new Description(null, null, List.of(claim));
+    var twice = new Description(null, null, List.of(claim, claim));
     JudgeReading truth = JudgeReading.of(two);
     assertThat(SketchbookJudge.meets(truth, once)).isTrue();
     assertThat(SketchbookJudge.meets(truth, twice)).isFalse();
     assertThat(SketchbookJudge.meets(truth, twice, Attribute.OBJECT)).isFalse();
     // A reading with the object elsewhere fails the position claim but still sees the object.
-    var moved = new workbench.sketchbook.Description(null, null, List.of(new workbench.sketchbook.ObjectClaim(
+    var moved = new Description(null, null, List.of(new ObjectClaim(
         first.kind(), null, null, first.position() == Position.CENTRE ? Position.LEFT : Position.CENTRE,
         first.count(), 0)));
     assertThat(SketchbookJudge.meets(truth, moved, Attribute.OBJECT)).isTrue();

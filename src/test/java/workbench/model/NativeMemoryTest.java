@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ class NativeMemoryTest {
       if (blocks[i] == 0) {
         throw new OutOfMemoryError("malloc(" + BLOCK + ")");
       }
-      new com.sun.jna.Pointer(blocks[i]).setMemory(0, BLOCK, (byte) i);
+      new Pointer(blocks[i]).setMemory(0, BLOCK, (byte) i);
     }
     for (long block : blocks) {
       Native.free(block);

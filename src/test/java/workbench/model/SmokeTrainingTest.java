@@ -2,8 +2,9 @@ package workbench.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintStream;
+import ai.djl.Device;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,8 +31,8 @@ class SmokeTrainingTest {
     List<Double> generatorLosses = losses(dir.resolve("generator-loss.csv"));
     assertThat(mean(generatorLosses.subList(8, 12))).isLessThan(mean(generatorLosses.subList(0, 4)));
     ModelCard.readOrFresh(dir).writeTo(dir);
-    try (var checker = SketchbookChecker.load(ModelSource.directory(dir), ai.djl.Device.cpu());
-        var prior = GeneratorPrior.load(ModelSource.directory(dir), ai.djl.Device.cpu(), checker)) {
+    try (var checker = SketchbookChecker.load(ModelSource.directory(dir), Device.cpu());
+        var prior = GeneratorPrior.load(ModelSource.directory(dir), Device.cpu(), checker)) {
       var image = prior.decode(GeneratorPrior.latent(1), "a red apple");
       assertThat(image.getWidth()).isEqualTo(64);
     }

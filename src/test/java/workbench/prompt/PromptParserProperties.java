@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -161,7 +162,7 @@ class PromptParserProperties {
     if (dialect == Dialect.A1111 && prompt.terms().stream().noneMatch(Term::ownPart)) {
       for (int i = 0; i < prompt.size(); i++) {
         assertThat(parsed.term(i).partWeight()).as("part weight of term %d: %s", i, text)
-            .isCloseTo(prompt.term(i).partWeight(), org.assertj.core.api.Assertions.within(1e-6));
+            .isCloseTo(prompt.term(i).partWeight(), Assertions.within(1e-6));
         if (i > 0) {
           assertThat(parsed.term(i).part() == parsed.term(i - 1).part()).as("terms %d and %d together: %s", i - 1, i, text)
               .isEqualTo(prompt.term(i).part() == prompt.term(i - 1).part());

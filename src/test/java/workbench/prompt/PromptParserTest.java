@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -207,7 +208,7 @@ class PromptParserTest {
 
   @Test
   void rejectsMoreThan64Terms() {
-    var sixtyFour = String.join(" ", java.util.Collections.nCopies(64, "a::"));
+    var sixtyFour = String.join(" ", Collections.nCopies(64, "a::"));
     assertThat(PromptParser.parse(sixtyFour).size()).isEqualTo(64);
     assertThatThrownBy(() -> PromptParser.parse(sixtyFour + " b::"))
         .isInstanceOfSatisfying(PromptSyntaxException.class, e -> {

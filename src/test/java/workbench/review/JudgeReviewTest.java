@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipInputStream;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.util.DoubleComparator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,14 +25,15 @@ import workbench.account.Role;
 import workbench.account.SignIn;
 import workbench.account.UserService;
 import workbench.account.Visibility;
-import workbench.generation.GenerationService;
-import workbench.generation.PngMetadata;
-import workbench.generation.RecipeFactory;
-import workbench.generation.RecipeText;
-import workbench.grid.ExperimentDefinition;
 import workbench.grid.ExperimentDefinition.Axis;
 import workbench.grid.ExperimentDefinition.Variant;
+import workbench.grid.ExperimentDefinition;
 import workbench.grid.GridService;
+import workbench.grid.export.ExperimentJson;
+import workbench.loop.PngMetadata;
+import workbench.loop.RecipeFactory;
+import workbench.loop.RecipeText;
+import workbench.run.GenerationService;
 import workbench.sketchbook.Background;
 import workbench.sketchbook.Colour;
 import workbench.sketchbook.ObjectKind;
@@ -115,7 +119,7 @@ class JudgeReviewTest extends DatabaseTest {
     var results = SignIn.as(bob, () -> reviews.results(review));
     // People's figures are bob's alone: the judge's answers are never counted as a person's.
     assertThat(results.ratings()).extracting(ReviewResults.VariantRating::value)
-        .usingElementComparator(new org.assertj.core.util.DoubleComparator(1e-12))
+        .usingElementComparator(new DoubleComparator(1e-12))
         .containsExactly(1.0, 1 / 3.0);
     var vsJudge = results.peopleVsJudge();
     assertThat(vsJudge.joined()).isTrue();
@@ -126,7 +130,7 @@ class JudgeReviewTest extends DatabaseTest {
       assertThat(p.agreed()).isEqualTo(5);
     });
     // Bob and the judge as two coders on 6 items, differing on one: nominal alpha 24/35 (worked below).
-    assertThat(vsJudge.withJudge().alpha()).isCloseTo(alphaOneOff(), org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(vsJudge.withJudge().alpha()).isCloseTo(alphaOneOff(), Assertions.within(1e-9));
     assertThat(results.verdict()).contains("The judge gave people's answer 5 times in 6 (83%).");
   }
 
@@ -220,7 +224,7 @@ class JudgeReviewTest extends DatabaseTest {
     assertThat(r.path("agreement").asText()).isNotEmpty();
     assertThat(r.path("agreementWithJudge").asText()).isNotEmpty();
     // Importing the file still reads only its definition.
-    assertThat(workbench.grid.export.ExperimentJson.readDefinition(SignIn.as(alice, () -> grids.json(grid))))
+    assertThat(ExperimentJson.readDefinition(SignIn.as(alice, () -> grids.json(grid))))
         .isEqualTo(SignIn.as(alice, () -> grids.find(grid).orElseThrow().definition()));
 
     // The ZIP's JSON is the same file.
@@ -274,7 +278,7 @@ class JudgeReviewTest extends DatabaseTest {
         join review_item i on i.review_id = a.review_id and i.item_index = a.item_index
         where a.review_id = ? order by i.row_a, i.seed_index""")
         .params(review)
-        .query((rs, n) -> out.computeIfAbsent(rs.getInt(1), k -> new java.util.ArrayList<>()).add(rs.getInt(2))).list();
+        .query((rs, n) -> out.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(rs.getInt(2))).list();
     return out;
   }
 

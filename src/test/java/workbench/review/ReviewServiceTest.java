@@ -3,11 +3,14 @@ package workbench.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,8 +21,8 @@ import workbench.account.AppUser;
 import workbench.account.Role;
 import workbench.account.SignIn;
 import workbench.account.UserService;
-import workbench.generation.PngMetadata;
 import workbench.grid.GridService;
+import workbench.loop.PngMetadata;
 
 /**
  * Blind reviews on the real PostgreSQL and checker: each reviewer's own stored order, two
@@ -113,7 +116,7 @@ class ReviewServiceTest extends DatabaseTest {
     // Agreed on every A cell, one step apart on every B cell: ordinal alpha 0.792 (worked by hand
     // from the coincidence matrix: 1 − (n − 1)·Do/De = 1 − 15 · 128 / 9216), "moderate".
     assertThat(results.agreement().metric()).isEqualTo(KrippendorffAlpha.Metric.ORDINAL);
-    assertThat(results.agreement().alpha()).isCloseTo(0.7917, org.assertj.core.api.Assertions.within(0.0001));
+    assertThat(results.agreement().alpha()).isCloseTo(0.7917, Assertions.within(0.0001));
     assertThat(results.agreement().interpretation()).contains("agree only moderately");
     // The checker's scores rise with the row (40 + 10·row + seed), as people's ratings do.
     assertThat(results.peopleVsChecker().cells()).isEqualTo(8);
@@ -184,7 +187,7 @@ class ReviewServiceTest extends DatabaseTest {
       for (int side = 0; side < 2; side++) {
         var png = reviews.image(review, item.position(), side);
         assertThat(PngMetadata.read(png)).as("no text chunk: the stored PNG's carries its prompt").isEmpty();
-        assertThat(new String(png, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("fingers");
+        assertThat(new String(png, StandardCharsets.ISO_8859_1)).doesNotContain("fingers");
       }
     });
     var stored = jdbc.sql("select png from image where kind = 'FINAL' and run_id = (select run_a from review_item"
@@ -270,7 +273,7 @@ class ReviewServiceTest extends DatabaseTest {
         .query(Integer.class).single();
   }
 
-  private static boolean samePixels(java.awt.image.BufferedImage a, java.awt.image.BufferedImage b) {
+  private static boolean samePixels(BufferedImage a, BufferedImage b) {
     for (int y = 0; y < a.getHeight(); y++) {
       for (int x = 0; x < a.getWidth(); x++) {
         if ((a.getRGB(x, y) & 0xffffff) != (b.getRGB(x, y) & 0xffffff)) {

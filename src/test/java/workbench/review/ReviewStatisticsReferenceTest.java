@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,7 @@ class ReviewStatisticsReferenceTest {
       wins[away][home] += Double.parseDouble(g[3]);
     }
     var p = BradleyTerry.strengths(wins);
-    assertThat(java.util.Arrays.stream(p).sum()).isCloseTo(1.0, within(1e-9));
+    assertThat(Arrays.stream(p).sum()).isCloseTo(1.0, within(1e-9));
     var published = new LinkedHashMap<String, Double>();
     published.put("Milwaukee", 1.58);
     published.put("Detroit", 1.44);

@@ -8,12 +8,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import workbench.account.AppUser;
 import workbench.account.SignIn;
 import workbench.account.Visibility;
-import workbench.generation.PngMetadata;
-import workbench.generation.SeedStatic;
-import workbench.grid.ExperimentDefinition;
 import workbench.grid.ExperimentDefinition.Axis;
 import workbench.grid.ExperimentDefinition.Variant;
+import workbench.grid.ExperimentDefinition;
 import workbench.grid.GridService;
+import workbench.loop.PngMetadata;
+import workbench.loop.SeedStatic;
 
 /**
  * A finished 2-row grid for review tests without running the loop: the grid is made through

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -37,7 +38,7 @@ class SketchbookTest {
     Set<Style> styles = EnumSet.noneOf(Style.class);
     Set<Background> backgrounds = EnumSet.noneOf(Background.class);
     Set<ObjectKind> kinds = EnumSet.noneOf(ObjectKind.class);
-    Set<Integer> fingers = new java.util.HashSet<>();
+    Set<Integer> fingers = new HashSet<>();
     for (long seed = 0; seed < 2000; seed++) {
       Scene scene = Sketchbook.scene(seed);
       styles.add(scene.style());

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import workbench.account.AuditEvent;
 import workbench.account.AuditLog;
+import workbench.shared.Timestamps;
 
 /** The Admin page's audit trail: the latest 500 events, optionally by one user. */
 public class AuditPanel extends VerticalLayout {
@@ -21,7 +22,7 @@ public class AuditPanel extends VerticalLayout {
     auditUser.setValueChangeMode(ValueChangeMode.LAZY);
     auditUser.addValueChangeListener(e -> refresh());
     auditGrid.setId("audit");
-    auditGrid.addColumn(e -> UsersPanel.TIME.format(e.at())).setHeader("When (UTC)").setAutoWidth(true);
+    auditGrid.addColumn(e -> Timestamps.UTC_SECONDS.format(e.at())).setHeader("When (UTC)").setAutoWidth(true);
     auditGrid.addColumn(AuditEvent::username).setHeader("User");
     auditGrid.addColumn(AuditEvent::action).setHeader("Action");
     auditGrid.addColumn(e -> e.targetType() + " " + e.targetId()).setHeader("What");

@@ -11,13 +11,12 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import workbench.account.AccountException;
 import workbench.account.AppUser;
 import workbench.account.NewPassword;
 import workbench.account.Role;
 import workbench.account.UserService;
+import workbench.shared.Timestamps;
 import workbench.ui.Notifications;
 
 /**
@@ -25,8 +24,6 @@ import workbench.ui.Notifications;
  * reset a password. Every change is audited, so the page is told to show the audit afresh.
  */
 public class UsersPanel extends VerticalLayout {
-
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private final UserService users;
   private final Runnable changed;
@@ -63,7 +60,7 @@ public class UsersPanel extends VerticalLayout {
     userGrid.addColumn(AppUser::username).setHeader("User").setAutoWidth(true);
     userGrid.addComponentColumn(this::roleSelect).setHeader("Role");
     userGrid.addColumn(u -> u.enabled() ? "enabled" : "disabled").setHeader("Status");
-    userGrid.addColumn(u -> TIME.format(u.createdAt())).setHeader("Created (UTC)");
+    userGrid.addColumn(u -> Timestamps.UTC_SECONDS.format(u.createdAt())).setHeader("Created (UTC)");
     userGrid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
     userGrid.setAllRowsVisible(true);
 

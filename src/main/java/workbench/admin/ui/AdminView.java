@@ -10,10 +10,10 @@ import workbench.account.AuditLog;
 import workbench.account.UserService;
 import workbench.account.ui.AuditPanel;
 import workbench.account.ui.UsersPanel;
-import workbench.generation.GenerationService;
-import workbench.generation.WorkerNodes;
-import workbench.generation.ui.ModelsPanel;
-import workbench.generation.ui.WorkersPanel;
+import workbench.node.WorkerNodes;
+import workbench.node.ui.WorkersPanel;
+import workbench.run.GenerationService;
+import workbench.run.ui.ModelsPanel;
 
 /**
  * Users (add, role, disable, reset password), the instances of the deployment and what each

@@ -1,4 +1,4 @@
-/** The Admin page: lays out the panels that account (users, audit) and generation (workers, models) own. */
+/** The Admin page: lays out the panels that account (users, audit), node (nodes) and run (models) own. */
 @NullMarked
 package workbench.admin.ui;
 

@@ -16,12 +16,11 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import workbench.account.AccountException;
 import workbench.api.ApiToken;
 import workbench.api.ApiTokenService;
 import workbench.api.NewApiToken;
+import workbench.shared.Timestamps;
 import workbench.ui.Notifications;
 
 /**
@@ -33,8 +32,6 @@ import workbench.ui.Notifications;
 @PageTitle("API tokens · Prompt Workbench")
 @Menu(title = "API tokens", order = 80, icon = "vaadin:key")
 public class ApiTokensView extends VerticalLayout {
-
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
   private final ApiTokenService tokens;
   private final Grid<ApiToken> grid = new Grid<>();
@@ -63,9 +60,9 @@ public class ApiTokensView extends VerticalLayout {
     grid.setId("tokens");
     grid.addColumn(ApiToken::name).setHeader("Name").setFlexGrow(2);
     grid.addColumn(t -> t.prefix() + "…").setHeader("Token").setAutoWidth(true);
-    grid.addColumn(t -> TIME.format(t.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
-    grid.addColumn(t -> t.lastUsedAt().map(TIME::format).orElse("never")).setHeader("Last used (UTC)").setAutoWidth(true);
-    grid.addColumn(t -> t.revokedAt().map(at -> "revoked " + TIME.format(at)).orElse("active")).setHeader("Status")
+    grid.addColumn(t -> Timestamps.UTC_MINUTES.format(t.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
+    grid.addColumn(t -> t.lastUsedAt().map(Timestamps.UTC_MINUTES::format).orElse("never")).setHeader("Last used (UTC)").setAutoWidth(true);
+    grid.addColumn(t -> t.revokedAt().map(at -> "revoked " + Timestamps.UTC_MINUTES.format(at)).orElse("active")).setHeader("Status")
         .setAutoWidth(true);
     grid.addComponentColumn(this::revokeButton).setKey("revoke").setHeader("").setAutoWidth(true).setFlexGrow(0);
     grid.setAllRowsVisible(true);

@@ -16,9 +16,11 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import workbench.gallery.GalleryFilter;
@@ -26,18 +28,18 @@ import workbench.gallery.GalleryItem;
 import workbench.gallery.GalleryService;
 import workbench.gallery.GallerySort;
 import workbench.gallery.RunComparison;
-import workbench.generation.GenerationService;
-import workbench.generation.ImageKind;
-import workbench.generation.Run;
-import workbench.generation.ui.ImageSources;
-import workbench.generation.ui.RunResult;
+import workbench.run.GenerationService;
+import workbench.run.ImageKind;
+import workbench.run.Run;
+import workbench.run.ui.ImageSources;
+import workbench.run.ui.RunResult;
 
 /**
  * Two or more runs side by side ({@code compare?runs=id,id,…}): their final images at the
  * same scale, a slider overlay when there are two, and tables of their recipes and per-term
  * scores where only the rows that differ are highlighted.
  */
-@jakarta.annotation.security.PermitAll
+@PermitAll
 @Route("compare")
 @PageTitle("Compare · Prompt Workbench")
 public class CompareView extends VerticalLayout implements BeforeEnterObserver {
@@ -70,7 +72,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     scoreDiff.setId("score-diff");
     add.setId("compare-add");
     add.setWidth("32em");
-    add.setItemLabelGenerator(i -> i.prompt() + " · seed " + i.seed() + " · " + String.format(java.util.Locale.ROOT, "%.1f", i.score()));
+    add.setItemLabelGenerator(i -> i.prompt() + " · seed " + i.seed() + " · " + String.format(Locale.ROOT, "%.1f", i.score()));
     add.setItems(query -> gallery.page(GalleryFilter.all().withText(query.getFilter().orElse("")), GallerySort.NEWEST,
         query.getOffset(), query.getLimit()).stream());
     add.addValueChangeListener(e -> {

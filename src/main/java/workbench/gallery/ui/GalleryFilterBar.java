@@ -16,6 +16,7 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.shared.Registration;
+import java.util.ArrayList;
 import java.util.List;
 import workbench.gallery.GalleryFilter;
 import workbench.gallery.GalleryService;
@@ -156,7 +157,7 @@ public class GalleryFilterBar extends Composite<FlexLayout> {
   }
 
   private static List<String> withAny(List<String> values) {
-    var all = new java.util.ArrayList<String>();
+    var all = new ArrayList<String>();
     all.add("");
     all.addAll(values);
     return all;

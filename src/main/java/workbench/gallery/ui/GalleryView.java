@@ -15,30 +15,30 @@ import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
 import workbench.gallery.GalleryFilter;
 import workbench.gallery.GalleryItem;
 import workbench.gallery.GalleryService;
 import workbench.gallery.GallerySettings;
 import workbench.gallery.GallerySort;
-import workbench.generation.ui.ImageSources;
-import workbench.generation.ui.RunResult;
 import workbench.library.LibraryService;
-import com.vaadin.flow.spring.security.AuthenticationContext;
+import workbench.run.RunStatus;
+import workbench.run.ui.ImageSources;
+import workbench.run.ui.RunResult;
+import workbench.shared.Timestamps;
 
 /**
  * Every stored image, newest first: a lazy grid whose rows the database pages (only the
  * visible page is fetched, with the 64×64 RAW image as thumbnail), filters above it, stars,
  * and a compare of the rows ticked.
  */
-@jakarta.annotation.security.PermitAll
+@PermitAll
 @Route("gallery")
 @PageTitle("Gallery · Prompt Workbench")
 @Menu(title = "Gallery", order = 3, icon = "vaadin:picture")
 public class GalleryView extends VerticalLayout {
-
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
   private final GalleryService gallery;
   final GalleryFilterBar filters;
@@ -77,9 +77,9 @@ public class GalleryView extends VerticalLayout {
     grid.addComponentColumn(GalleryView::state).setHeader("State").setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(GalleryItem::seed).setHeader("Seed").setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(GalleryItem::process).setHeader("Process").setAutoWidth(true).setFlexGrow(0);
-    grid.addColumn(item -> String.format(java.util.Locale.ROOT, "%.1f", item.score())).setHeader("Score")
+    grid.addColumn(item -> String.format(Locale.ROOT, "%.1f", item.score())).setHeader("Score")
         .setAutoWidth(true).setFlexGrow(0);
-    grid.addColumn(item -> WHEN.format(item.createdAt())).setHeader("Made").setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(item -> Timestamps.LOCAL_MINUTES.format(item.createdAt())).setHeader("Made").setAutoWidth(true).setFlexGrow(0);
     grid.addComponentColumn(this::starButton).setHeader("★").setWidth("70px").setFlexGrow(0);
     grid.addItemDoubleClickListener(e -> UI.getCurrent().navigate(RunDetailView.class, RunDetailView.params(e.getItem().runId())));
     grid.setItems(
@@ -109,9 +109,9 @@ public class GalleryView extends VerticalLayout {
   }
 
   private static Span state(GalleryItem item) {
-    var badge = new Span(item.status() == workbench.generation.RunStatus.DONE ? "done" : "cancelled");
+    var badge = new Span(item.status() == RunStatus.DONE ? "done" : "cancelled");
     badge.getElement().getThemeList().add("badge small pill");
-    badge.getElement().getThemeList().add(item.status() == workbench.generation.RunStatus.DONE ? "success" : "contrast");
+    badge.getElement().getThemeList().add(item.status() == RunStatus.DONE ? "success" : "contrast");
     return badge;
   }
 

@@ -3,10 +3,12 @@ package workbench.gallery.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -14,34 +16,44 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.io.ByteArrayInputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import workbench.gallery.GalleryService;
-import workbench.generation.GenerationService;
-import workbench.generation.ImageKind;
-import workbench.generation.InvalidRecipeException;
-import workbench.generation.RecipeFactory;
-import workbench.generation.Run;
-import workbench.generation.ui.ImageSources;
-import workbench.generation.ui.RecipeDetails;
-import workbench.generation.ui.RunResult;
-import workbench.generation.ui.ScoreChart;
-import workbench.generation.ui.StepScrubber;
 import workbench.journey.Filmstrip;
 import workbench.journey.Journey;
 import workbench.journey.JourneyService;
 import workbench.journey.JourneySnippet;
 import workbench.journey.LoopAnimation;
+import workbench.loop.InvalidRecipeException;
+import workbench.loop.Recipe;
+import workbench.loop.RecipeFactory;
 import workbench.model.ModelLoadException;
+import workbench.run.GenerationService;
+import workbench.run.ImageKind;
+import workbench.run.Run;
+import workbench.run.ui.ImageSources;
+import workbench.run.ui.RecipeDetails;
+import workbench.run.ui.RunResult;
+import workbench.run.ui.ScoreChart;
+import workbench.run.ui.StepScrubber;
 import workbench.ui.Notifications;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 
 /**
  * One stored run: the images, every parameter, scores per term and the score trace, the loop
@@ -49,7 +61,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
  * and wiki snippet), and the ways back to the generate page ("use this prompt", "use this
  * seed", "re-run"). A grid's cells open here too.
  */
-@jakarta.annotation.security.PermitAll
+@PermitAll
 @Route("gallery/:runId")
 @PageTitle("Run · Prompt Workbench")
 public class RunDetailView extends VerticalLayout implements BeforeEnterObserver {
@@ -60,7 +72,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
   final Div content = new Div();
   final ScoreChart chart = new ScoreChart();
   final Button star = new Button();
-  private @org.jspecify.annotations.Nullable UUID runId;
+  private @Nullable UUID runId;
 
   /** Who is signed in: editors see the buttons that change things (the services refuse the rest anyway). */
   private final AuthenticationContext authentication;
@@ -163,19 +175,19 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     var exports = new HorizontalLayout(new Span("The loop for a wiki page:"), filmstrip, animation, snippet);
     exports.setAlignItems(FlexComponent.Alignment.BASELINE);
     exports.setWrap(true);
-    var box = new Div(new com.vaadin.flow.component.html.H3("From static to image done"), scrubber, exports);
+    var box = new Div(new H3("From static to image done"), scrubber, exports);
     box.addClassName("run-loop");
     return box;
   }
 
   /** The wikitext and Markdown that embed the two files, to copy into a page. */
-  static com.vaadin.flow.component.dialog.Dialog snippetDialog(Journey journey) {
-    var dialog = new com.vaadin.flow.component.dialog.Dialog();
+  static Dialog snippetDialog(Journey journey) {
+    var dialog = new Dialog();
     dialog.setHeaderTitle("Put this loop on a page");
-    var wiki = new com.vaadin.flow.component.textfield.TextArea("Wikitext (MediaWiki)");
+    var wiki = new TextArea("Wikitext (MediaWiki)");
     wiki.setValue(JourneySnippet.wikitext(journey));
     wiki.setId("snippet-wikitext");
-    var markdown = new com.vaadin.flow.component.textfield.TextArea("Markdown");
+    var markdown = new TextArea("Markdown");
     markdown.setValue(JourneySnippet.markdown(journey));
     markdown.setId("snippet-markdown");
     for (var area : List.of(wiki, markdown)) {
@@ -189,11 +201,11 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     return dialog;
   }
 
-  private static com.vaadin.flow.server.streams.DownloadHandler download(String name, String type,
-      java.util.function.Supplier<byte[]> bytes) {
-    return com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
+  private static DownloadHandler download(String name, String type,
+      Supplier<byte[]> bytes) {
+    return DownloadHandler.fromInputStream(event -> {
       var data = bytes.get();
-      return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(data), name, type,
+      return new DownloadResponse(new ByteArrayInputStream(data), name, type,
           data.length);
     });
   }
@@ -215,17 +227,17 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     star.setText(starred ? "Favourite" : "Add to favourites");
   }
 
-  private static java.util.Optional<UUID> uuid(String s) {
+  private static Optional<UUID> uuid(String s) {
     try {
-      return java.util.Optional.of(UUID.fromString(s));
+      return Optional.of(UUID.fromString(s));
     } catch (IllegalArgumentException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 
   /** The generate page's address for this run's prompt, with its negative prompt and CFG scale where it has them. */
-  static Map<String, String> usePromptParameters(workbench.generation.Recipe r, long versionId) {
-    var parameters = new java.util.LinkedHashMap<String, String>();
+  static Map<String, String> usePromptParameters(Recipe r, long versionId) {
+    var parameters = new LinkedHashMap<String, String>();
     parameters.put("prompt", r.prompt());
     parameters.put("dialect", r.dialect());
     parameters.put("version", Long.toString(versionId));

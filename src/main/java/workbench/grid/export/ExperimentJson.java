@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import workbench.grid.ExperimentDefinition;
 import workbench.grid.ExperimentResult;
 import workbench.grid.InvalidExperimentException;
@@ -60,7 +62,7 @@ public final class ExperimentJson {
     var verdicts = result.comparisons().stream().map(c -> new Verdict(c, c.verdict())).toList();
     try {
       return JSON.writeValueAsString(new Document(FORMAT, 1, result.experiment().definition(), result.cells(),
-          result.summaries(), verdicts, new java.util.TreeMap<>(sections)));
+          result.summaries(), verdicts, new TreeMap<>(sections)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -79,7 +81,7 @@ public final class ExperimentJson {
       }
       // Parts newer than the format's first files may be absent; the CFG scale may be null (the
       // model's own), which the strict reading of every other part refuses, so it is read apart.
-      var parts = ((com.fasterxml.jackson.databind.node.ObjectNode) definition).deepCopy();
+      var parts = ((ObjectNode) definition).deepCopy();
       parts.putIfAbsent("model", parts.textNode(""));
       parts.putIfAbsent("negativePrompt", parts.textNode(""));
       var cfg = parts.remove("cfgScale");

@@ -15,21 +15,23 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import workbench.generation.ArtProcesses;
-import workbench.generation.ModelChoice;
-import workbench.grid.ExperimentDefinition;
 import workbench.grid.ExperimentDefinition.Axis;
+import workbench.grid.ExperimentDefinition;
 import workbench.grid.GridService;
 import workbench.grid.InvalidExperimentException;
 import workbench.library.LibraryService;
 import workbench.library.PromptSummary;
+import workbench.loop.ArtProcesses;
+import workbench.loop.RecipeFactory;
 import workbench.prompt.PromptSyntaxException;
+import workbench.run.ModelChoice;
 import workbench.ui.prompt.WeightedPromptEditor;
 
 /**
@@ -56,8 +58,8 @@ class GridForm extends VerticalLayout {
   private final List<ModelChoice> models;
   final IntegerField upscale = new IntegerField("Upscale");
   final TextField negativePrompt = new TextField("Negative prompt");
-  final com.vaadin.flow.component.textfield.NumberField cfgScale =
-      new com.vaadin.flow.component.textfield.NumberField("CFG scale");
+  final NumberField cfgScale =
+      new NumberField("CFG scale");
   final Span error = new Span();
   private final GridService grids;
   private final LibraryService libraries;
@@ -140,7 +142,7 @@ class GridForm extends VerticalLayout {
     negativePrompt.setHelperText("every cell steers away from it (diffusion processes)");
     cfgScale.setId("grid-cfg-scale");
     cfgScale.setMin(0);
-    cfgScale.setMax(workbench.generation.RecipeFactory.MAX_CFG_SCALE);
+    cfgScale.setMax(RecipeFactory.MAX_CFG_SCALE);
     cfgScale.setStep(0.5);
     cfgScale.setPlaceholder("model's own");
     cfgScale.setHelperText("diffusion processes; a CFG axis overrides it");

@@ -7,8 +7,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
-import workbench.generation.GenerationService;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import workbench.grid.GridService;
+import workbench.run.GenerationService;
 import workbench.ui.Markdown;
 
 /**
@@ -17,7 +18,7 @@ import workbench.ui.Markdown;
  * a PUBLIC grid), so a private one is "not found".
  */
 @Route("grids/:id/view")
-@com.vaadin.flow.server.auth.AnonymousAllowed
+@AnonymousAllowed
 public class GridPermalinkView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final GridService grids;

@@ -22,28 +22,37 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import workbench.generation.GenerationService;
-import workbench.generation.RunEvents;
-import workbench.generation.RunFinished;
+import org.springframework.scheduling.TaskScheduler;
+import workbench.account.Visibility;
+import workbench.account.ui.ShareDialog;
+import workbench.grid.Experiment;
+import workbench.grid.ExperimentDefinition;
 import workbench.grid.ExperimentResult;
 import workbench.grid.GridService;
 import workbench.grid.InvalidExperimentException;
 import workbench.grid.export.GridTables;
+import workbench.run.GenerationService;
+import workbench.run.RunEvents;
+import workbench.run.RunFinished;
 import workbench.ui.Markdown;
 import workbench.ui.Notifications;
-import com.vaadin.flow.spring.security.AuthenticationContext;
+import workbench.ui.SecuredAccess;
 
 /**
  * An experiment: run or resume it, cancel it, watch cells fill in as they finish (pushed),
  * read the heatmap and the verdicts, write the technique's notes, and export for the wiki.
  */
 @Route("grids/:id")
-@jakarta.annotation.security.PermitAll
+@PermitAll
 public class GridView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final GridService grids;
@@ -53,7 +62,7 @@ public class GridView extends VerticalLayout implements BeforeEnterObserver, Has
   final Button cancel = new Button("Cancel", VaadinIcon.STOP.create(), e -> cancel());
   private final Button share = new Button("Share…", VaadinIcon.USERS.create(), e -> openShare());
   private final Button saveNotes = new Button("Save notes", e -> saveNotes());
-  private workbench.grid.Experiment experiment = new workbench.grid.Experiment(id(), emptyDefinition(), java.time.Instant.EPOCH);
+  private Experiment experiment = new Experiment(id(), emptyDefinition(), Instant.EPOCH);
   final ResultPanel results;
   final TextArea wikitext = new TextArea("Wikitext (copy into the wiki page)");
   final TextArea notes = new TextArea("Notes (Markdown): the technique write-up");
@@ -69,10 +78,10 @@ public class GridView extends VerticalLayout implements BeforeEnterObserver, Has
   private final AuthenticationContext authentication;
 
   /** Runs the refresh after a burst of finished cells (Spring's scheduler: no thread of the page's own). */
-  private final org.springframework.scheduling.TaskScheduler later;
+  private final TaskScheduler later;
 
   public GridView(GridService grids, GenerationService generation, RunEvents events, AuthenticationContext authentication,
-      org.springframework.scheduling.TaskScheduler later) {
+      TaskScheduler later) {
     this.later = later;
     this.authentication = authentication;
     this.grids = grids;
@@ -137,7 +146,7 @@ public class GridView extends VerticalLayout implements BeforeEnterObserver, Has
   protected void onAttach(AttachEvent attachEvent) {
     var ui = attachEvent.getUI();
     // Events come on a worker thread: refresh as the viewer who opened the page.
-    var asViewer = workbench.ui.SecuredAccess.capture();
+    var asViewer = SecuredAccess.capture();
     stopListening = events.listen(new RunEvents.Listener() {
       @Override
       public void finished(RunFinished event) {
@@ -166,7 +175,7 @@ public class GridView extends VerticalLayout implements BeforeEnterObserver, Has
    * A batch finishes its cells within milliseconds of each other: refresh once for the burst,
    * and once more after it, so the last cells are never left showing "running".
    */
-  private void refreshSoon(UI ui, workbench.ui.SecuredAccess.Binder asViewer) {
+  private void refreshSoon(UI ui, SecuredAccess.Binder asViewer) {
     if (System.currentTimeMillis() - lastRefresh > 300) {
       refresh();
     } else if (!refreshPending) {
@@ -174,7 +183,7 @@ public class GridView extends VerticalLayout implements BeforeEnterObserver, Has
       later.schedule(() -> ui.access(asViewer.bind(() -> {
         refreshPending = false;
         refresh();
-      })::run), java.time.Instant.now().plusMillis(400));
+      })::run), Instant.now().plusMillis(400));
     }
   }
 
@@ -225,8 +234,8 @@ public class GridView extends VerticalLayout implements BeforeEnterObserver, Has
   }
 
   private void openShare() {
-    new workbench.account.ui.ShareDialog("'" + experiment.definition().title() + "'", experiment.visibility(), experiment.sharedWith(),
-        java.util.List.of(workbench.account.Visibility.values()),
+    new ShareDialog("'" + experiment.definition().title() + "'", experiment.visibility(), experiment.sharedWith(),
+        List.of(Visibility.values()),
         (visibility, users) -> experiment = grids.share(id, visibility, users)).open();
   }
 
@@ -234,9 +243,9 @@ public class GridView extends VerticalLayout implements BeforeEnterObserver, Has
     return new UUID(0, 0);
   }
 
-  private static workbench.grid.ExperimentDefinition emptyDefinition() {
-    return new workbench.grid.ExperimentDefinition("", "", java.util.List.of(), java.util.List.of(), java.util.List.of(),
-        workbench.grid.ExperimentDefinition.Axis.none(), 1, "", 1);
+  private static ExperimentDefinition emptyDefinition() {
+    return new ExperimentDefinition("", "", List.of(), List.of(), List.of(),
+        ExperimentDefinition.Axis.none(), 1, "", 1);
   }
 
   static Optional<UUID> uuid(String s) {

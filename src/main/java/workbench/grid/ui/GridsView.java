@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -16,22 +17,20 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
 import workbench.grid.Experiment;
 import workbench.grid.GridService;
 import workbench.grid.InvalidExperimentException;
 import workbench.library.LibraryService;
-import com.vaadin.flow.spring.security.AuthenticationContext;
+import workbench.shared.Timestamps;
 
 /** Every experiment, searchable; a new grid; import of an experiment JSON. */
 @Route("grids")
-@jakarta.annotation.security.PermitAll
+@PermitAll
 @PageTitle("Grids · Prompt Workbench")
 @Menu(title = "A/B grids", order = 4, icon = "vaadin:grid-small")
 public class GridsView extends VerticalLayout {
-
-  static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
   private final GridService grids;
   final TextField search = new TextField();
@@ -61,7 +60,7 @@ public class GridsView extends VerticalLayout {
     var upload = new Upload(UploadHandler.inMemory((meta, data) -> importJson(data)));
     upload.setAcceptedFileTypes(".json", "application/json");
     upload.setMaxFileSize(1_000_000);
-    upload.setDropLabel(new com.vaadin.flow.component.html.Span("Import an experiment .json"));
+    upload.setDropLabel(new Span("Import an experiment .json"));
     importError.addClassName("import-error");
     importError.setId("grid-import-error");
     importError.setVisible(false);
@@ -70,7 +69,7 @@ public class GridsView extends VerticalLayout {
     list.addColumn(e -> e.definition().variants().size() + " × " + e.definition().seeds().size()
         + (e.definition().axis().size() > 1 ? " × " + e.definition().axis().size() : "")).setHeader("Rows × seeds").setAutoWidth(true);
     list.addColumn(e -> e.definition().variants().get(0).prompt()).setHeader("Baseline").setFlexGrow(3);
-    list.addColumn(e -> WHEN.format(e.createdAt())).setHeader("Created").setAutoWidth(true);
+    list.addColumn(e -> Timestamps.LOCAL_MINUTES.format(e.createdAt())).setHeader("Created").setAutoWidth(true);
     list.addColumn(e -> e.owner()).setHeader("Owner").setAutoWidth(true);
     list.addColumn(e -> e.visibility().label()).setHeader("Who may read").setAutoWidth(true);
     list.addItemClickListener(e -> UI.getCurrent().navigate(GridView.class, GridView.params(e.getItem().id())));

@@ -1,7 +1,9 @@
 package workbench.grid.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
@@ -10,13 +12,15 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.dom.Element;
 import java.util.Locale;
-import workbench.generation.GenerationService;
-import workbench.generation.ImageKind;
-import workbench.generation.ui.ImageSources;
+import java.util.Optional;
 import workbench.grid.ExperimentDefinition;
 import workbench.grid.ExperimentResult;
 import workbench.grid.GridStatistics;
 import workbench.grid.PairedComparison;
+import workbench.grid.export.GridTables;
+import workbench.run.GenerationService;
+import workbench.run.ImageKind;
+import workbench.run.ui.ImageSources;
 
 /**
  * An experiment's results: the image grid (the same seeds in every row), the per-term
@@ -35,9 +39,9 @@ class ResultPanel extends VerticalLayout {
   void show(ExperimentResult result) {
     removeAll();
     var d = result.experiment().definition();
-    add(new Paragraph(result.done() + " of " + d.cells() + " cells done · " + workbench.grid.export.GridTables.settings(d)));
+    add(new Paragraph(result.done() + " of " + d.cells() + " cells done · " + GridTables.settings(d)));
     for (int a = 0; a < d.axis().size(); a++) {
-      var heading = workbench.grid.export.GridTables.axisHeading(d, a);
+      var heading = GridTables.axisHeading(d, a);
       if (!heading.isEmpty()) {
         add(new H3(heading));
       }
@@ -86,7 +90,7 @@ class ResultPanel extends VerticalLayout {
     return label;
   }
 
-  private Component cell(java.util.Optional<ExperimentResult.Cell> maybe, ExperimentDefinition.Variant variant, long seed) {
+  private Component cell(Optional<ExperimentResult.Cell> maybe, ExperimentDefinition.Variant variant, long seed) {
     var box = new Div();
     box.addClassName("grid-cell");
     if (maybe.isEmpty() || !maybe.get().done()) {
@@ -99,7 +103,7 @@ class ResultPanel extends VerticalLayout {
     var image = new Image(ImageSources.stored(generation, runId, ImageKind.FINAL), variant.label() + ", seed " + seed);
     image.setWidth("128px");
     image.setHeight("128px");
-    var score = new Span(workbench.grid.export.GridTables.score(cell.combined().orElse(0.0)));
+    var score = new Span(GridTables.score(cell.combined().orElse(0.0)));
     score.addClassName("grid-cell-score");
     box.add(image, score);
     var hover = new StringBuilder("combined " + score.getText());
@@ -114,9 +118,9 @@ class ResultPanel extends VerticalLayout {
     dialog.setHeaderTitle(variant.label() + " · seed " + cell.seed());
     var pre = new Paragraph(scores);
     pre.getStyle().set("white-space", "pre-line");
-    var link = new com.vaadin.flow.component.html.Anchor("gallery/" + cell.runId().orElseThrow(), "Open in the gallery");
+    var link = new Anchor("gallery/" + cell.runId().orElseThrow(), "Open in the gallery");
     dialog.add(new Image(ImageSources.stored(generation, cell.runId().orElseThrow(), ImageKind.FINAL), "cell"), pre, link);
-    dialog.getFooter().add(new com.vaadin.flow.component.button.Button("Close", e -> dialog.close()));
+    dialog.getFooter().add(new Button("Close", e -> dialog.close()));
     return dialog;
   }
 
@@ -174,7 +178,7 @@ class ResultPanel extends VerticalLayout {
     table.appendChild(head);
     for (var s : result.summaries()) {
       var tr = new Element("tr");
-      var heading = workbench.grid.export.GridTables.axisHeading(d, s.axisIndex());
+      var heading = GridTables.axisHeading(d, s.axisIndex());
       tr.appendChild(th(d.variants().get(s.row()).label() + (heading.isEmpty() ? "" : " · " + heading)));
       tr.appendChild(td(meanSd(s.combined())));
       for (var t : result.terms()) {
@@ -207,7 +211,7 @@ class ResultPanel extends VerticalLayout {
   }
 
   private static String meanSd(GridStatistics.Summary s) {
-    return workbench.grid.export.GridTables.meanSd(s);
+    return GridTables.meanSd(s);
   }
 
   private static Element th(String text) {

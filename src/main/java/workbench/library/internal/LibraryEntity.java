@@ -1,13 +1,18 @@
 package workbench.library.internal;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 @Entity
@@ -41,10 +46,10 @@ public class LibraryEntity {
   private String visibility = "PRIVATE";
 
   /** Users a SHARED library is shared with (app_user ids). */
-  @jakarta.persistence.ElementCollection
-  @jakarta.persistence.CollectionTable(name = "library_share", joinColumns = @jakarta.persistence.JoinColumn(name = "library_id"))
+  @ElementCollection
+  @CollectionTable(name = "library_share", joinColumns = @JoinColumn(name = "library_id"))
   @Column(name = "user_id")
-  private java.util.Set<Long> sharedWith = new java.util.TreeSet<>();
+  private Set<Long> sharedWith = new TreeSet<>();
 
   protected LibraryEntity() {}
 
@@ -68,11 +73,11 @@ public class LibraryEntity {
     touch();
   }
 
-  public java.util.Set<Long> getSharedWith() {
+  public Set<Long> getSharedWith() {
     return sharedWith;
   }
 
-  public void setSharedWith(java.util.Set<Long> users) {
+  public void setSharedWith(Set<Long> users) {
     sharedWith.clear();
     sharedWith.addAll(users);
     touch();

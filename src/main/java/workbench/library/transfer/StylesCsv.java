@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -123,8 +125,8 @@ public final class StylesCsv {
     if (style.contains("{prompt}")) {
       return style.replace("{prompt}", prompt);
     }
-    return java.util.stream.Stream.of(prompt.strip(), style.strip()).filter(p -> !p.isEmpty())
-        .collect(java.util.stream.Collectors.joining(", "));
+    return Stream.of(prompt.strip(), style.strip()).filter(p -> !p.isEmpty())
+        .collect(Collectors.joining(", "));
   }
 
   private static String cell(CSVRecord record, int column) {

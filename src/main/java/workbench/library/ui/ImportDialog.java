@@ -4,6 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -40,7 +41,7 @@ class ImportDialog extends Dialog {
                     receive(service, afterImport, metadata.fileName(), data)));
     upload.setAcceptedFileTypes(".json", ".csv", "application/json", "text/csv");
     upload.setMaxFiles(1);
-    upload.setDropLabel(new com.vaadin.flow.component.html.Span("Drop a .json library or a styles.csv here"));
+    upload.setDropLabel(new Span("Drop a .json library or a styles.csv here"));
     add(
         new Paragraph(
             "A .json file made by “Export” restores a library with every prompt, version, tag and note. "

@@ -12,22 +12,19 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
 import workbench.library.Library;
 import workbench.library.LibraryService;
+import workbench.shared.Timestamps;
 import workbench.ui.Notifications;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 
 /** All libraries: create, open, rename, archive, delete, import. */
 @Route("")
-@jakarta.annotation.security.PermitAll
+@PermitAll
 @PageTitle("Libraries · Prompt Workbench")
 @Menu(title = "Libraries", order = 1, icon = "vaadin:book")
 public class LibrariesView extends VerticalLayout {
-
-  static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
   private final LibraryService service;
   private final Grid<Library> grid = new Grid<>(Library.class, false);
@@ -57,7 +54,7 @@ public class LibrariesView extends VerticalLayout {
     grid.addColumn(Library::owner).setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(l -> l.visibility().label()).setHeader("Who may read").setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(Library::promptCount).setHeader("Prompts").setAutoWidth(true).setFlexGrow(0);
-    grid.addColumn(l -> WHEN.format(l.updatedAt())).setHeader("Updated").setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(l -> Timestamps.LOCAL_MINUTES.format(l.updatedAt())).setHeader("Updated").setAutoWidth(true).setFlexGrow(0);
     grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
     grid.addItemClickListener(e -> open(e.getItem()));
     grid.setEmptyStateText("No libraries yet: make one with “New library” or import a file.");

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
@@ -23,18 +24,23 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import workbench.account.Visibility;
+import workbench.account.ui.ShareDialog;
 import workbench.library.Library;
 import workbench.library.LibraryInputException;
 import workbench.library.LibraryService;
 import workbench.library.PromptDraft;
 import workbench.library.PromptSummary;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 
 /** One library: its prompts, a new prompt, and the export menu (the workbench's JSON, A1111's styles.csv). */
 @Route("libraries/:libraryId")
-@jakarta.annotation.security.PermitAll
+@PermitAll
 public class LibraryView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final LibraryService service;
@@ -76,11 +82,11 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver, 
     show(library.get());
   }
 
-  private java.util.Optional<Library> find(long id) {
+  private Optional<Library> find(long id) {
     try {
-      return java.util.Optional.of(service.library(id));
+      return Optional.of(service.library(id));
     } catch (workbench.library.NotFoundException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 
@@ -120,8 +126,8 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver, 
     var menu = new MenuBar();
     menu.setId("export-menu");
     menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
-    var root = menu.addItem(new com.vaadin.flow.component.html.Span(VaadinIcon.DOWNLOAD.create(),
-        new com.vaadin.flow.component.html.Span(" Export")));
+    var root = menu.addItem(new Span(VaadinIcon.DOWNLOAD.create(),
+        new Span(" Export")));
     root.getSubMenu().addItem(json);
     root.getSubMenu().addItem(csv);
     return menu;
@@ -132,9 +138,9 @@ public class LibraryView extends VerticalLayout implements BeforeEnterObserver, 
   }
 
   private void openShare(Library library) {
-    var choices = java.util.List.of(workbench.account.Visibility.PRIVATE, workbench.account.Visibility.SHARED,
-        workbench.account.Visibility.EVERYONE);
-    new workbench.account.ui.ShareDialog("'" + library.name() + "'", library.visibility(), library.sharedWith(), choices,
+    var choices = List.of(Visibility.PRIVATE, Visibility.SHARED,
+        Visibility.EVERYONE);
+    new ShareDialog("'" + library.name() + "'", library.visibility(), library.sharedWith(), choices,
         (visibility, users) -> show(service.share(library.id(), visibility, users))).open();
   }
 

@@ -9,12 +9,13 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
 import workbench.library.LibraryService;
 import workbench.library.PromptSummary;
 
 /** Search prompts by text, title and tag across all libraries that are not archived. */
 @Route("search")
-@jakarta.annotation.security.PermitAll
+@PermitAll
 @PageTitle("Search prompts · Prompt Workbench")
 @Menu(title = "Search prompts", order = 2, icon = "vaadin:search")
 public class PromptSearchView extends VerticalLayout {

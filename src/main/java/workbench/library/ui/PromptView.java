@@ -8,7 +8,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -22,8 +21,14 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import workbench.library.DiffSegment;
 import workbench.library.LibraryInputException;
 import workbench.library.LibraryLimits;
@@ -32,17 +37,19 @@ import workbench.library.Prompt;
 import workbench.library.PromptDraft;
 import workbench.library.PromptSummary;
 import workbench.library.PromptVersion;
+import workbench.library.transfer.StylesCsv;
+import workbench.prompt.Dialect;
+import workbench.shared.Timestamps;
 import workbench.ui.Markdown;
 import workbench.ui.Notifications;
 import workbench.ui.prompt.WeightedPromptEditor;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 
 /**
  * A prompt: edit title, tags, text and notes; every save of a changed text adds a version;
  * the versions are listed and any two can be diffed word by word.
  */
 @Route("prompts/:promptId")
-@jakarta.annotation.security.PermitAll
+@PermitAll
 public class PromptView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final LibraryService service;
@@ -86,7 +93,7 @@ public class PromptView extends VerticalLayout implements BeforeEnterObserver, H
     notesPreview.addClassName("notes-preview");
     style.setId("style");
     style.setItemLabelGenerator(s -> s.title() + " · " + s.libraryName());
-    style.setHelperText("From an imported styles.csv (or any prompt tagged " + workbench.library.transfer.StylesCsv.TAG
+    style.setHelperText("From an imported styles.csv (or any prompt tagged " + StylesCsv.TAG
         + "): {prompt} in the style becomes your prompt, or the style is added after a comma; the negative prompt"
         + " likewise. Save to keep it.");
     style.setClearButtonVisible(true);
@@ -109,7 +116,7 @@ public class PromptView extends VerticalLayout implements BeforeEnterObserver, H
     save.setVisible(authentication.hasRole("EDITOR"));
 
     versions.addColumn(PromptVersion::number).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-    versions.addColumn(v -> LibrariesView.WHEN.format(v.createdAt())).setHeader("Saved").setAutoWidth(true).setFlexGrow(0);
+    versions.addColumn(v -> Timestamps.LOCAL_MINUTES.format(v.createdAt())).setHeader("Saved").setAutoWidth(true).setFlexGrow(0);
     versions.addColumn(PromptVersion::author).setHeader("Author").setAutoWidth(true).setFlexGrow(0);
     versions.addColumn(PromptVersion::text).setHeader("Text").setFlexGrow(1);
     versions.setAllRowsVisible(true);
@@ -168,8 +175,8 @@ public class PromptView extends VerticalLayout implements BeforeEnterObserver, H
     if (fillForm) {
       style.setItems(service.styles());
     }
-    var newestFirst = new java.util.ArrayList<>(prompt.versions());
-    java.util.Collections.reverse(newestFirst);
+    var newestFirst = new ArrayList<>(prompt.versions());
+    Collections.reverse(newestFirst);
     versions.setItems(newestFirst);
     var numbers = prompt.versions().stream().map(PromptVersion::number).toList();
     diffFrom.setItems(numbers);
@@ -237,7 +244,7 @@ public class PromptView extends VerticalLayout implements BeforeEnterObserver, H
     if (styled.dialect().isBlank()) {
       text.setValue(styled.text());
     } else {
-      text.setValue(styled.text(), workbench.prompt.Dialect.fromId(styled.dialect()));
+      text.setValue(styled.text(), Dialect.fromId(styled.dialect()));
     }
     negative.setValue(styled.negativeText());
     Notifications.success("Style '" + chosen.title() + "' applied: save to keep it");
@@ -263,7 +270,7 @@ public class PromptView extends VerticalLayout implements BeforeEnterObserver, H
     }
     for (DiffSegment segment : service.diff(promptId, diffFrom.getValue(), diffTo.getValue())) {
       var span = new Span(segment.text());
-      span.addClassName("diff-" + segment.kind().name().toLowerCase(java.util.Locale.ROOT));
+      span.addClassName("diff-" + segment.kind().name().toLowerCase(Locale.ROOT));
       diff.add(span);
     }
   }

@@ -1,6 +1,7 @@
 package workbench.model.registry;
 
 import ai.djl.Device;
+import ai.djl.modality.cv.util.NDImageUtils;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -73,7 +74,7 @@ public final class ClipChecker implements AutoCloseable {
     NDArray x = images;
     if (x.getShape().get(2) != size || x.getShape().get(3) != size) {
       // The engine resizes channels-last images.
-      x = ai.djl.modality.cv.util.NDImageUtils.resize(x.transpose(0, 2, 3, 1), size, size).transpose(0, 3, 1, 2);
+      x = NDImageUtils.resize(x.transpose(0, 2, 3, 1), size, size).transpose(0, 3, 1, 2);
     }
     NDArray m = scope.create(mean, new Shape(1, 3, 1, 1));
     NDArray s = scope.create(std, new Shape(1, 3, 1, 1));

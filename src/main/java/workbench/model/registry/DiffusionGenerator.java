@@ -9,6 +9,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -173,7 +174,7 @@ public final class DiffusionGenerator implements AutoCloseable {
           condition.get(new NDIndex(":, 0")), condition.get(new NDIndex(":, 1"))), 0);
       states.attach(stepScope);
       var t = new float[2 * n];
-      java.util.Arrays.fill(t, scheduler.timestep(step, steps));
+      Arrays.fill(t, scheduler.timestep(step, steps));
       NDArray noise = unet.call(stepScope, "forward", both, stepScope.create(t), states).toType(DataType.FLOAT32, false);
       NDArray uncond = noise.get(new NDIndex("0:{}", n));
       NDArray cond = noise.get(new NDIndex("{}:", n));

@@ -2,7 +2,10 @@ package workbench.model.registry;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.util.cuda.CudaUtils;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -17,6 +21,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import workbench.model.ModelCard;
 import workbench.model.ModelLoadException;
+import workbench.shared.Sha256;
 
 /**
  * The custom models of one folder: each sub-folder with a {@code model.json} is a model whose id
@@ -160,7 +165,7 @@ public final class ModelRegistry implements AutoCloseable {
    * A GPU this machine does not have is an error naming the model, not a silent fall back.
    */
   static Device device(Entry entry) {
-    String wanted = entry.manifest().device().strip().toLowerCase(java.util.Locale.ROOT);
+    String wanted = entry.manifest().device().strip().toLowerCase(Locale.ROOT);
     if (wanted.equals("cpu")) {
       return Device.cpu();
     }
@@ -193,7 +198,7 @@ public final class ModelRegistry implements AutoCloseable {
       }
     }
     if (availableBytes > 0 && bytes > availableBytes) {
-      throw new ModelLoadException(String.format(java.util.Locale.ROOT,
+      throw new ModelLoadException(String.format(Locale.ROOT,
           "model %s is too big for %s: its files are %.1f GB but the device has %.1f GB%s", entry.id(), device,
           bytes / 1e9, availableBytes / 1e9, device.isGpu() ? " free" : " of memory"));
     }
@@ -203,11 +208,11 @@ public final class ModelRegistry implements AutoCloseable {
   private static long memoryOf(Device device) {
     try {
       if (device.isGpu()) {
-        var usage = ai.djl.util.cuda.CudaUtils.getGpuMemory(device);
+        var usage = CudaUtils.getGpuMemory(device);
         return usage.getMax() - usage.getUsed();
       }
-      var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-      return os instanceof com.sun.management.OperatingSystemMXBean bean ? bean.getTotalMemorySize() : 0;
+      var os = ManagementFactory.getOperatingSystemMXBean();
+      return os instanceof OperatingSystemMXBean bean ? bean.getTotalMemorySize() : 0;
     } catch (RuntimeException | LinkageError e) {
       return 0;
     }
@@ -215,7 +220,7 @@ public final class ModelRegistry implements AutoCloseable {
 
   /** One hash for a model made of several files: of their names and hashes, in name order. */
   public static String combinedSha256(Map<String, String> files) {
-    var digest = workbench.shared.Sha256.digest();
+    var digest = Sha256.digest();
     new TreeMap<>(files).forEach((file, sha) -> digest.update((file + "=" + sha + "\n").getBytes(StandardCharsets.UTF_8)));
     return HexFormat.of().formatHex(digest.digest());
   }

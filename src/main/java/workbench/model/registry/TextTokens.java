@@ -4,6 +4,7 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import workbench.model.ModelLoadException;
 
@@ -91,7 +92,7 @@ final class TextTokens implements AutoCloseable {
       }
     }
     var rowWeights = new float[contextLength];
-    java.util.Arrays.fill(rowWeights, 1f);
+    Arrays.fill(rowWeights, 1f);
     long[] row = row(ids);
     int kept = Math.min(ids.length, contextLength);
     for (int k = 0; k < kept - 1; k++) {
@@ -102,7 +103,7 @@ final class TextTokens implements AutoCloseable {
 
   private long[] row(long[] ids) {
     var row = new long[contextLength];
-    java.util.Arrays.fill(row, padId);
+    Arrays.fill(row, padId);
     if (ids.length <= contextLength) {
       System.arraycopy(ids, 0, row, 0, ids.length);
     } else {

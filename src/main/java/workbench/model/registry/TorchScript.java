@@ -11,9 +11,11 @@ import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
+import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import workbench.model.CpuKernels;
 import workbench.model.ModelLoadException;
 import workbench.model.NativeMemory;
 
@@ -37,7 +39,7 @@ final class TorchScript implements AutoCloseable {
   static TorchScript load(ModelRegistry.Entry entry, String role, Device device) {
     Path file = entry.manifest().file(entry.folder(), role);
     NativeMemory.tune();
-    workbench.model.CpuKernels.guard();
+    CpuKernels.guard();
     Model model = Model.newInstance(entry.id() + "-" + role, device, "PyTorch");
     try {
       // Loaded as ordinary tensors (DJL's default loads inference tensors, which autograd
@@ -58,7 +60,7 @@ final class TorchScript implements AutoCloseable {
    * gradient collector (guidance through the model) it runs with autograd on, else without.
    */
   NDArray call(NDManager scope, String method, NDArray... inputs) {
-    if (ai.djl.pytorch.jni.JniUtils.isGradMode()) {
+    if (JniUtils.isGradMode()) {
       return callWithGradients(scope, method, inputs);
     }
     var values = new IValue[inputs.length];

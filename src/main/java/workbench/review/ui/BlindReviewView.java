@@ -24,6 +24,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import workbench.review.AnswerKind;
+import workbench.review.Review;
 import workbench.review.ReviewException;
 import workbench.review.ReviewItem;
 import workbench.review.ReviewService;
@@ -44,7 +46,7 @@ import workbench.ui.Notifications;
  * go back; it opens where the reviewer left off. Sized for a phone first.
  */
 @Route("reviews/:id/blind")
-@jakarta.annotation.security.PermitAll
+@PermitAll
 @PageTitle("Blind review · Prompt Workbench")
 public class BlindReviewView extends VerticalLayout implements BeforeEnterObserver {
 
@@ -96,7 +98,7 @@ public class BlindReviewView extends VerticalLayout implements BeforeEnterObserv
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     var review = event.getRouteParameters().get("id").flatMap(ReviewsView::uuid).flatMap(reviews::find)
-        .filter(workbench.review.Review::reviewer);
+        .filter(Review::reviewer);
     if (review.isEmpty()) {
       event.rerouteToError(NotFoundException.class, "You have no such review to answer.");
       return;

@@ -19,18 +19,22 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import workbench.generation.GenerationService;
-import workbench.generation.ImageKind;
-import workbench.generation.ui.ImageSources;
 import workbench.review.Review;
 import workbench.review.ReviewResults;
 import workbench.review.ReviewService;
+import workbench.review.ReviewState;
+import workbench.run.GenerationService;
+import workbench.run.ImageKind;
+import workbench.run.ui.ImageSources;
+import workbench.shared.DaemonThreads;
+import workbench.ui.Notifications;
 import workbench.ui.SecuredAccess;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 
 /**
  * A review's page: who is on it and how far each got (counts only) while answers are private;
@@ -39,11 +43,11 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
  * they disagree on most side by side, and the verdict.
  */
 @Route("reviews/:id")
-@jakarta.annotation.security.PermitAll
+@PermitAll
 @PageTitle("Review results · Prompt Workbench")
 public class ReviewResultsView extends VerticalLayout implements BeforeEnterObserver {
 
-  private static final ExecutorService RESULTS = Executors.newFixedThreadPool(1, workbench.shared.DaemonThreads.named("review-results"));
+  private static final ExecutorService RESULTS = Executors.newFixedThreadPool(1, DaemonThreads.named("review-results"));
 
   private final ReviewService reviews;
   private final GenerationService generation;
@@ -106,11 +110,11 @@ public class ReviewResultsView extends VerticalLayout implements BeforeEnterObse
     about.setText("Grid '" + review.gridTitle() + "' · " + review.kind().label() + " · " + review.items() + " items · owner "
         + review.owner() + " · " + review.state().name().toLowerCase(Locale.ROOT));
     progress.setItems(reviews.progress(review.id()));
-    answer.setVisible(review.reviewer() && review.state() != workbench.review.ReviewState.CLOSED);
+    answer.setVisible(review.reviewer() && review.state() != ReviewState.CLOSED);
     boolean owner = review.changeable() && authentication.hasRole("EDITOR");
-    show.setVisible(owner && review.state() == workbench.review.ReviewState.OPEN);
-    close.setVisible(owner && review.state() != workbench.review.ReviewState.CLOSED);
-    judge.setVisible(owner && review.state() != workbench.review.ReviewState.CLOSED && review.judge().isEmpty());
+    show.setVisible(owner && review.state() == ReviewState.OPEN);
+    close.setVisible(owner && review.state() != ReviewState.CLOSED);
+    judge.setVisible(owner && review.state() != ReviewState.CLOSED && review.judge().isEmpty());
     judge.setEnabled(true);
     hidden.setVisible(!review.state().resultsReadable());
   }
@@ -141,7 +145,7 @@ public class ReviewResultsView extends VerticalLayout implements BeforeEnterObse
         ui.access(() -> {
           judge.setText("Add the judge as a reviewer");
           judge.setEnabled(true);
-          workbench.ui.Notifications.error(e.getMessage());
+          Notifications.error(e.getMessage());
         });
       }
     }));

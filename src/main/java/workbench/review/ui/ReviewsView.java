@@ -15,7 +15,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import workbench.grid.Experiment;
@@ -24,11 +27,11 @@ import workbench.review.AnswerKind;
 import workbench.review.Review;
 import workbench.review.ReviewException;
 import workbench.review.ReviewService;
-import com.vaadin.flow.spring.security.AuthenticationContext;
+import workbench.review.ReviewState;
 
 /** Reviews to answer and reviews one owns; a new review of one's own grid (editors). */
 @Route("reviews")
-@jakarta.annotation.security.PermitAll
+@PermitAll
 @PageTitle("Reviews · Prompt Workbench")
 @Menu(title = "Blind reviews", order = 5, icon = "vaadin:eye-slash")
 public class ReviewsView extends VerticalLayout {
@@ -72,10 +75,10 @@ public class ReviewsView extends VerticalLayout {
     list.addColumn(Review::question).setHeader("Question").setFlexGrow(2);
     list.addColumn(Review::gridTitle).setHeader("Grid").setFlexGrow(1);
     list.addColumn(r -> r.kind().label()).setHeader("Answer").setAutoWidth(true);
-    list.addColumn(r -> r.state().name().toLowerCase(java.util.Locale.ROOT)).setHeader("State").setAutoWidth(true);
+    list.addColumn(r -> r.state().name().toLowerCase(Locale.ROOT)).setHeader("State").setAutoWidth(true);
     list.addColumn(Review::owner).setHeader("Owner").setAutoWidth(true);
     list.addComponentColumn(r -> {
-      boolean toAnswer = r.reviewer() && r.state() != workbench.review.ReviewState.CLOSED;
+      boolean toAnswer = r.reviewer() && r.state() != ReviewState.CLOSED;
       var open = new Button(toAnswer ? "Review" : "Results", e -> {
         if (toAnswer) {
           UI.getCurrent().navigate(BlindReviewView.class, BlindReviewView.params(r.id()));

@@ -14,6 +14,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.test.context.support.WithAnonymousUser;
@@ -22,8 +24,8 @@ import workbench.KaribuTest;
 import workbench.account.AppUser;
 import workbench.account.AuditEvent;
 import workbench.admin.ui.AdminView;
-import workbench.generation.ui.GenerateView;
 import workbench.library.ui.LibrariesView;
+import workbench.run.ui.GenerateView;
 
 /** The admin page, and what the pages show (or refuse) to viewers and signed-out visitors. */
 class AccountViewsTest extends KaribuTest {
@@ -39,7 +41,7 @@ class AccountViewsTest extends KaribuTest {
     @SuppressWarnings("unchecked")
     Grid<AppUser> users = _get(Grid.class, spec -> spec.withId("users"));
     assertThat(GridKt._size(users)).isPositive();
-    var names = new java.util.ArrayList<String>();
+    var names = new ArrayList<String>();
     for (int i = 0; i < GridKt._size(users); i++) {
       names.add(GridKt._get(users, i).username());
     }
@@ -77,7 +79,7 @@ class AccountViewsTest extends KaribuTest {
     assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(LoginView.class);
   }
 
-  private static java.util.List<String> menuTitles() {
+  private static List<String> menuTitles() {
     return _get(SideNav.class).getItems().stream().map(SideNavItem::getLabel).toList();
   }
 }

@@ -8,6 +8,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import workbench.KaribuTest;
-import workbench.generation.WorkerNode;
-import workbench.grid.ExperimentDefinition;
 import workbench.grid.ExperimentDefinition.Axis;
 import workbench.grid.ExperimentDefinition.Variant;
+import workbench.grid.ExperimentDefinition;
 import workbench.grid.GridService;
+import workbench.node.WorkerNode;
+import workbench.run.ModelChoice;
 
 /** The Admin page's list of the deployment's instances: what each runs on and does, and who is gone. */
 class AdminWorkersViewTest extends KaribuTest {
@@ -73,8 +75,8 @@ class AdminWorkersViewTest extends KaribuTest {
   void listsTheModelsOnOfferWithTheirProcesses() {
     UI.getCurrent().navigate("admin");
     @SuppressWarnings("unchecked")
-    Grid<workbench.generation.ModelChoice> models = _get(Grid.class, spec -> spec.withId("models"));
-    var ids = new java.util.ArrayList<String>();
+    Grid<ModelChoice> models = _get(Grid.class, spec -> spec.withId("models"));
+    var ids = new ArrayList<String>();
     for (int i = 0; i < GridKt._size(models); i++) {
       ids.add(GridKt._getFormattedRow(models, i).get(0));
     }

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import workbench.KaribuTest;
@@ -52,7 +53,7 @@ class ShareViewsTest extends KaribuTest {
     var other = users.create(SignIn.unique("other"), "other-password", Role.EDITOR);
     var library = SignIn.as(owner, () -> {
       var made = libraries.createLibrary(SignIn.unique("Hands"), "");
-      return libraries.share(made.id(), Visibility.EVERYONE, java.util.List.of());
+      return libraries.share(made.id(), Visibility.EVERYONE, List.of());
     });
     SignIn.as(other);
     UI.getCurrent().navigate(LibraryView.class, LibraryView.params(library.id()));

@@ -6,6 +6,8 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -13,6 +15,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,8 +56,8 @@ class ApiTokensViewTest extends KaribuTest {
       assertThat(t.active()).isTrue();
       assertThat(t.lastUsedAt()).isEmpty();
     });
-    com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
-    com.github.mvysny.kaributesting.v10.LocatorJ._assertNone(Span.class, spec -> spec.withId("new-token"));
+    MockVaadin.clientRoundtrip();
+    LocatorJ._assertNone(Span.class, spec -> spec.withId("new-token"));
     assertThat(listed.get(0).toString()).as("the list never holds the token").doesNotContain(secret);
 
     _click((Button) GridKt._getCellComponent(grid(), 0, "revoke"));
@@ -82,9 +86,9 @@ class ApiTokensViewTest extends KaribuTest {
     return _get(Grid.class, spec -> spec.withId("tokens"));
   }
 
-  private static java.util.List<ApiToken> rows() {
+  private static List<ApiToken> rows() {
     var grid = grid();
-    var out = new java.util.ArrayList<ApiToken>();
+    var out = new ArrayList<ApiToken>();
     for (int i = 0; i < GridKt._size(grid); i++) {
       out.add(GridKt._get(grid, i));
     }

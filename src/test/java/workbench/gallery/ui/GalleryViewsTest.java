@@ -9,10 +9,12 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.QueryParameters;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,8 +24,10 @@ import workbench.gallery.GalleryItem;
 import workbench.gallery.GalleryService;
 import workbench.gallery.GallerySort;
 import workbench.gallery.StoredRuns;
-import workbench.generation.RunStatus;
-import workbench.generation.ui.GenerateView;
+import workbench.library.LibraryService;
+import workbench.library.PromptDraft;
+import workbench.run.RunStatus;
+import workbench.run.ui.GenerateView;
 
 /**
  * Gallery, run detail and compare pages on stored runs. Each test's prompts carry a word of
@@ -33,7 +37,7 @@ class GalleryViewsTest extends KaribuTest {
 
   @Autowired JdbcClient jdbc;
   @Autowired GalleryService gallery;
-  @Autowired workbench.library.LibraryService libraries;
+  @Autowired LibraryService libraries;
 
   String tag;
   UUID apple42;
@@ -50,7 +54,7 @@ class GalleryViewsTest extends KaribuTest {
 
   @SuppressWarnings("unchecked")
   List<GalleryItem> rows(GalleryView view) {
-    return java.util.stream.IntStream.range(0, GridKt._size(view.grid)).mapToObj(i -> GridKt._get(view.grid, i)).toList();
+    return IntStream.range(0, GridKt._size(view.grid)).mapToObj(i -> GridKt._get(view.grid, i)).toList();
   }
 
   @Test
@@ -89,8 +93,8 @@ class GalleryViewsTest extends KaribuTest {
   @Test
   void libraryAndPromptFiltersFollowTheVersionARunCameFrom() {
     var library = libraries.createLibrary("Gallery " + tag, "");
-    var prompt = libraries.createPrompt(library.id(), workbench.library.PromptDraft.of("apples", "red apple"));
-    var version = libraries.savePrompt(prompt.id(), workbench.library.PromptDraft.of("apples", "red apple " + tag)).latest();
+    var prompt = libraries.createPrompt(library.id(), PromptDraft.of("apples", "red apple"));
+    var version = libraries.savePrompt(prompt.id(), PromptDraft.of("apples", "red apple " + tag)).latest();
     jdbc.sql("update run set prompt_version_id = ? where id = ?").params(version.id(), apple43).update();
     UI.getCurrent().navigate(GalleryView.class);
     var view = _get(GalleryView.class);
@@ -166,7 +170,7 @@ class GalleryViewsTest extends KaribuTest {
 
     UI.getCurrent().navigate(RunDetailView.class, RunDetailView.params(apple42));
     _click(_get(Button.class, spec -> spec.withId("use-prompt")));
-    assertThat(_get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withClasses("prompt-text")).getValue())
+    assertThat(_get(TextArea.class, spec -> spec.withClasses("prompt-text")).getValue())
         .isEqualTo("red apple " + tag + ":: table::0.5");
   }
 

@@ -9,11 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Input;
 import com.vaadin.flow.component.textfield.TextArea;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -22,12 +23,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import workbench.KaribuTest;
 import workbench.gallery.StoredRuns;
-import workbench.generation.GenerationService;
-import workbench.generation.RecipeFactory;
-import workbench.generation.RunSnapshot;
-import workbench.generation.RunStatus;
-import workbench.generation.ui.ImageSources;
-import workbench.generation.ui.StepScrubber;
+import workbench.loop.RecipeFactory;
+import workbench.run.GenerationService;
+import workbench.run.RunSnapshot;
+import workbench.run.RunStatus;
+import workbench.run.RunWaits;
+import workbench.run.ui.ImageSources;
+import workbench.run.ui.StepScrubber;
 
 /** A run's page scrubs through its loop: slider, buttons and arrow keys, marked on the chart. */
 class RunLoopViewTest extends KaribuTest {
@@ -61,9 +63,9 @@ class RunLoopViewTest extends KaribuTest {
     assertShows(view, scrubber, snapshots.get(0));
     _fireShortcut(scrubber, Key.END);
     assertShows(view, scrubber, snapshots.get(2));
-    _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("step-back")));
+    _click(_get(Button.class, spec -> spec.withId("step-back")));
     assertShows(view, scrubber, snapshots.get(1));
-    _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("step-forward")));
+    _click(_get(Button.class, spec -> spec.withId("step-forward")));
     assertShows(view, scrubber, snapshots.get(2));
   }
 
@@ -74,7 +76,7 @@ class RunLoopViewTest extends KaribuTest {
 
     assertThat(_get(Anchor.class, spec -> spec.withId("export-filmstrip")).getHref()).isNotBlank();
     assertThat(_get(Anchor.class, spec -> spec.withId("export-animation")).getHref()).isNotBlank();
-    _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("export-snippet")));
+    _click(_get(Button.class, spec -> spec.withId("export-snippet")));
     var stem = "workbench-" + id.toString().substring(0, 8);
     assertThat(_get(TextArea.class, spec -> spec.withId("snippet-wikitext")).getValue())
         .contains("[[File:" + stem + "-filmstrip.png", "[[File:" + stem + "-loop.gif", "starting seed image");
@@ -95,7 +97,7 @@ class RunLoopViewTest extends KaribuTest {
     assertThat(scrubber.step()).isEqualTo(snapshot.step());
     assertThat(_get(Image.class, spec -> spec.withId("scrubber-image")).getSrc())
         .isEqualTo(ImageSources.dataUrl(snapshot.png()));
-    var expected = new java.util.ArrayList<String>(List.of("combined " + format(snapshot.scores().combinedScore())));
+    var expected = new ArrayList<String>(List.of("combined " + format(snapshot.scores().combinedScore())));
     snapshot.scores().terms().forEach(t -> expected.add(t.text() + " " + format(t.score())));
     assertThat(scrubber.scoreLines()).containsExactlyElementsOf(expected);
     assertThat(view.chart.markedStep()).isEqualTo(snapshot.step());
@@ -108,15 +110,7 @@ class RunLoopViewTest extends KaribuTest {
 
   private UUID finishedRun(RecipeFactory.Request request) throws InterruptedException {
     var id = generation.submit(request, 0);
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (System.nanoTime() < deadline) {
-      var run = generation.run(id).orElseThrow();
-      if (run.status().finished()) {
-        assertThat(run.status()).isEqualTo(RunStatus.DONE);
-        return id;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("run " + id + " did not finish");
+    assertThat(RunWaits.finished(generation, id).status()).isEqualTo(RunStatus.DONE);
+    return id;
   }
 }

@@ -10,17 +10,17 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.select.Select;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import workbench.KaribuTest;
 import workbench.grid.ExperimentDefinition.Axis;
 import workbench.grid.GridService;
+import workbench.run.RunWaits;
 
 class GridViewTest extends KaribuTest {
 
@@ -42,12 +42,10 @@ class GridViewTest extends KaribuTest {
 
     var view = _get(GridView.class);
     _click(_get(Button.class, spec -> spec.withId("run-grid")));
-    long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-    while (System.nanoTime() < deadline && _find(Span.class, spec -> spec.withClasses("grid-cell-score")).size() < 4) {
-      Thread.sleep(200);
+    RunWaits.until("four scored cells", RunWaits.LIMIT, () -> {
       MockVaadin.runUIQueue();
       view.refresh();
-    }
+    }, () -> _find(Span.class, spec -> spec.withClasses("grid-cell-score")).size() >= 4);
     assertThat(_find(Span.class, spec -> spec.withClasses("grid-cell-score"))).hasSize(4);
     assertThat(_find(Span.class, spec -> spec.withClasses("verdict-text")))
         .anySatisfy(s -> assertThat(s.getText()).contains("for 'hand'"));

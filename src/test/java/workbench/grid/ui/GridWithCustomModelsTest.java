@@ -13,11 +13,11 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import workbench.KaribuTest;
 import workbench.grid.GridService;
+import workbench.run.RunWaits;
 
 /** A grid defined in the form on the folder's TorchScript models (the tiny fixtures): runs, scores show. */
 class GridWithCustomModelsTest extends KaribuTest {
@@ -44,12 +44,10 @@ class GridWithCustomModelsTest extends KaribuTest {
 
     var view = _get(GridView.class);
     _click(_get(Button.class, spec -> spec.withId("run-grid")));
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (System.nanoTime() < deadline && _find(Span.class, spec -> spec.withClasses("grid-cell-score")).size() < 4) {
-      Thread.sleep(200);
+    RunWaits.until("four scored cells", RunWaits.LIMIT, () -> {
       MockVaadin.runUIQueue();
       view.refresh();
-    }
+    }, () -> _find(Span.class, spec -> spec.withClasses("grid-cell-score")).size() >= 4);
     assertThat(_find(Span.class, spec -> spec.withClasses("grid-cell-score"))).hasSize(4);
     var stored = grids.search("Tiny SD in the view");
     assertThat(stored).singleElement().satisfies(e -> assertThat(e.definition().model()).isEqualTo("tiny-sd+tiny-clip"));

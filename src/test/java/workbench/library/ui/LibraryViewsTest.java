@@ -6,25 +6,37 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.UploadKt;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import workbench.KaribuTest;
 import workbench.library.Library;
 import workbench.library.LibraryService;
+import workbench.library.PromptDraft;
+import workbench.library.PromptSummary;
 import workbench.library.PromptVersion;
+import workbench.prompt.Dialect;
 
 class LibraryViewsTest extends KaribuTest {
 
@@ -69,7 +81,7 @@ class LibraryViewsTest extends KaribuTest {
   @Test
   void aRefusedSaveKeepsTheTypedText() {
     var library = service.createLibrary("Keep " + UUID.randomUUID().toString().substring(0, 6), "");
-    var prompt = service.createPrompt(library.id(), workbench.library.PromptDraft.of("p", "apple"));
+    var prompt = service.createPrompt(library.id(), PromptDraft.of("p", "apple"));
     UI.getCurrent().navigate(PromptView.class, PromptView.params(prompt.id()));
     _setValue(_get(TextField.class, spec -> spec.withId("title")), " ");
     _setValue(_get(TextArea.class, spec -> spec.withClasses("prompt-text")), "my long careful prompt");
@@ -85,7 +97,7 @@ class LibraryViewsTest extends KaribuTest {
   @Test
   void aPromptSyntaxErrorIsRefusedWithItsColumnAndTheTextKept() {
     var library = service.createLibrary("Syntax " + UUID.randomUUID().toString().substring(0, 6), "");
-    var prompt = service.createPrompt(library.id(), workbench.library.PromptDraft.of("p", "apple"));
+    var prompt = service.createPrompt(library.id(), PromptDraft.of("p", "apple"));
     UI.getCurrent().navigate(PromptView.class, PromptView.params(prompt.id()));
     _setValue(_get(TextArea.class, spec -> spec.withClasses("prompt-text")), "apple:: tart::2x");
     _click(_get(Button.class, spec -> spec.withId("save")));
@@ -99,7 +111,7 @@ class LibraryViewsTest extends KaribuTest {
   @Test
   void savingStoresTheParsedTermsNextToTheText() {
     var library = service.createLibrary("Terms " + UUID.randomUUID().toString().substring(0, 6), "");
-    var prompt = service.createPrompt(library.id(), workbench.library.PromptDraft.of("p", "apple"));
+    var prompt = service.createPrompt(library.id(), PromptDraft.of("p", "apple"));
     UI.getCurrent().navigate(PromptView.class, PromptView.params(prompt.id()));
     _setValue(_get(TextArea.class, spec -> spec.withClasses("prompt-text")), "apple:: tart::2");
     _click(_get(Button.class, spec -> spec.withId("save")));
@@ -115,9 +127,9 @@ class LibraryViewsTest extends KaribuTest {
   void notesAreRenderedAsMarkdown() {
     var library = service.createLibrary("Notes " + UUID.randomUUID().toString().substring(0, 6), "");
     var prompt = service.createPrompt(library.id(),
-        new workbench.library.PromptDraft("p", "apple", "", java.util.List.of(), "**bold** <script>x</script>"));
+        new PromptDraft("p", "apple", "", List.of(), "**bold** <script>x</script>"));
     UI.getCurrent().navigate(PromptView.class, PromptView.params(prompt.id()));
-    var html = _get(com.vaadin.flow.component.Html.class).getInnerHtml();
+    var html = _get(Html.class).getInnerHtml();
     assertThat(html).contains("<strong>bold</strong>").doesNotContain("<script>");
   }
 
@@ -156,24 +168,24 @@ class LibraryViewsTest extends KaribuTest {
     var file = "name,prompt,negative_prompt\r\nCinematic,\"cinematic still of {prompt}, film grain\",\"cartoon, drawing\"\r\n"
         + "Moody,\"dark, moody\",\r\n";
     var styles = service.importStylesCsv("Styles " + UUID.randomUUID().toString().substring(0, 6),
-        new java.io.ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8))).library();
+        new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8))).library();
     UI.getCurrent().navigate(LibraryView.class, LibraryView.params(styles.id()));
     var csv = exportItem("export-styles-csv");
     assertThat(csv.getText()).contains("styles.csv");
-    assertThat(new String(com.github.mvysny.kaributesting.v10.DownloadKt._download(csv), StandardCharsets.UTF_8))
+    assertThat(new String(DownloadKt._download(csv), StandardCharsets.UTF_8))
         .as("A1111's bytes: BOM, CRLF, the file's order").isEqualTo("\uFEFF" + file);
     assertThat(exportItem("export-json").getText()).contains("JSON");
 
     var library = service.createLibrary("Styled " + UUID.randomUUID().toString().substring(0, 6), "");
     var prompt = service.createPrompt(library.id(),
-        new workbench.library.PromptDraft("cat", "a cat", "blurry", java.util.List.of(), "", "a1111"));
+        new PromptDraft("cat", "a cat", "blurry", List.of(), "", "a1111"));
     UI.getCurrent().navigate(PromptView.class, PromptView.params(prompt.id()));
     var view = _get(PromptView.class);
     @SuppressWarnings("unchecked")
-    com.vaadin.flow.component.combobox.ComboBox<workbench.library.PromptSummary> style =
-        _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("style"));
+    ComboBox<PromptSummary> style =
+        _get(ComboBox.class, spec -> spec.withId("style"));
     var offered = style.getListDataView().getItems().filter(s -> s.libraryId() == styles.id()).toList();
-    assertThat(offered).extracting(workbench.library.PromptSummary::title).containsExactly("Cinematic", "Moody");
+    assertThat(offered).extracting(PromptSummary::title).containsExactly("Cinematic", "Moody");
     var apply = _get(Button.class, spec -> spec.withId("apply-style"));
     assertThat(apply.isEnabled()).as("nothing chosen yet").isFalse();
 
@@ -182,7 +194,7 @@ class LibraryViewsTest extends KaribuTest {
     _click(apply);
     assertThat(view.text.getValue()).isEqualTo("cinematic still of a cat, film grain");
     assertThat(view.negative.getValue()).isEqualTo("blurry, cartoon, drawing");
-    assertThat(view.text.dialect()).isEqualTo(workbench.prompt.Dialect.A1111);
+    assertThat(view.text.dialect()).isEqualTo(Dialect.A1111);
     // A style without {prompt} is appended; an empty negative prompt leaves it as it is.
     _setValue(style, offered.get(1));
     _click(apply);
@@ -198,15 +210,15 @@ class LibraryViewsTest extends KaribuTest {
   }
 
   /** An item of the library page's export menu (a download link inside the menu bar's sub-menu). */
-  private static com.vaadin.flow.component.html.Anchor exportItem(String id) {
-    var found = com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.html.Anchor.class,
+  private static Anchor exportItem(String id) {
+    var found = LocatorJ._find(Anchor.class,
         spec -> spec.withId(id));
     if (!found.isEmpty()) {
       return found.get(0);
     }
-    var menu = _get(com.vaadin.flow.component.menubar.MenuBar.class, spec -> spec.withId("export-menu"));
-    return menu.getItems().get(0).getSubMenu().getItems().stream().flatMap(com.vaadin.flow.component.Component::getChildren)
-        .filter(c -> c.getId().orElse("").equals(id)).map(com.vaadin.flow.component.html.Anchor.class::cast)
+    var menu = _get(MenuBar.class, spec -> spec.withId("export-menu"));
+    return menu.getItems().get(0).getSubMenu().getItems().stream().flatMap(Component::getChildren)
+        .filter(c -> c.getId().orElse("").equals(id)).map(Anchor.class::cast)
         .findFirst().orElseThrow(() -> new AssertionError("no " + id + " in the export menu"));
   }
 
@@ -214,7 +226,7 @@ class LibraryViewsTest extends KaribuTest {
   void searchFindsPromptsFromEveryLibrary() {
     var marker = "srch" + UUID.randomUUID().toString().substring(0, 6);
     var library = service.createLibrary("Search " + marker, "");
-    service.createPrompt(library.id(), workbench.library.PromptDraft.of("found", "a " + marker));
+    service.createPrompt(library.id(), PromptDraft.of("found", "a " + marker));
     UI.getCurrent().navigate(PromptSearchView.class);
     _setValue(_get(TextField.class, spec -> spec.withId("search")), marker);
     var view = _get(PromptSearchView.class);

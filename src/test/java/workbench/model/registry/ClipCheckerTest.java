@@ -2,9 +2,13 @@ package workbench.model.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.ndarray.NDManager;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,17 +47,17 @@ class ClipCheckerTest {
     var terms = List.of("red apple", "a blue cat on the table", "watercolor");
     float[][] cos = clip.similarity(images, terms);
     // CLIPScore's cosine: the dot product of the unit image and text embeddings.
-    try (var scope = ai.djl.ndarray.NDManager.newBaseManager(clip.device())) {
+    try (var scope = NDManager.newBaseManager(clip.device())) {
       var image = clip.imageEmbeddings(ImageArrays.of(scope, List.of(images.get(0)), 32)).normalize(2, 1);
       var texts = clip.textEmbeddings(scope, terms).normalize(2, 1);
       float[] expected = image.matMul(texts.transpose()).toFloatArray();
       for (int j = 0; j < terms.size(); j++) {
-        assertThat(cos[0][j]).as(terms.get(j)).isCloseTo(expected[j], org.assertj.core.data.Offset.offset(1e-4f));
+        assertThat(cos[0][j]).as(terms.get(j)).isCloseTo(expected[j], Offset.offset(1e-4f));
       }
     }
     assertThat(cos[0][0]).isNotEqualTo(cos[1][0]); // same text, other image
     assertThat(cos[0][0]).isNotEqualTo(cos[0][1]); // same image, other text
-    assertThat(java.util.Arrays.stream(cos).flatMap(r -> java.util.stream.IntStream.range(0, r.length).mapToObj(i -> r[i]))
+    assertThat(Arrays.stream(cos).flatMap(r -> IntStream.range(0, r.length).mapToObj(i -> r[i]))
         .anyMatch(c -> c > 0)).as("some CLIPScore above 0").isTrue();
   }
 
@@ -73,20 +77,20 @@ class ClipCheckerTest {
 
   @Test
   void imagesOfAnotherSizeAreResizedOnTheEngine() {
-    try (var scope = ai.djl.ndarray.NDManager.newBaseManager(clip.device())) {
+    try (var scope = NDManager.newBaseManager(clip.device())) {
       var small = ImageArrays.of(scope, List.of(filled(Color.RED, 32)), 32);
       var large = ImageArrays.of(scope, List.of(filled(Color.RED, 64)), 64);
       float[] a = clip.imageEmbeddings(small).toFloatArray();
       float[] b = clip.imageEmbeddings(large).toFloatArray();
       for (int i = 0; i < a.length; i++) {
-        assertThat(b[i]).isCloseTo(a[i], org.assertj.core.data.Offset.offset(0.05f));
+        assertThat(b[i]).isCloseTo(a[i], Offset.offset(0.05f));
       }
     }
   }
 
   @Test
   void gradientsFlowThroughTheTorchScriptImageEncoder() {
-    try (var scope = ai.djl.ndarray.NDManager.newBaseManager(clip.device())) {
+    try (var scope = NDManager.newBaseManager(clip.device())) {
       var images = ImageArrays.of(scope, List.of(filled(Color.RED, 64)), 64); // resized on the engine, in the graph
       images.setRequiresGradient(true);
       var text = clip.textEmbeddings(scope, List.of("red apple"));

@@ -3,12 +3,16 @@ package workbench.model.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +50,7 @@ class DiffusionGeneratorTest {
       for (int step = 1; step <= steps; step++) {
         sd.denoise(scope, z, new boolean[] {true}, condition, step, steps, sd.guidance());
       }
-      BufferedImage image = ImageArrays.images(sd.decode(scope.create(z[0], new ai.djl.ndarray.types.Shape(1, sd.latentSize())))).get(0);
+      BufferedImage image = ImageArrays.images(sd.decode(scope.create(z[0], new Shape(1, sd.latentSize())))).get(0);
       assertThat(image.getWidth()).isEqualTo(sd.imageSize());
       var out = new ByteArrayOutputStream();
       ImageIO.write(image, "png", out);
@@ -55,7 +59,7 @@ class DiffusionGeneratorTest {
   }
 
   static DiffusionGenerator.Prompt prompt(String... textsAndWeights) {
-    var texts = new java.util.ArrayList<String>();
+    var texts = new ArrayList<String>();
     var weights = new double[textsAndWeights.length / 2];
     for (int i = 0; i < textsAndWeights.length; i += 2) {
       texts.add(textsAndWeights[i]);
@@ -79,12 +83,12 @@ class DiffusionGeneratorTest {
       var weighted = sd.condition(scope, List.of(prompt("red apple", "2", "table", "1"))).toFloatArray();
       var negative = sd.condition(scope, List.of(prompt("red apple", "1", "table", "1", "blurry", "-1"))).toFloatArray();
       int half = plain.length / 2; // [negative, positive] per prompt
-      assertThat(java.util.Arrays.copyOfRange(weighted, half, plain.length))
-          .isNotEqualTo(java.util.Arrays.copyOfRange(plain, half, plain.length));
-      assertThat(java.util.Arrays.copyOfRange(weighted, 0, half)).isEqualTo(java.util.Arrays.copyOfRange(plain, 0, half));
-      assertThat(java.util.Arrays.copyOfRange(negative, 0, half)).isNotEqualTo(java.util.Arrays.copyOfRange(plain, 0, half));
-      assertThat(java.util.Arrays.copyOfRange(negative, half, plain.length))
-          .isEqualTo(java.util.Arrays.copyOfRange(plain, half, plain.length));
+      assertThat(Arrays.copyOfRange(weighted, half, plain.length))
+          .isNotEqualTo(Arrays.copyOfRange(plain, half, plain.length));
+      assertThat(Arrays.copyOfRange(weighted, 0, half)).isEqualTo(Arrays.copyOfRange(plain, 0, half));
+      assertThat(Arrays.copyOfRange(negative, 0, half)).isNotEqualTo(Arrays.copyOfRange(plain, 0, half));
+      assertThat(Arrays.copyOfRange(negative, half, plain.length))
+          .isEqualTo(Arrays.copyOfRange(plain, half, plain.length));
     }
   }
 
@@ -100,11 +104,11 @@ class DiffusionGeneratorTest {
       var withoutIt = sd.condition(scope, List.of(new DiffusionGenerator.Prompt(terms, weights))).toFloatArray();
       int half = asOneText.length / 2;
       // "dark" then the negative term, joined by ", ": the same negative text as writing both as one term.
-      assertThat(java.util.Arrays.copyOfRange(withNegativePrompt, 0, half))
-          .isEqualTo(java.util.Arrays.copyOfRange(asOneText, 0, half))
-          .isNotEqualTo(java.util.Arrays.copyOfRange(withoutIt, 0, half));
-      assertThat(java.util.Arrays.copyOfRange(withNegativePrompt, half, asOneText.length))
-          .isEqualTo(java.util.Arrays.copyOfRange(withoutIt, half, asOneText.length));
+      assertThat(Arrays.copyOfRange(withNegativePrompt, 0, half))
+          .isEqualTo(Arrays.copyOfRange(asOneText, 0, half))
+          .isNotEqualTo(Arrays.copyOfRange(withoutIt, 0, half));
+      assertThat(Arrays.copyOfRange(withNegativePrompt, half, asOneText.length))
+          .isEqualTo(Arrays.copyOfRange(withoutIt, half, asOneText.length));
     }
   }
 
@@ -114,6 +118,6 @@ class DiffusionGeneratorTest {
     // diffusers DDIMScheduler(steps_offset=1).set_timesteps(4): [751, 501, 251, 1]
     assertThat(List.of(ddim.timestep(1, 4), ddim.timestep(2, 4), ddim.timestep(3, 4), ddim.timestep(4, 4)))
         .containsExactly(751, 501, 251, 1);
-    assertThat(ddim.alphaCumprod(999)).isCloseTo(0.00466, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(ddim.alphaCumprod(999)).isCloseTo(0.00466, Offset.offset(1e-4));
   }
 }

@@ -3,10 +3,12 @@ package workbench.model.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +68,7 @@ class ModelRegistryTest {
   @Test
   void weightsThatDoNotMatchTheirHashAreRefusedBeforeLoading() throws IOException {
     var dir = Fixtures.copy(temp);
-    Files.write(dir.resolve("tiny-clip/clip.pt"), new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
+    Files.write(dir.resolve("tiny-clip/clip.pt"), new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
     try (var registry = ModelRegistry.scan(dir)) {
       assertThatThrownBy(() -> registry.checker("tiny-clip"))
           .isInstanceOf(ModelLoadException.class)
@@ -99,9 +101,9 @@ class ModelRegistryTest {
   void aModelBiggerThanItsDeviceIsRefusedWithBothSizes() {
     try (var registry = ModelRegistry.scan(Fixtures.dir())) {
       var entry = registry.entry("tiny-sd", ModelManifest.GENERATOR);
-      assertThatThrownBy(() -> ModelRegistry.checkFits(entry, ai.djl.Device.cpu(), 1000))
+      assertThatThrownBy(() -> ModelRegistry.checkFits(entry, Device.cpu(), 1000))
           .hasMessageContaining("model tiny-sd is too big for cpu()").hasMessageContaining("GB of memory");
-      ModelRegistry.checkFits(entry, ai.djl.Device.cpu(), 1L << 30); // fits: no exception
+      ModelRegistry.checkFits(entry, Device.cpu(), 1L << 30); // fits: no exception
     }
   }
 

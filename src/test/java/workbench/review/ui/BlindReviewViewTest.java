@@ -5,17 +5,22 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.ShortcutsKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,9 +31,14 @@ import workbench.account.Role;
 import workbench.account.SignIn;
 import workbench.account.UserService;
 import workbench.grid.GridService;
+import workbench.loop.RecipeFactory;
+import workbench.loop.RecipeText;
 import workbench.review.AnswerKind;
+import workbench.review.ReviewResults;
 import workbench.review.ReviewService;
 import workbench.review.ReviewTestGrids;
+import workbench.run.GenerationService;
+import workbench.run.RunWaits;
 
 /**
  * The blind view in a mocked browser: nothing in its component tree (texts, attributes,
@@ -41,7 +51,7 @@ class BlindReviewViewTest extends KaribuTest {
   @Autowired GridService grids;
   @Autowired UserService users;
   @Autowired JdbcClient jdbc;
-  @Autowired workbench.generation.GenerationService generation;
+  @Autowired GenerationService generation;
 
   AppUser alice;
   AppUser bob;
@@ -63,7 +73,7 @@ class BlindReviewViewTest extends KaribuTest {
     collect(UI.getCurrent(), sent);
     var page = sent.toString();
     assertThat(page).contains("Which hand is better?").contains("Left is better");
-    var secrets = new java.util.ArrayList<>(List.of(ReviewTestGrids.PROMPT_A, ReviewTestGrids.PROMPT_B,
+    var secrets = new ArrayList<>(List.of(ReviewTestGrids.PROMPT_A, ReviewTestGrids.PROMPT_B,
         ReviewTestGrids.LABEL_A, ReviewTestGrids.LABEL_B, grids.find(grid).orElseThrow().definition().title(), grid.toString(),
         "fingers", "score", "seed"));
     secrets.addAll(jdbc.sql("select run_id::text from experiment_cell where experiment_id = ?").params(grid).query(String.class).list());
@@ -116,11 +126,7 @@ class BlindReviewViewTest extends KaribuTest {
     assertThat(_get(Paragraph.class, spec -> spec.withId("results-hidden")).isVisible()).isTrue();
     _click(_get(Button.class, spec -> spec.withId("show-review")));
     // The results are worked out on a pool thread; they arrive through UI.access.
-    long deadline = System.nanoTime() + 300_000_000_000L;
-    while (_find(Paragraph.class, spec -> spec.withId("review-verdict")).isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-      MockVaadin.clientRoundtrip();
-    }
+    awaitUntil(() -> !_find(Paragraph.class, spec -> spec.withId("review-verdict")).isEmpty());
     assertThat(_get(Paragraph.class, spec -> spec.withId("review-verdict")).getText()).startsWith("People preferred");
     // Karibu's lookups see visible components only: the note about private answers is gone.
     assertThat(_find(Paragraph.class, spec -> spec.withId("results-hidden"))).isEmpty();
@@ -139,8 +145,8 @@ class BlindReviewViewTest extends KaribuTest {
     // The judge reads each cell's prompt from its recipe: give the cells the recipes the loop stores.
     for (var run : jdbc.sql("select r.id, r.prompt_text, r.seed from run r join experiment_cell c on c.run_id = r.id"
         + " where c.experiment_id = ?").params(grid).query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getLong(3))).list()) {
-      var recipe = generation.recipe(new workbench.generation.RecipeFactory.Request((String) run.get(1), "", (Long) run.get(2), 4, "guided", 1));
-      jdbc.sql("update run set recipe_json = ? where id = ?::uuid").params(workbench.generation.RecipeText.json(recipe), run.get(0)).update();
+      var recipe = generation.recipe(new RecipeFactory.Request((String) run.get(1), "", (Long) run.get(2), 4, "guided", 1));
+      jdbc.sql("update run set recipe_json = ? where id = ?::uuid").params(RecipeText.json(recipe), run.get(0)).update();
     }
     // A reviewer does not get the button: adding the judge is the owner's.
     SignIn.as(bob);
@@ -157,10 +163,10 @@ class BlindReviewViewTest extends KaribuTest {
     awaitUntil(() -> _find(Button.class, spec -> spec.withId("add-judge")).isEmpty());
     // It joined once: the button is gone, and the progress table lists it with every item answered.
     @SuppressWarnings("unchecked")
-    var progress = (com.vaadin.flow.component.grid.Grid<workbench.review.ReviewResults.ReviewerProgress>) _get(
-        com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("review-progress-table"));
-    assertThat(com.github.mvysny.kaributesting.v10.GridKt._findAll(progress))
-        .filteredOn(workbench.review.ReviewResults.ReviewerProgress::judge).singleElement()
+    var progress = (Grid<ReviewResults.ReviewerProgress>) _get(
+        Grid.class, spec -> spec.withId("review-progress-table"));
+    assertThat(GridKt._findAll(progress))
+        .filteredOn(ReviewResults.ReviewerProgress::judge).singleElement()
         .satisfies(p -> assertThat(p.answered()).isEqualTo(4));
     assertThat(jdbc.sql("select count(*) from review_judge_answer where review_id = ?").params(review)
         .query(Long.class).single()).isEqualTo(4);
@@ -172,12 +178,8 @@ class BlindReviewViewTest extends KaribuTest {
   }
 
   /** Pool-thread work reaches the page through UI.access: run round trips until it shows. */
-  private static void awaitUntil(java.util.function.BooleanSupplier shown) throws InterruptedException {
-    long deadline = System.nanoTime() + 300_000_000_000L;
-    while (!shown.getAsBoolean() && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-      MockVaadin.clientRoundtrip();
-    }
+  private static void awaitUntil(BooleanSupplier shown) {
+    RunWaits.until("the page", Duration.ofMinutes(5), MockVaadin::clientRoundtrip, shown);
     assertThat(shown.getAsBoolean()).as("shown within five minutes").isTrue();
   }
 

@@ -1,9 +1,0 @@
-package workbench.generation;
-
-/** A PNG that cannot fill the generate form; the message says why, naming the file. */
-public class RecallException extends IllegalArgumentException {
-
-  public RecallException(String message) {
-    super(message);
-  }
-}

@@ -1,6 +1,0 @@
-package workbench.generation;
-
-import java.util.UUID;
-
-/** A run left the loop: done, cancelled or failed. */
-public record RunFinished(UUID runId, RunStatus status) {}

@@ -1,9 +1,0 @@
-package workbench.generation;
-
-import java.util.UUID;
-
-/**
- * A step of a run: its scores and, every few steps, a preview PNG (empty bytes otherwise).
- * Published to listeners of {@link RunEvents}; views listen on attach and stop on detach.
- */
-public record RunProgressed(UUID runId, int step, int steps, TermScores scores, byte[] previewPng, long elapsedMillis) {}

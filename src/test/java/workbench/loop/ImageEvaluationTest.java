@@ -1,0 +1,87 @@
+package workbench.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import workbench.model.HeldOutPrompts;
+import workbench.model.SketchbookJudge;
+import workbench.sketchbook.Sketchbook;
+
+/**
+ * The image metrics of {@code eval}, held against images whose truth is known: the renders of
+ * the captions' own scenes must meet their captions and sit near the renders' distribution;
+ * the seed's static must not.
+ */
+class ImageEvaluationTest {
+
+  static LoopModels models;
+  static SketchbookJudge judge;
+  static final List<HeldOutPrompts.Prompt> SET = HeldOutPrompts.first(60, 1);
+
+  @BeforeAll
+  static void load() {
+    models = LoopModels.sketchbook();
+    judge = SketchbookJudge.load();
+  }
+
+  @AfterAll
+  static void close() {
+    judge.close();
+    models.close();
+  }
+
+  @Test
+  void theCaptionsOwnRendersMeetTheirCaptionsAndTheStaticDoesNot() {
+    List<BufferedImage> renders = SET.stream().map(HeldOutPrompts.Prompt::render).toList();
+    List<BufferedImage> statics = SET.stream()
+        .map(p -> SeedStatic.of(p.seed() + p.scene().seed() % 1000, Sketchbook.IMAGE_SIZE, Sketchbook.IMAGE_SIZE))
+        .toList();
+    var truth = ImageEvaluation.measure(models, judge, SET, renders);
+    var noise = ImageEvaluation.measure(models, judge, SET, statics);
+    assertThat((double) truth.get("judge_object")).isGreaterThan(0.9);
+    assertThat((double) truth.get("judge_colour")).isGreaterThan(0.9);
+    assertThat((double) truth.get("judge_all")).isGreaterThan(0.7);
+    assertThat((double) noise.get("judge_all")).isLessThan(0.2);
+    assertThat((double) truth.get("fid_judge")).isLessThan((double) noise.get("fid_judge") / 4);
+    // The checker prefers a render's caption to its hard negative nearly always, and so does the judge.
+    assertThat((double) truth.get("checker_judge_agreement")).isGreaterThan(0.7);
+  }
+
+  @Test
+  void seedDiversityCountsFreeAttributesThatDiffer() {
+    var set = HeldOutPrompts.first(30, 2);
+    // Both "seeds" of a caption drawn as its own render: nothing differs.
+    var same = set.stream().map(HeldOutPrompts.Prompt::render).toList();
+    var readings = judge.read(same);
+    assertThat(ImageEvaluation.seedDiversity(set, readings)).isZero();
+    // The second seed drawn as the next caption's scene instead: free attributes now differ often.
+    var shifted = new ArrayList<BufferedImage>();
+    for (int i = 0; i < set.size(); i++) {
+      shifted.add(set.get(i % 2 == 0 ? i : (i + 2) % set.size()).render());
+    }
+    assertThat(ImageEvaluation.seedDiversity(set, judge.read(shifted))).isGreaterThan(0.3);
+  }
+
+  @Test
+  void frechetDistanceIsZeroForOneDistributionAndGrowsWithAShift() {
+    float[][] a = new float[200][3];
+    float[][] b = new float[200][3];
+    var random = new SplittableRandom(3);
+    for (int i = 0; i < a.length; i++) {
+      for (int k = 0; k < 3; k++) {
+        a[i][k] = (float) random.nextGaussian();
+        b[i][k] = a[i][k] + 2f;
+      }
+    }
+    assertThat(ImageEvaluation.frechet(a, a)).isCloseTo(0.0, Offset.offset(1e-6));
+    // A pure shift by 2 in each of 3 dimensions: |m1 - m2|^2 = 12, covariances equal.
+    assertThat(ImageEvaluation.frechet(a, b)).isCloseTo(12.0, Offset.offset(1e-6));
+  }
+}
