@@ -5,10 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -119,21 +117,6 @@ class GridStore {
         .query((rs, n) -> new CellRow(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getObject(4, UUID.class),
             RunStatus.valueOf(rs.getString(5)), (Double) Optional.ofNullable(rs.getObject(6)).map(o -> ((Number) o).doubleValue()).orElse(null)))
         .list();
-  }
-
-  /** Per-term similarities of every cell's run: run → (term text → similarity). */
-  Map<UUID, Map<String, Double>> termSimilarities(UUID id) {
-    var out = new HashMap<UUID, Map<String, Double>>();
-    jdbc.sql("""
-        select t.run_id, t.text, t.similarity from term_score t
-        join experiment_cell c on c.run_id = t.run_id where c.experiment_id = ?""")
-        .params(id)
-        .query((rs, n) -> {
-          out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>()).put(rs.getString(2), rs.getDouble(3));
-          return 0;
-        })
-        .list();
-    return out;
   }
 
   private static Experiment experiment(ResultSet rs, List<ExperimentDefinition.Variant> rows) throws SQLException {

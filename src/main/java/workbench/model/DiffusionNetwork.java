@@ -404,17 +404,8 @@ final class DiffusionNetwork extends AbstractBlock {
     }
   }
 
-  boolean hasCrossAttention() {
-    return crossAttention;
-  }
-
   /** Whether weights with these parameter names are of a network with cross-attention. */
   static boolean crossAttention(List<String> parameterNames) {
     return parameterNames.stream().anyMatch(n -> n.endsWith(".text.q.weight"));
-  }
-
-  /** Parameter names in order: for tests that compare two networks. */
-  List<String> parameterNames() {
-    return List.copyOf(parameters.keySet());
   }
 }

@@ -87,8 +87,4 @@ public final class DiffusionSampler {
   private static double lambda(double t) {
     return StrictMath.log(alpha(t) / sigma(t));
   }
-
-  public static boolean known(String sampler) {
-    return sampler.equals(DDIM) || sampler.equals(DPMPP_2M);
-  }
 }

@@ -33,11 +33,6 @@ public final class JudgeEvaluation {
   public record Report(int scenes, Map<String, Double> perHead, double allRight, int hands,
       Map<String, Double> fingersBy, double seconds) {
 
-    /** The weakest head's accuracy. */
-    public double weakest() {
-      return perHead.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
-    }
-
     public Map<String, Object> metrics() {
       var m = new LinkedHashMap<String, Object>();
       m.put("scenes", scenes);

@@ -183,9 +183,4 @@ final class MidjourneyParser {
     boolean wordEnds = end == text.length() || TermText.isSpace(text.charAt(end));
     return wordEnds && PARAMETERS.contains(name) ? name : null;
   }
-
-  /** {@code --no} as a word of its own, not part of {@code --north}. */
-  static boolean isNoParameter(String text, int index) {
-    return "no".equals(parameterAt(text, index));
-  }
 }

@@ -29,9 +29,4 @@ public record Run(
   public Run {
     terms = List.copyOf(terms);
   }
-
-  /** 0 when the run did not come from a library prompt version. */
-  public boolean fromLibrary() {
-    return promptVersionId > 0;
-  }
 }
