@@ -70,6 +70,7 @@ public final class DiffusionArtProcess implements ArtProcess {
         ? Set.of(Generator.SKETCHBOOK_DIFFUSION, Generator.REGISTRY_DIFFUSION)
         : Set.of(Generator.SKETCHBOOK_DIFFUSION);
   }
+
   /** One denoiser row per term of non-zero weight plus the unconditional one, then the checker on the predicted image. */
   @Override
   public long flopsPerStep(LoopModels models, Recipe recipe) {

@@ -26,6 +26,7 @@ final class EvolveArtProcess implements ArtProcess {
   public Set<Generator> runsOn() {
     return Set.of(Generator.SKETCHBOOK_PRIOR);
   }
+
   /** Decode and check the candidates. */
   @Override
   public long flopsPerStep(LoopModels models, Recipe recipe) {

@@ -35,13 +35,14 @@ final class GuidedArtProcess implements ArtProcess {
   public Set<Generator> runsOn() {
     return Set.of(Generator.SKETCHBOOK_PRIOR);
   }
+
   /**
    * Decode, the checker on every view, and their backward (the weights are frozen, so the
    * backward takes gradients for the inputs only: about one forward's work).
    */
   @Override
   public long flopsPerStep(LoopModels models, Recipe recipe) {
-    int views = (int) recipe.schedule().stageAt(recipe.steps()).setting("views", 4);
+    int views = (int) recipe.schedule().stageAt(recipe.steps()).setting(VIEWS, 4);
     return 2 * (models.generatorFlopsPerImage() + views * models.checkerFlopsPerImage());
   }
 

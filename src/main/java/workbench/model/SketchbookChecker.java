@@ -6,10 +6,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Objects;
+import workbench.model.registry.ImageArrays;
 import workbench.sketchbook.Sketchbook;
 
 /**
@@ -130,28 +130,9 @@ public final class SketchbookChecker implements AutoCloseable {
     return x.singletonOrThrow().normalize(2, 1).concat(Objects.requireNonNull(states), 1);
   }
 
-  /** Images as a (batch, 3, 64, 64) array in {@code scope}. */
+  /** Images as a (batch, 3, 64, 64) array in {@code scope} (scaled bilinear when another size). */
   public static NDArray imageArray(NDManager scope, List<BufferedImage> images) {
-    int size = Sketchbook.IMAGE_SIZE;
-    int pixels = 3 * size * size;
-    float[] values = new float[images.size() * pixels];
-    for (int i = 0; i < images.size(); i++) {
-      System.arraycopy(Sketchbook.pixels(fit(images.get(i))), 0, values, i * pixels, pixels);
-    }
-    return scope.create(values, CheckerNetwork.imageShape(images.size()));
-  }
-
-  private static BufferedImage fit(BufferedImage image) {
-    int size = Sketchbook.IMAGE_SIZE;
-    if (image.getWidth() == size && image.getHeight() == size) {
-      return image;
-    }
-    var scaled = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-    var g = scaled.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-    g.drawImage(image, 0, 0, size, size, null);
-    g.dispose();
-    return scaled;
+    return ImageArrays.of(scope, images, Sketchbook.IMAGE_SIZE);
   }
 
   static float[][] rows(NDArray matrix, int count) {
