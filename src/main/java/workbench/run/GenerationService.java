@@ -1,5 +1,6 @@
 package workbench.run;
 
+import com.github.kagkarlsson.scheduler.ScheduledExecutionsFilter;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.awt.image.BufferedImage;
@@ -102,10 +103,23 @@ public class GenerationService {
   public void checkQueueRoom(int jobs) {
     var owner = currentUser.ownerIdForNew();
     if (owner != null) {
-      userLimits.queueFull(store.activeJobs(owner), jobs).ifPresent(message -> {
+      userLimits.queueFull(activeJobs(owner), jobs).ifPresent(message -> {
         throw new InvalidRecipeException("queue", message);
       });
     }
+  }
+
+  /**
+   * Jobs of {@code owner} still in the queue (waiting or executing), asked of db-scheduler's own
+   * client: a job is named after its (first) run and stays scheduled until it has finished.
+   */
+  private long activeJobs(long owner) {
+    var firstRuns = new ArrayList<UUID>();
+    for (var task : List.of(RunJob.TASK, RunJob.BATCH_TASK)) {
+      scheduler.fetchScheduledExecutionsForTask(task, Object.class, ScheduledExecutionsFilter.all(),
+          execution -> firstRuns.add(UUID.fromString(execution.getTaskInstance().getId())));
+    }
+    return store.countOwned(firstRuns, owner);
   }
 
   /**

@@ -223,17 +223,13 @@ public class RunStore {
         .params(ownerId).query(Long.class).single();
   }
 
-  /**
-   * Jobs of {@code ownerId} still in the queue (waiting or executing): a job is named after
-   * its (first) run, and stays in db-scheduler's table until it has finished.
-   */
-  public long activeJobs(long ownerId) {
-    return jdbc.sql("""
-        select count(*) from scheduled_tasks t
-        where t.task_name in (:single, :batch)
-          and exists (select 1 from run r where r.id::text = t.task_instance and r.owner_id = :owner)""")
-        .param("single", RunJob.TASK).param("batch", RunJob.BATCH_TASK).param("owner", ownerId)
-        .query(Long.class).single();
+  /** How many of these runs {@code ownerId} started. */
+  public long countOwned(List<UUID> ids, long ownerId) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql("select count(*) from run where id = any(:ids) and owner_id = :owner")
+        .param("ids", ids.toArray(UUID[]::new)).param("owner", ownerId).query(Long.class).single();
   }
 
   /** Each run's prompt text, in the order the runs were created. */
