@@ -186,6 +186,9 @@ class MainFlowsE2E {
     browser.step("grid-run", () -> {
       browser.click("#run-grid");
       browser.awaitText(".verdict-text", "for 'hand'", Duration.ofMinutes(4));
+      // The last cell's score may reach the page a push after the verdict: wait for it, then check.
+      org.awaitility.Awaitility.await("four cell scores").atMost(Duration.ofSeconds(30)).pollInSameThread()
+          .until(() -> browser.all(".grid-cell-score").size() >= 4);
       assertThat(browser.all(".grid-cell-score")).hasSize(4);
     });
     browser.step("wikitext", () -> {
