@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import workbench.model.AutoencoderTraining;
 import workbench.model.CheckerTraining;
 import workbench.model.DiffusionTraining;
 import workbench.model.GeneratorTraining;
@@ -13,14 +14,14 @@ import workbench.model.JudgeTraining;
 import workbench.model.ModelCard;
 import workbench.model.ModelSource;
 
-/** {@code train --model checker|generator|diffusion|judge --out DIR [--steps N] [--seed N] [--init DIR]}. */
+/** {@code train --model checker|generator|diffusion|judge|autoencoder --out DIR [--steps N] [--seed N] [--init DIR]}. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Train the Sketchbook checker, generator prior, diffusion model or judge; writes weights, loss CSV and model card to DIR.")
+    description = "Train the Sketchbook checker, generator prior, diffusion model, judge or image autoencoder; writes weights, loss CSV and model card to DIR.")
 public final class TrainCommand implements Callable<Integer> {
 
-  enum Which { checker, generator, diffusion, judge }
+  enum Which { checker, generator, diffusion, judge, autoencoder }
 
-  @Option(names = "--model", required = true, description = "checker, generator (the CVAE prior), diffusion or judge")
+  @Option(names = "--model", required = true, description = "checker, generator (the CVAE prior), diffusion, judge or autoencoder")
   Which model;
 
   @Option(names = "--out", required = true, description = "output folder")
@@ -41,6 +42,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--cross-attention", description = "diffusion: grow the network with cross-attention over the"
       + " caption's tokens at every level (with --init, the new layers start at zero)")
   boolean crossAttention;
+
+  @Option(names = "--autoencoder", description = "diffusion: denoise the latents of the autoencoder in this folder"
+      + " (trained with --model autoencoder) instead of pixels")
+  Path autoencoder;
 
   @Option(names = "--checker", description = "folder with the checker the generator is trained against (default: --out)")
   Path checker;
@@ -66,7 +71,11 @@ public final class TrainCommand implements Callable<Integer> {
           learningRate == null ? settings.learningRate() : learningRate, settings.warmup(), settings.emaDecay(),
           settings.conditionDropout(), settings.checkpointEvery(), crossAttention);
       var source = checker == null ? ModelSource.classpath() : ModelSource.directory(checker);
-      var result = DiffusionTraining.train(settings, source, init, out, System.out);
+      var result = DiffusionTraining.train(settings, source,
+          autoencoder == null ? null : ModelSource.directory(autoencoder), init, out, System.out);
+      if (autoencoder != null) {
+        run.put("autoencoder", "the autoencoder in " + autoencoder + " (frozen): the network denoises its latents");
+      }
       if (init != null) {
         run.put("continuedFrom", ModelCard.readOrFresh(init).training().getOrDefault("diffusion", Map.of()));
       }
@@ -75,6 +84,16 @@ public final class TrainCommand implements Callable<Integer> {
       run.put("objective", "v-prediction, cosine schedule, condition dropout for classifier-free guidance;"
           + " EMA weights shipped; resumed runs continue the same folder");
       run.put("result", result);
+    } else if (model == Which.autoencoder) {
+      var settings = AutoencoderTraining.Settings.defaults(steps, seed);
+      if (learningRate != null) {
+        settings = new AutoencoderTraining.Settings(steps, seed, settings.batch(), learningRate, settings.warmup(),
+            settings.checkpointEvery());
+      }
+      run.put("settings", settings);
+      run.put("data", "renders only: train-split scenes from 1/8 of the split on");
+      run.put("objective", "L1 + squared error of the reconstruction from the latent with static (0.1) added");
+      run.put("result", AutoencoderTraining.train(settings, out, System.out));
     } else if (model == Which.judge) {
       var settings = JudgeTraining.Settings.defaults(steps, seed);
       if (learningRate != null) {
@@ -98,7 +117,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
     run.put("command", "train --model " + model + " --steps " + steps + " --seed " + seed
         + (init == null ? "" : " --init DIR") + (learningRate == null ? "" : " --learning-rate " + learningRate)
-        + (crossAttention ? " --cross-attention" : ""));
+        + (crossAttention ? " --cross-attention" : "") + (autoencoder == null ? "" : " --autoencoder DIR"));
     ModelCard.readOrFresh(out).withTraining(model.name(), run).writeTo(out);
     System.out.println("wrote " + out.resolve(ModelCard.FILE));
     return 0;

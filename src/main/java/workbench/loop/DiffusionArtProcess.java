@@ -123,30 +123,31 @@ public final class DiffusionArtProcess implements ArtProcess {
   private static void checkerGuidance(LoopBatch.Step step, int[] items, float[][] x, float[][] v, double t,
       double scale) {
     var batch = step.batch();
-    int pixels = x[0].length;
-    int size = batch.models.imageSize();
+    int values = x[0].length;
     float a = (float) DiffusionSampler.alpha(t);
     float s = (float) DiffusionSampler.sigma(t);
     // One item at a time, against its own terms only: a cell's image must not depend on its
     // batch, and the engine's sums over a batch (or over other items' terms) round differently.
     for (int k = 0; k < x.length; k++) {
-      var clean = new float[pixels];
-      for (int j = 0; j < pixels; j++) {
-        clean[j] = (a * x[k][j] - s * v[k][j] + 1f) / 2f;
+      var clean = new float[values];
+      for (int j = 0; j < values; j++) {
+        clean[j] = a * x[k][j] - s * v[k][j];
       }
       int item = items[k];
+      // The gradient with respect to the state: the image itself, or the latent the decoder draws.
       float[] gradient = Gradients.collect(step.scope(), collector -> {
-        NDArray images = step.scope().create(clean, new Shape(1, 3, size, size));
-        images.setRequiresGradient(true);
+        NDArray state = step.scope().create(clean, new Shape(1, values));
+        state.setRequiresGradient(true);
+        NDArray images = batch.models.diffusionImages(state);
         collector.backward(batch.ownWeightedScore(batch.models.imageEmbeddings(images), item));
-        return images.getGradient().toFloatArray();
+        return state.getGradient().toFloatArray();
       });
       double squares = 0;
       for (float g : gradient) {
         squares += (double) g * g;
       }
-      double rms = Math.sqrt(squares / pixels) + 1e-12;
-      for (int j = 0; j < pixels; j++) {
+      double rms = Math.sqrt(squares / values) + 1e-12;
+      for (int j = 0; j < values; j++) {
         v[k][j] -= (float) (scale * gradient[j] / rms);
       }
     }

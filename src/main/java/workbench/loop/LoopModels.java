@@ -186,7 +186,7 @@ public final class LoopModels implements AutoCloseable {
     if (!pixelDiffusion(process)) {
       return SeedStatic.latent(seed, latentSize());
     }
-    int n = SketchbookDiffusion.PIXELS;
+    int n = pixels.stateSize();
     float[] x = SeedStatic.latent(seed, n);
     float[] z = Arrays.copyOf(x, 2 * n);
     System.arraycopy(x, 0, z, n, n);
@@ -196,7 +196,7 @@ public final class LoopModels implements AutoCloseable {
   /** The starting seed image as people see it: the static the run starts from. */
   BufferedImage startingImage(String process, long seed, int width, int height) {
     return pixelDiffusion(process)
-        ? SketchbookDiffusion.image(SeedStatic.latent(seed, SketchbookDiffusion.PIXELS))
+        ? pixels.staticPicture(SeedStatic.latent(seed, pixels.stateSize()))
         : SeedStatic.of(seed, width, height);
   }
 
@@ -207,7 +207,7 @@ public final class LoopModels implements AutoCloseable {
    */
   @Nullable BufferedImage noisyImage(String process, float[] z) {
     return pixelDiffusion(process)
-        ? SketchbookDiffusion.image(Arrays.copyOf(z, SketchbookDiffusion.PIXELS))
+        ? pixels.picture(Arrays.copyOf(z, pixels.stateSize()))
         : null;
   }
 
@@ -216,13 +216,12 @@ public final class LoopModels implements AutoCloseable {
     if (!pixelDiffusion(process)) {
       return decode(latents(scope, z), condition);
     }
-    int n = SketchbookDiffusion.PIXELS;
+    int n = pixels.stateSize();
     var flat = new float[z.length * n];
     for (int i = 0; i < z.length; i++) {
       System.arraycopy(z[i], n, flat, i * n, n);
     }
-    int size = pixels.imageSize();
-    return scope.create(flat, new Shape(z.length, 3, size, size)).add(1f).div(2f).clip(0f, 1f);
+    return pixels.images(scope.create(flat, new Shape(z.length, n))).clip(0f, 1f);
   }
 
   /**
@@ -243,7 +242,7 @@ public final class LoopModels implements AutoCloseable {
   /** As above, with the velocities changed by {@code nudge} (null for none) before the sampler's update. */
   void pixelStep(float[][] z, boolean[] live, List<Recipe> recipes, int step, int steps, double guidance,
       String sampler, VelocityNudge nudge) {
-    int n = SketchbookDiffusion.PIXELS;
+    int n = pixels().stateSize();
     var items = new ArrayList<Integer>();
     for (int i = 0; i < z.length; i++) {
       if (live[i]) {
@@ -269,6 +268,14 @@ public final class LoopModels implements AutoCloseable {
       System.arraycopy(x[k], 0, zi, 0, n);
       System.arraycopy(memory, 0, zi, n, n);
     }
+  }
+
+  /**
+   * The RGB images in about [0, 1] (unclipped) of the built-in diffusion model's states
+   * (clean-image predictions), (b, 3, s, s), differentiable with respect to them.
+   */
+  NDArray diffusionImages(NDArray states) {
+    return pixels().images(states);
   }
 
   /** The Sketchbook model card (the built-in pair, or the Sketchbook checker of a custom pair). */

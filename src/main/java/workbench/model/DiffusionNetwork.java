@@ -63,10 +63,17 @@ final class DiffusionNetwork extends AbstractBlock {
   private final int textWidth;
   private final int tokenWidth;
   private final boolean crossAttention;
+  /** Channels of the autoencoder's latent the network denoises; 0: it denoises pixels. */
+  private final int latentChannels;
 
-  /** The shipped network: text through FiLM only. */
+  /** The first shipped network: pixels, text through FiLM only. */
   DiffusionNetwork(int textWidth) {
     this(textWidth, 0, false);
+  }
+
+  /** A network over pixels. */
+  DiffusionNetwork(int textWidth, int tokenWidth, boolean crossAttention) {
+    this(textWidth, tokenWidth, crossAttention, 0);
   }
 
   /**
@@ -76,12 +83,14 @@ final class DiffusionNetwork extends AbstractBlock {
    *     level (see {@link Forward#crossAttention}); its output layers start at zero, so a network
    *     grown from FiLM-only weights starts as that network
    */
-  DiffusionNetwork(int textWidth, int tokenWidth, boolean crossAttention) {
+  DiffusionNetwork(int textWidth, int tokenWidth, boolean crossAttention, int latentChannels) {
     super((byte) 1);
     this.textWidth = textWidth;
     this.tokenWidth = tokenWidth;
     this.crossAttention = crossAttention;
-    int folded = 3 * PATCH * PATCH;
+    this.latentChannels = latentChannels;
+    // Over latents the UNet's input is the latent grid itself: no folding, no full-resolution stem and head.
+    int folded = latentChannels > 0 ? latentChannels : 3 * PATCH * PATCH;
     linear("cond.in", TIME_FEATURES + textWidth, CONDITION, false);
     linear("cond.out", CONDITION, CONDITION, false);
     conv("in", folded, CHANNELS[0], 3, false);
@@ -114,6 +123,9 @@ final class DiffusionNetwork extends AbstractBlock {
     }
     norm("out.norm", c);
     conv("out", c, folded, 3, true);
+    if (latentChannels > 0) {
+      return;
+    }
     conv("stem", 3, FINE, 3, false);
     conv("head.conv1", 3 + FINE, FINE, 3, false);
     linear("head.film", CONDITION, 2 * FINE, true);
@@ -123,6 +135,15 @@ final class DiffusionNetwork extends AbstractBlock {
 
   static Shape imageShape(int batch) {
     return new Shape(batch, 3, SIZE, SIZE);
+  }
+
+  /** What the network denoises: images, or the autoencoder's latents. */
+  Shape inputShape(int batch) {
+    return latentChannels > 0 ? AutoencoderNetwork.latentShape(batch) : imageShape(batch);
+  }
+
+  boolean latent() {
+    return latentChannels > 0;
   }
 
   static Shape timeShape(int batch) {
@@ -159,7 +180,7 @@ final class DiffusionNetwork extends AbstractBlock {
   long flopsPerImage(NDManager manager) {
     try (NDManager scope = manager.newSubManager()) {
       var f = new Forward(new ParameterStore(scope, false), scope.getDevice(), false);
-      run(f, new NDList(scope.zeros(imageShape(1)), scope.zeros(timeShape(1)), scope.zeros(textShape(1))));
+      run(f, new NDList(scope.zeros(inputShape(1)), scope.zeros(timeShape(1)), scope.zeros(textShape(1))));
       return f.flops;
     }
   }
@@ -172,7 +193,7 @@ final class DiffusionNetwork extends AbstractBlock {
     NDArray film = silu(condition);
     NDArray tokens = crossAttention ? tokens(inputs.get(2)) : null;
 
-    NDArray h = f.conv("in", unfold(x), 1);
+    NDArray h = f.conv("in", latent() ? x : unfold(x), 1);
     Deque<NDArray> skips = new ArrayDeque<>();
     for (int level = 0; level < CHANNELS.length; level++) {
       for (int k = 0; k < BLOCKS; k++) {
@@ -200,6 +221,9 @@ final class DiffusionNetwork extends AbstractBlock {
       }
     }
     h = f.conv("out", silu(f.norm("out.norm", h)), 1);
+    if (latent()) {
+      return h;
+    }
     NDArray coarse = fold(h, b);
     // The full-resolution head sees every pixel of x_t: light noise is a per-pixel question
     // that the 4x4 patches' narrow channels did not learn to answer (see the model card).
@@ -230,6 +254,22 @@ final class DiffusionNetwork extends AbstractBlock {
   static NDArray fold(NDArray x, long b) {
     int s = SIZE / PATCH;
     return x.reshape(b, 3, PATCH, PATCH, s, s).transpose(0, 1, 4, 2, 5, 3).reshape(b, 3, SIZE, SIZE);
+  }
+
+  /**
+   * GroupNorm ({@link #GROUPS} groups) as PyTorch's fused batch norm over (1, batch x groups, ...):
+   * each sample's group is then a "channel" normalised by its own statistics (one op forward and
+   * back instead of eight), followed by the per-channel affine.
+   */
+  static NDArray groupNorm(NDArray x, NDArray gamma, NDArray beta) {
+    Shape s = x.getShape();
+    long c = s.get(1);
+    NDManager m = x.getManager();
+    int rows = (int) (s.get(0) * GROUPS);
+    NDArray normed = JniUtils.batchNorm((PtNDArray) x.reshape(1, rows, -1), (PtNDArray) m.zeros(new Shape(rows)),
+        (PtNDArray) m.ones(new Shape(rows)), (PtNDArray) m.ones(new Shape(rows)),
+        (PtNDArray) m.zeros(new Shape(rows)), true, 0.0, 1e-5).reshape(s);
+    return normed.mul(gamma.reshape(1, c, 1, 1)).add(beta.reshape(1, c, 1, 1));
   }
 
   static NDArray silu(NDArray x) {
@@ -330,22 +370,8 @@ final class DiffusionNetwork extends AbstractBlock {
       return out;
     }
 
-    /**
-     * GroupNorm as PyTorch's fused batch norm over (1, batch x groups, ...): each sample's group is
-     * then a "channel" normalised by its own statistics (one op forward and back instead of
-     * eight), followed by the per-channel affine.
-     */
     NDArray norm(String name, NDArray x) {
-      Shape s = x.getShape();
-      long b = s.get(0);
-      long c = s.get(1);
-      NDManager m = x.getManager();
-      int rows = (int) (b * GROUPS);
-      NDArray grouped = x.reshape(1, rows, -1);
-      NDArray normed = JniUtils.batchNorm((PtNDArray) grouped, (PtNDArray) m.zeros(new Shape(rows)),
-          (PtNDArray) m.ones(new Shape(rows)), (PtNDArray) m.ones(new Shape(rows)),
-          (PtNDArray) m.zeros(new Shape(rows)), true, 0.0, 1e-5).reshape(s);
-      return normed.mul(p(name + ".gamma").reshape(1, c, 1, 1)).add(p(name + ".beta").reshape(1, c, 1, 1));
+      return groupNorm(x, p(name + ".gamma"), p(name + ".beta"));
     }
 
     NDArray residual(String name, NDArray x, NDArray film) {
@@ -402,6 +428,11 @@ final class DiffusionNetwork extends AbstractBlock {
       NDArray mixed = weights.matMul(v).transpose(0, 1, 3, 2).reshape(b, c, s.get(2), s.get(3));
       return x.add(conv(name + ".out", mixed, 1));
     }
+  }
+
+  /** Whether weights with these parameter names are of a network over the autoencoder's latents. */
+  static boolean latent(List<String> parameterNames) {
+    return !parameterNames.isEmpty() && !parameterNames.contains("stem.weight");
   }
 
   /** Whether weights with these parameter names are of a network with cross-attention. */

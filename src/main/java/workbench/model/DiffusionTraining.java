@@ -39,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
 import workbench.shared.DaemonThreads;
 import workbench.sketchbook.Caption;
 import workbench.sketchbook.CaptionGrammar;
@@ -92,21 +93,34 @@ public final class DiffusionTraining {
    */
   public static Result train(Settings settings, ModelSource checkerSource, Path init, Path outDir, PrintStream console)
       throws IOException {
+    return train(settings, checkerSource, null, init, outDir, console);
+  }
+
+  /**
+   * As above; with {@code autoencoder} (a source holding {@link SketchbookAutoencoder#WEIGHTS})
+   * the network denoises that autoencoder's latents of the renders instead of their pixels, and a
+   * pixel network's weights in {@code init} lend the latent one the layers they share.
+   */
+  public static Result train(Settings settings, ModelSource checkerSource, @Nullable ModelSource autoencoderSource,
+      @Nullable Path init, Path outDir, PrintStream console) throws IOException {
     CpuKernels.guard();
     Engine.getInstance().setRandomSeed((int) settings.seed());
     Files.createDirectories(outDir);
     int b = settings.batch();
     int first = resumeStep(outDir);
     ExecutorService render = Executors.newSingleThreadExecutor(DaemonThreads.named("diffusion-batches"));
-    var network = new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH, settings.crossAttention());
-    var average = new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH, settings.crossAttention());
+    int latent = autoencoderSource == null ? 0 : AutoencoderNetwork.LATENT;
+    var network = new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH, settings.crossAttention(), latent);
+    var average = new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH, settings.crossAttention(), latent);
     try (SketchbookChecker checker = SketchbookChecker.load(checkerSource, Device.cpu());
+        SketchbookAutoencoder autoencoder = autoencoderSource == null ? null
+            : SketchbookAutoencoder.load(autoencoderSource, Device.cpu());
         Model model = Model.newInstance("diffusion", Device.cpu());
         Model emaModel = Model.newInstance("diffusion-ema", Device.cpu());
         var progress = new TrainingProgress(outDir.resolve(LOSS), settings.steps(), console, first > 0)) {
       model.setBlock(network);
       emaModel.setBlock(average);
-      Shape[] shapes = {DiffusionNetwork.imageShape(b), DiffusionNetwork.timeShape(b), network.textShape(b)};
+      Shape[] shapes = {network.inputShape(b), DiffusionNetwork.timeShape(b), network.textShape(b)};
       average.initialize(emaModel.getNDManager(), DataType.FLOAT32, shapes);
       if (first > 0) {
         network.initialize(model.getNDManager(), DataType.FLOAT32, shapes);
@@ -116,17 +130,14 @@ public final class DiffusionTraining {
         load(average, emaModel.getNDManager(), ema);
         console.println("continuing from step " + first);
       }
-      Optimizer adam = Optimizer.adam()
-          .optLearningRateTracker(Tracker.warmUp().optWarmUpBeginValue(settings.learningRate() / 50)
-              .optWarmUpSteps(settings.warmup()).setMainTracker(Tracker.fixed(settings.learningRate())).build())
-          .optBeta2(0.99f)
-          .build();
-      var config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam).optDevices(new Device[] {Device.cpu()});
+      var config = adamConfig(settings.learningRate(), settings.warmup());
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(shapes);
         if (first == 0 && init != null) {
-          List<String> fresh = HalfWeights.readPartial(network,
-              Files.readAllBytes(init.resolve(SketchbookDiffusion.WEIGHTS)), model.getNDManager());
+          byte[] initial = Files.readAllBytes(init.resolve(SketchbookDiffusion.WEIGHTS));
+          List<String> fresh = network.latent() && !DiffusionNetwork.latent(HalfWeights.names(initial))
+              ? HalfWeights.readMatching(network, initial, model.getNDManager())
+              : HalfWeights.readPartial(network, initial, model.getNDManager());
           console.println("starting from the weights in " + init
               + (fresh.isEmpty() ? "" : " (" + fresh.size() + " new parameters start as initialised)"));
         }
@@ -142,18 +153,22 @@ public final class DiffusionTraining {
         for (var p : average.getParameters().values()) {
           averages.add(p.getArray());
         }
-        CompletableFuture<Batch> next = prefetch(render, settings, first);
+        CompletableFuture<Batch> next = prefetch(render, settings, first, latent > 0);
         double loss = 0;
         int skipped = 0;
         int skippedInARow = 0;
         for (int step = first + 1; step <= settings.steps(); step++) {
           Batch batch = next.join();
-          next = prefetch(render, settings, step);
+          next = prefetch(render, settings, step, latent > 0);
           try (NDManager scope = trainer.getManager().newSubManager()) {
             NDArray condition = checker.conditioning(scope, batch.captions())
                 .mul(scope.create(batch.keep(), new Shape(b, 1))).stopGradient();
             try (GradientCollector collector = trainer.newGradientCollector()) {
-              NDArray total = vLoss(trainer, scope, batch.images(), batch.noise(), batch.times(), condition);
+              NDArray x0 = scope.create(batch.images(), DiffusionNetwork.imageShape(b));
+              if (autoencoder != null) {
+                x0 = autoencoder.encode(x0).stopGradient();
+              }
+              NDArray total = vLoss(trainer, scope, x0, batch.noise(), batch.times(), condition);
               loss = total.getFloat();
               if (Double.isFinite(loss)) {
                 collector.backward(total);
@@ -186,8 +201,8 @@ public final class DiffusionTraining {
             if (skipped > 0) {
               console.println(skipped + " steps dropped so far for a NaN gradient");
             }
-            console.println("caption gain at step " + step + ": " + captionGain(average, emaModel, checker));
-            preview(average, emaModel, checker, outDir, step, console);
+            console.println("caption gain at step " + step + ": " + captionGain(average, emaModel, checker, autoencoder));
+            preview(average, emaModel, checker, autoencoder, outDir, step, console);
           }
         }
         return new Result(settings.steps(), first, loss, progress.seconds());
@@ -199,6 +214,16 @@ public final class DiffusionTraining {
 
   private static final int MAX_SKIPPED_IN_A_ROW = 20;
 
+  /** Adam (beta2 0.99) at {@code rate} after a linear warm-up from a fiftieth of it, on the CPU. */
+  static DefaultTrainingConfig adamConfig(float rate, int warmup) {
+    Optimizer adam = Optimizer.adam()
+        .optLearningRateTracker(Tracker.warmUp().optWarmUpBeginValue(rate / 50)
+            .optWarmUpSteps(warmup).setMainTracker(Tracker.fixed(rate)).build())
+        .optBeta2(0.99f)
+        .build();
+    return new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam).optDevices(new Device[] {Device.cpu()});
+  }
+
   /**
    * Whether every gradient of the last backward pass is finite; when not, all are set to zero.
    *
@@ -209,7 +234,7 @@ public final class DiffusionTraining {
    * about one in 60 on one). Capping oneDNN at SSE4.1 avoids it at 3.5 times the time; a step
    * with a NaN is instead dropped, and one NaN can no longer end a run or poison the weights.
    */
-  static boolean finiteGradients(DiffusionNetwork network) {
+  static boolean finiteGradients(ai.djl.nn.Block network) {
     boolean finite = true;
     for (var p : network.getParameters().values()) {
       // A NaN or an infinity anywhere makes the sum non-finite.
@@ -234,8 +259,15 @@ public final class DiffusionTraining {
    */
   static NDArray vLoss(Trainer trainer, NDManager scope, float[] images, float[] noise, float[] times,
       NDArray condition) {
+    return vLoss(trainer, scope, scope.create(images, DiffusionNetwork.imageShape(times.length)), noise, times,
+        condition);
+  }
+
+  /** As above for clean inputs already in the scope (images, or the autoencoder's latents). */
+  static NDArray vLoss(Trainer trainer, NDManager scope, NDArray x0, float[] noise, float[] times,
+      NDArray condition) {
     int b = times.length;
-    Noised n = Noised.of(scope, images, noise, times);
+    Noised n = Noised.of(scope, x0, noise, times);
     NDArray time = scope.create(DiffusionNetwork.timeFeatures(times), DiffusionNetwork.timeShape(b));
     NDArray v = trainer.forward(new NDList(n.xt(), time, condition)).singletonOrThrow();
     return v.sub(n.target()).square().mean();
@@ -244,9 +276,12 @@ public final class DiffusionTraining {
   /** Clean images noised to their times: x_t, the v target, and alpha and sigma as (b, 1, 1, 1). */
   record Noised(NDArray xt, NDArray target, NDArray alpha, NDArray sigma) {
     static Noised of(NDManager scope, float[] images, float[] noise, float[] times) {
+      return of(scope, scope.create(images, DiffusionNetwork.imageShape(times.length)), noise, times);
+    }
+
+    static Noised of(NDManager scope, NDArray x0, float[] noise, float[] times) {
       int b = times.length;
-      NDArray x0 = scope.create(images, DiffusionNetwork.imageShape(b));
-      NDArray eps = scope.create(noise, DiffusionNetwork.imageShape(b));
+      NDArray eps = scope.create(noise, x0.getShape());
       float[] a = new float[b];
       float[] s = new float[b];
       for (int i = 0; i < b; i++) {
@@ -264,15 +299,24 @@ public final class DiffusionTraining {
     CheckerTraining.save(network, dir.resolve(RAW));
     CheckerTraining.save(average, dir.resolve(EMA));
     HalfWeights.write(average, dir.resolve(SketchbookDiffusion.WEIGHTS));
-    Path partial = dir.resolve(STATE + ".partial");
+    writeStep(dir.resolve(STATE), step);
+  }
+
+  /** Records the step a checkpoint reached, last and atomically: a run killed mid-checkpoint resumes from the one before. */
+  static void writeStep(Path state, int step) throws IOException {
+    Path partial = state.resolveSibling(state.getFileName() + ".partial");
     JSON.writeValue(partial.toFile(), Map.of("step", step));
-    Files.move(partial, dir.resolve(STATE), StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
+    Files.move(partial, state, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   static int resumeStep(Path dir) throws IOException {
-    Path state = dir.resolve(STATE);
-    if (!Files.exists(state) || !Files.exists(dir.resolve(RAW))) {
+    return resumeStep(dir, STATE, RAW);
+  }
+
+  /** The step a run's checkpoint in {@code dir} reached (0 when there is none). */
+  static int resumeStep(Path dir, String stateFile, String rawFile) throws IOException {
+    Path state = dir.resolve(stateFile);
+    if (!Files.exists(state) || !Files.exists(dir.resolve(rawFile))) {
       return 0;
     }
     return JSON.readTree(state.toFile()).get("step").asInt();
@@ -306,6 +350,12 @@ public final class DiffusionTraining {
    * the text's doing: what a prompt can change in a picture.
    */
   static String captionGain(DiffusionNetwork network, Model model, SketchbookChecker checker) {
+    return captionGain(network, model, checker, null);
+  }
+
+  /** As above; over latents the errors are the latents' ({@code autoencoder} encodes the renders). */
+  static String captionGain(DiffusionNetwork network, Model model, SketchbookChecker checker,
+      @Nullable SketchbookAutoencoder autoencoder) {
     int n = 32;
     var captions = new ArrayList<String>();
     float[] images = new float[n * SketchbookDiffusion.PIXELS];
@@ -317,18 +367,21 @@ public final class DiffusionTraining {
         images[i * pixels.length + j] = pixels[j] * 2f - 1f;
       }
     }
-    float[] noise = gaussian(new SplittableRandom(77), images.length);
     var out = new StringBuilder();
     try (NDManager scope = model.getNDManager().newSubManager()) {
+      NDArray x0 = scope.create(images, DiffusionNetwork.imageShape(n));
+      if (autoencoder != null) {
+        x0 = autoencoder.encode(x0);
+      }
+      float[] noise = gaussian(new SplittableRandom(77), (int) x0.size());
       NDArray condition = checker.conditioning(scope, captions);
       NDArray none = scope.zeros(condition.getShape());
       var store = new ParameterStore(scope, false);
       for (double t : GAIN_TIMES) {
         float[] times = new float[n];
         Arrays.fill(times, (float) t);
-        Noised noised = Noised.of(scope, images, noise, times);
+        Noised noised = Noised.of(scope, x0, noise, times);
         NDArray time = scope.create(DiffusionNetwork.timeFeatures(times), DiffusionNetwork.timeShape(n));
-        NDArray x0 = scope.create(images, DiffusionNetwork.imageShape(n));
         double[] error = new double[2];
         NDArray[] conditions = {condition, none};
         for (int k = 0; k < 2; k++) {
@@ -344,8 +397,8 @@ public final class DiffusionTraining {
   }
 
   /** Eight held-out captions, each sampled (DDIM, 25 steps, guidance 3) above its render. */
-  private static void preview(DiffusionNetwork average, Model emaModel, SketchbookChecker checker, Path dir,
-      int step, PrintStream console) throws IOException {
+  private static void preview(DiffusionNetwork average, Model emaModel, SketchbookChecker checker,
+      @Nullable SketchbookAutoencoder autoencoder, Path dir, int step, PrintStream console) throws IOException {
     int n = 8;
     var prompts = new ArrayList<SketchbookDiffusion.Prompt>();
     var renders = new ArrayList<BufferedImage>();
@@ -354,9 +407,11 @@ public final class DiffusionTraining {
       Scene scene = Sketchbook.scene(Split.HELD_OUT.seed(i));
       prompts.add(SketchbookDiffusion.Prompt.of(CaptionGrammar.describe(scene, new SplittableRandom(i)).text()));
       renders.add(Sketchbook.render(scene));
-      noise[i] = gaussian(new SplittableRandom(1000 + i), SketchbookDiffusion.PIXELS);
     }
-    var sampler = new SketchbookDiffusion(emaModel, average, checker);
+    var sampler = new SketchbookDiffusion(emaModel, average, checker, autoencoder);
+    for (int i = 0; i < n; i++) {
+      noise[i] = gaussian(new SplittableRandom(1000 + i), sampler.stateSize());
+    }
     List<BufferedImage> drawn = sampler.generate(prompts, noise, 25, 3.0, DiffusionSampler.DDIM);
     int size = Sketchbook.IMAGE_SIZE;
     var sheet = new BufferedImage(n * (size + 2), 2 * (size + 2), BufferedImage.TYPE_INT_RGB);
@@ -371,12 +426,12 @@ public final class DiffusionTraining {
         prompts.stream().map(p -> p.parts().get(0).texts().get(0)).toList()));
   }
 
-  private static CompletableFuture<Batch> prefetch(ExecutorService render, Settings s, long step) {
-    return CompletableFuture.supplyAsync(() -> batch(s, step), render);
+  private static CompletableFuture<Batch> prefetch(ExecutorService render, Settings s, long step, boolean latent) {
+    return CompletableFuture.supplyAsync(() -> batch(s, step, latent), render);
   }
 
   /** Scenes come from a stretch of the train split away from the checker's and the generator prior's. */
-  private static Batch batch(Settings s, long step) {
+  private static Batch batch(Settings s, long step, boolean latent) {
     int b = s.batch();
     long span = Split.TRAIN.endSeed() - Split.TRAIN.firstSeed();
     var random = new SplittableRandom(s.seed() * 9_000_011L + step);
@@ -398,7 +453,8 @@ public final class DiffusionTraining {
       // Stratified times: every batch covers the whole range of noise levels.
       times[i] = (float) (0.001 + 0.999 * ((offset + (double) i / b) % 1.0));
     }
-    return new Batch(images, captions, keep, gaussian(random, images.length), times);
+    int values = latent ? b * SketchbookAutoencoder.LATENT_VALUES : images.length;
+    return new Batch(images, captions, keep, gaussian(random, values), times);
   }
 
   static float[] gaussian(SplittableRandom random, int n) {

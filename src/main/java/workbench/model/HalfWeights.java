@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A block's parameters stored as IEEE half floats: the shipped diffusion weights fit the jar's
@@ -87,7 +88,7 @@ final class HalfWeights {
         if (!name.equals(entry.getKey())) {
           throw new IOException("parameter " + name + " where the network has " + entry.getKey());
         }
-        readInto(in, name, entry.getValue(), scope);
+        readInto(in, name, entry.getValue(), scope, false);
       }
     }
   }
@@ -115,6 +116,20 @@ final class HalfWeights {
    * weights. Returns the names the file did not have; a name the block lacks is an error.
    */
   static List<String> readPartial(Block block, byte[] bytes, NDManager manager) throws IOException {
+    return readInto(block, bytes, manager, false);
+  }
+
+  /**
+   * Sets the parameters whose name and shape the file and the block share, skipping the rest: a
+   * network of another input (the latent UNet grown from the pixel one) starts from the layers
+   * they have in common. Returns the names of the block's parameters left as initialised.
+   */
+  static List<String> readMatching(Block block, byte[] bytes, NDManager manager) throws IOException {
+    return readInto(block, bytes, manager, true);
+  }
+
+  private static List<String> readInto(Block block, byte[] bytes, NDManager manager, boolean skipOthers)
+      throws IOException {
     var in = new DataInputStream(new ByteArrayInputStream(bytes));
     if (in.readInt() != MAGIC || in.readByte() != VERSION) {
       throw new IOException("not a half-float weights file");
@@ -126,29 +141,39 @@ final class HalfWeights {
       for (int i = 0; i < count; i++) {
         String name = in.readUTF();
         Parameter parameter = parameters.get(name);
-        if (parameter == null) {
+        if (parameter == null && !skipOthers) {
           throw new IOException("parameter " + name + " is not in the network");
         }
-        readInto(in, name, parameter, scope);
-        missing.remove(name);
+        if (readInto(in, name, parameter, scope, skipOthers)) {
+          missing.remove(name);
+        }
       }
     }
     return missing;
   }
 
-  private static void readInto(DataInputStream in, String name, Parameter parameter, NDManager scope)
-      throws IOException {
+  /**
+   * Reads one parameter's record into {@code parameter}; a record of another shape (or for no
+   * parameter) is an error, or with {@code skipOthers} is read past. Returns whether it was set.
+   */
+  private static boolean readInto(DataInputStream in, String name, @Nullable Parameter parameter, NDManager scope,
+      boolean skipOthers) throws IOException {
     long[] shape = new long[in.readInt()];
     for (int i = 0; i < shape.length; i++) {
       shape[i] = in.readLong();
     }
-    if (!new Shape(shape).equals(parameter.getArray().getShape())) {
-      throw new IOException("parameter " + name + " has shape " + new Shape(shape) + ", the network "
-          + parameter.getArray().getShape());
-    }
     byte[] raw = new byte[in.readInt()];
     in.readFully(raw);
+    if (parameter == null || !new Shape(shape).equals(parameter.getArray().getShape())) {
+      if (skipOthers) {
+        return false;
+      }
+      throw new IOException("parameter " + name + " has shape " + new Shape(shape) + ", the network "
+          + (parameter == null ? "none" : parameter.getArray().getShape()));
+    }
     NDArray half = scope.create(ByteBuffer.wrap(raw).order(ByteOrder.nativeOrder()), new Shape(shape), DataType.FLOAT16);
     parameter.getArray().set(half.toType(DataType.FLOAT32, false).toFloatArray());
+    return true;
   }
+
 }

@@ -12,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import workbench.sketchbook.Sketchbook;
 import workbench.sketchbook.Vocabulary;
 
@@ -39,11 +40,19 @@ public final class SketchbookDiffusion implements AutoCloseable {
   private final Model model;
   private final DiffusionNetwork network;
   private final SketchbookChecker checker;
+  /** Draws the latents of a latent network (owned); null when the network denoises pixels. */
+  private final @Nullable SketchbookAutoencoder autoencoder;
 
   SketchbookDiffusion(Model model, DiffusionNetwork network, SketchbookChecker checker) {
+    this(model, network, checker, null);
+  }
+
+  SketchbookDiffusion(Model model, DiffusionNetwork network, SketchbookChecker checker,
+      @Nullable SketchbookAutoencoder autoencoder) {
     this.model = model;
     this.network = network;
     this.checker = checker;
+    this.autoencoder = autoencoder;
   }
 
   /** Loads the half-float weights ({@link HalfWeights}) into a float32 network; the checker is lent, not owned. */
@@ -51,18 +60,27 @@ public final class SketchbookDiffusion implements AutoCloseable {
     byte[] bytes = source.readVerified(source.card(), WEIGHTS);
     CpuKernels.guard();
     Model model = Model.newInstance(WEIGHTS, device);
+    SketchbookAutoencoder autoencoder = null;
     try {
-      // The weights say which network they are (with or without cross-attention).
+      // The weights say which network they are (pixels or latents, with or without cross-attention).
+      var names = HalfWeights.names(bytes);
+      boolean latent = DiffusionNetwork.latent(names);
       var network = new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH,
-          DiffusionNetwork.crossAttention(HalfWeights.names(bytes)));
+          DiffusionNetwork.crossAttention(names), latent ? AutoencoderNetwork.LATENT : 0);
       model.setBlock(network);
       network.initialize(model.getNDManager(), DataType.FLOAT32,
-          DiffusionNetwork.imageShape(1), DiffusionNetwork.timeShape(1), network.textShape(1));
+          network.inputShape(1), DiffusionNetwork.timeShape(1), network.textShape(1));
       network.freezeParameters(true);
       HalfWeights.read(network, bytes, model.getNDManager());
-      return new SketchbookDiffusion(model, network, checker);
+      if (latent) {
+        autoencoder = SketchbookAutoencoder.load(source, device);
+      }
+      return new SketchbookDiffusion(model, network, checker, autoencoder);
     } catch (Exception e) {
       model.close();
+      if (autoencoder != null) {
+        autoencoder.close();
+      }
       throw new ModelLoadException("cannot load model file " + source.describe(WEIGHTS) + ": " + e.getMessage(), e);
     }
   }
@@ -133,6 +151,65 @@ public final class SketchbookDiffusion implements AutoCloseable {
     return Sketchbook.IMAGE_SIZE;
   }
 
+  /**
+   * Values of the state the sampler moves: the image's PIXELS, or the autoencoder's latent.
+   * The starting seed image is this many values of static.
+   */
+  public int stateSize() {
+    return autoencoder == null ? PIXELS : SketchbookAutoencoder.LATENT_VALUES;
+  }
+
+  /** Whether the state is a latent the autoencoder draws (rather than the image itself). */
+  public boolean latent() {
+    return autoencoder != null;
+  }
+
+  /** The picture of a state (the sampler's x or its clean-image prediction): decoded when it is a latent. */
+  public BufferedImage picture(float[] state) {
+    return image(pixels(state));
+  }
+
+  /**
+   * The RGB images of states (b, stateSize) in the caller's scope, in about [0, 1] (not clipped:
+   * differentiable with respect to the states, as checker guidance follows the score's gradient
+   * through the decoder).
+   */
+  public NDArray images(NDArray states) {
+    long b = states.getShape().get(0);
+    NDArray pixels = autoencoder == null ? states.reshape(DiffusionNetwork.imageShape((int) b))
+        : autoencoder.decode(states.reshape(AutoencoderNetwork.latentShape((int) b)));
+    return pixels.add(1f).div(2f);
+  }
+
+  /**
+   * The starting seed image as people see it: the static itself. A latent's first three channels
+   * stand for red, green and blue, each cell drawn 4x4 (the decoder's picture of pure static would
+   * be no more literal).
+   */
+  public BufferedImage staticPicture(float[] state) {
+    if (autoencoder == null) {
+      return image(state);
+    }
+    int size = Sketchbook.IMAGE_SIZE;
+    int cells = AutoencoderNetwork.CELLS;
+    int scale = size / cells;
+    float[] rgb = new float[PIXELS];
+    for (int c = 0; c < 3; c++) {
+      for (int y = 0; y < size; y++) {
+        for (int x = 0; x < size; x++) {
+          // Static has unit spread; halved it fills [-1, 1] about as an image does.
+          rgb[c * size * size + y * size + x] = 0.5f * state[c * cells * cells + (y / scale) * cells + x / scale];
+        }
+      }
+    }
+    return image(rgb);
+  }
+
+  /** The PIXELS values in about [-1, 1] of a state. */
+  public float[] pixels(float[] state) {
+    return autoencoder == null ? state : autoencoder.decode(state);
+  }
+
   public Device device() {
     return model.getNDManager().getDevice();
   }
@@ -158,18 +235,19 @@ public final class SketchbookDiffusion implements AutoCloseable {
         }
       }
       int n = rows.size();
+      int size = stateSize();
       NDArray conditions = conditioning(scope, rows);
-      var images = new float[n * PIXELS];
+      var images = new float[n * size];
       var times = new float[n];
       Arrays.fill(times, (float) t);
       for (int i = 0; i < x.length; i++) {
         int rowsOfItem = (i + 1 < x.length ? rowOfItem[i + 1] : n) - rowOfItem[i];
         for (int r = 0; r < rowsOfItem; r++) {
-          System.arraycopy(x[i], 0, images, (rowOfItem[i] + r) * PIXELS, PIXELS);
+          System.arraycopy(x[i], 0, images, (rowOfItem[i] + r) * size, size);
         }
       }
       float[] flat = denoise(scope, images, times, conditions);
-      var out = new float[x.length][PIXELS];
+      var out = new float[x.length][size];
       for (int i = 0; i < x.length; i++) {
         Prompt p = prompts.get(i);
         double positive = 0;
@@ -179,9 +257,9 @@ public final class SketchbookDiffusion implements AutoCloseable {
         if (positive == 0) {
           positive = 1; // a step where prompt editing leaves only negative parts: their weights as they are
         }
-        int base = rowOfItem[i] * PIXELS;
+        int base = rowOfItem[i] * size;
         float[] o = out[i];
-        System.arraycopy(flat, base, o, 0, PIXELS);
+        System.arraycopy(flat, base, o, 0, size);
         int row = rowOfItem[i];
         for (Part part : p.parts()) {
           if (part.weight() == 0) {
@@ -189,8 +267,8 @@ public final class SketchbookDiffusion implements AutoCloseable {
           }
           row++;
           float scale = (float) (guidance * part.weight() / positive);
-          int at = row * PIXELS;
-          for (int j = 0; j < PIXELS; j++) {
+          int at = row * size;
+          for (int j = 0; j < size; j++) {
             o[j] += scale * (flat[at + j] - flat[base + j]);
           }
         }
@@ -345,12 +423,13 @@ public final class SketchbookDiffusion implements AutoCloseable {
   /** The network's v for every row, in passes of {@link #ROWS_PER_PASS} rows. */
   private float[] denoise(NDManager scope, float[] images, float[] times, NDArray conditions) {
     int n = times.length;
-    var out = new float[n * PIXELS];
+    int size = stateSize();
+    var out = new float[n * size];
     var store = new ParameterStore(scope, false);
     for (int from = 0; from < n; from += ROWS_PER_PASS) {
       int real = Math.min(ROWS_PER_PASS, n - from);
-      var passImages = new float[ROWS_PER_PASS * PIXELS];
-      System.arraycopy(images, from * PIXELS, passImages, 0, real * PIXELS);
+      var passImages = new float[ROWS_PER_PASS * size];
+      System.arraycopy(images, from * size, passImages, 0, real * size);
       var passTimes = new float[ROWS_PER_PASS];
       System.arraycopy(times, from, passTimes, 0, real);
       NDArray passConditions = conditions.get(from + ":" + (from + real));
@@ -359,10 +438,10 @@ public final class SketchbookDiffusion implements AutoCloseable {
             scope.zeros(new Shape(ROWS_PER_PASS - real, conditions.getShape().get(1))), 0);
       }
       float[] v = network.forward(store, new NDList(
-          scope.create(passImages, DiffusionNetwork.imageShape(ROWS_PER_PASS)),
+          scope.create(passImages, network.inputShape(ROWS_PER_PASS)),
           scope.create(DiffusionNetwork.timeFeatures(passTimes), DiffusionNetwork.timeShape(ROWS_PER_PASS)),
           passConditions), false).singletonOrThrow().toFloatArray();
-      System.arraycopy(v, 0, out, from * PIXELS, real * PIXELS);
+      System.arraycopy(v, 0, out, from * size, real * size);
     }
     return out;
   }
@@ -371,7 +450,7 @@ public final class SketchbookDiffusion implements AutoCloseable {
   public List<BufferedImage> generate(List<Prompt> prompts, float[][] noise, int steps, double guidance, String sampler) {
     int n = prompts.size();
     float[][] x = new float[n][];
-    float[][] memory = new float[n][PIXELS];
+    float[][] memory = new float[n][stateSize()];
     for (int i = 0; i < n; i++) {
       x[i] = noise[i].clone();
     }
@@ -383,7 +462,7 @@ public final class SketchbookDiffusion implements AutoCloseable {
     }
     var out = new ArrayList<BufferedImage>();
     for (float[] xi : x) {
-      out.add(image(xi));
+      out.add(picture(xi));
     }
     return out;
   }
@@ -409,5 +488,8 @@ public final class SketchbookDiffusion implements AutoCloseable {
   @Override
   public void close() {
     model.close();
+    if (autoencoder != null) {
+      autoencoder.close();
+    }
   }
 }

@@ -1,5 +1,6 @@
 /**
- * DJL networks (checker, generator prior), their training, evaluation and loading; the
+ * DJL networks (checker, generator prior, diffusion model and the image autoencoder whose latents
+ * it can denoise, judge), their training, evaluation and loading; the
  * registry of custom TorchScript models (CLIP, Stable Diffusion) is in {@code model.registry}.
  */
 @ApplicationModule(allowedDependencies = {"prompt", "sketchbook", "shared"})

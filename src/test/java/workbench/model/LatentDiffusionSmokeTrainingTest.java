@@ -1,0 +1,85 @@
+package workbench.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code train --model autoencoder} and {@code train --model diffusion --autoencoder} at smoke
+ * size, on the real engine: the autoencoder's loss goes down and it resumes; a diffusion model
+ * over its latents trains, loads by its weights alone, and draws the same bytes twice.
+ */
+class LatentDiffusionSmokeTrainingTest {
+
+  private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+  private static final Path SHIPPED = Path.of("src/main/resources/models/sketchbook-v1");
+
+  @Test
+  void theAutoencodersLossGoesDownAndASecondCallContinues(@TempDir Path dir) throws Exception {
+    var settings = new AutoencoderTraining.Settings(30, 5, 8, 2e-3f, 2, 15);
+    var first = AutoencoderTraining.train(settings, dir, QUIET);
+    assertThat(first.firstStep()).isZero();
+    List<Double> losses = Files.readAllLines(dir.resolve(AutoencoderTraining.LOSS)).stream().skip(1)
+        .map(line -> Double.parseDouble(line.split(",")[1])).toList();
+    assertThat(losses).hasSize(30);
+    assertThat(mean(losses.subList(25, 30))).isLessThan(0.7 * mean(losses.subList(0, 5)));
+    assertThat(dir.resolve("autoencoder-preview.png")).exists();
+
+    var again = AutoencoderTraining.train(new AutoencoderTraining.Settings(32, 5, 8, 2e-3f, 2, 15), dir, QUIET);
+    assertThat(again.firstStep()).isEqualTo(30);
+    assertThat(Files.readAllLines(dir.resolve(AutoencoderTraining.LOSS))).hasSize(1 + 32);
+  }
+
+  @Test
+  void aDiffusionModelOverTheLatentsTrainsLoadsAndIsReproducible(@TempDir Path dir) throws Exception {
+    Path models = Files.createDirectories(dir.resolve("models"));
+    for (String file : List.of(CheckerTraining.WEIGHTS, GeneratorTraining.WEIGHTS, JudgeTraining.WEIGHTS)) {
+      Files.copy(SHIPPED.resolve(file), models.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+    }
+    AutoencoderTraining.train(new AutoencoderTraining.Settings(2, 5, 4, 1e-3f, 1, 2), models, QUIET);
+    ModelCard.fresh().writeTo(models);
+    assertThat(ModelCard.readOrFresh(models).sha256()).containsKey(SketchbookAutoencoder.WEIGHTS);
+
+    Path run = dir.resolve("run");
+    var settings = new DiffusionTraining.Settings(2, 7, 4, 5e-4f, 2, 0.99f, 0.1, 2, true);
+    // From the shipped pixel network: the layers the two share are lent, the latent's own start fresh.
+    var result = DiffusionTraining.train(settings, ModelSource.classpath(), ModelSource.directory(models), SHIPPED,
+        run, QUIET);
+    assertThat(result.loss()).isFinite();
+    byte[] weights = Files.readAllBytes(run.resolve(SketchbookDiffusion.WEIGHTS));
+    assertThat(DiffusionNetwork.latent(HalfWeights.names(weights))).isTrue();
+    assertThat(DiffusionNetwork.latent(HalfWeights.names(Files.readAllBytes(SHIPPED.resolve(SketchbookDiffusion.WEIGHTS)))))
+        .isFalse();
+
+    Files.copy(run.resolve(SketchbookDiffusion.WEIGHTS), models.resolve(SketchbookDiffusion.WEIGHTS));
+    ModelCard.readOrFresh(models).writeTo(models);
+    try (var checker = SketchbookChecker.load(ModelSource.directory(models), Device.cpu());
+        var diffusion = SketchbookDiffusion.load(ModelSource.directory(models), Device.cpu(), checker)) {
+      assertThat(diffusion.latent()).isTrue();
+      assertThat(diffusion.stateSize()).isEqualTo(SketchbookAutoencoder.LATENT_VALUES);
+      float[][] noise = {DiffusionTraining.gaussian(new SplittableRandom(3), diffusion.stateSize())};
+      var prompts = List.of(SketchbookDiffusion.Prompt.of("a red ball on the grass"));
+      var once = diffusion.generate(prompts, noise, 3, 3.0, DiffusionSampler.DDIM).get(0);
+      var twice = diffusion.generate(prompts, noise, 3, 3.0, DiffusionSampler.DDIM).get(0);
+      assertThat(once.getWidth()).isEqualTo(64);
+      assertThat(pixels(once)).isEqualTo(pixels(twice));
+    }
+  }
+
+  private static int[] pixels(java.awt.image.BufferedImage image) {
+    return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+  }
+
+  private static double mean(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+  }
+}
