@@ -71,6 +71,7 @@ public final class AutoencoderTraining {
         trainer.initialize(AutoencoderNetwork.imageShape(settings.batch()));
         CompletableFuture<float[]> next = prefetch(render, settings, first);
         double loss = 0;
+        double error = Double.NaN; // the last checkpoint's held-out error
         for (int step = first + 1; step <= settings.steps(); step++) {
           float[] images = next.join();
           next = prefetch(render, settings, step);
@@ -96,12 +97,14 @@ public final class AutoencoderTraining {
             HalfWeights.write(network, outDir.resolve(SketchbookAutoencoder.WEIGHTS));
             DiffusionTraining.writeStep(outDir.resolve(STATE), step);
             progress.flush();
-            double error = preview(network, model, outDir);
+            error = preview(network, model, outDir);
             console.println(String.format(Locale.ROOT,
                 "held-out reconstruction at step %d: mean absolute error %.4f (of 2); preview written", step, error));
           }
         }
-        double error = preview(network, model, outDir);
+        if (Double.isNaN(error)) {
+          error = preview(network, model, outDir); // nothing left to train: the checkpoint as it stands
+        }
         return new Result(settings.steps(), first, loss, error, progress.seconds());
       }
     } finally {
@@ -117,7 +120,7 @@ public final class AutoencoderTraining {
     int n = 16;
     float[] images = new float[n * SketchbookDiffusion.PIXELS];
     for (int i = 0; i < n; i++) {
-      copyRender(Sketchbook.scene(Split.HELD_OUT.seed(i)), images, i);
+      DiffusionTraining.copyRender(Sketchbook.scene(Split.HELD_OUT.seed(i)), images, i);
     }
     int size = Sketchbook.IMAGE_SIZE;
     var sheet = new BufferedImage(n * (size + 2), 2 * (size + 2), BufferedImage.TYPE_INT_RGB);
@@ -142,12 +145,6 @@ public final class AutoencoderTraining {
     return error;
   }
 
-  static void copyRender(workbench.sketchbook.Scene scene, float[] into, int index) {
-    float[] pixels = Sketchbook.pixels(Sketchbook.render(scene));
-    for (int j = 0; j < pixels.length; j++) {
-      into[index * pixels.length + j] = pixels[j] * 2f - 1f;
-    }
-  }
 
   private static CompletableFuture<float[]> prefetch(ExecutorService render, Settings s, long step) {
     return CompletableFuture.supplyAsync(() -> batch(s, step), render);
@@ -160,7 +157,7 @@ public final class AutoencoderTraining {
     float[] images = new float[b * SketchbookDiffusion.PIXELS];
     for (int i = 0; i < b; i++) {
       long index = Math.floorMod(span / 8 + s.seed() * 6_997L * 1_000_000L + step * b + i, span);
-      copyRender(Sketchbook.scene(Split.TRAIN.seed(index)), images, i);
+      DiffusionTraining.copyRender(Sketchbook.scene(Split.TRAIN.seed(index)), images, i);
     }
     return images;
   }

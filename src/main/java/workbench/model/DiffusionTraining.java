@@ -362,10 +362,7 @@ public final class DiffusionTraining {
     for (int i = 0; i < n; i++) {
       Scene scene = Sketchbook.scene(Split.HELD_OUT.seed(5_000 + i));
       captions.add(CaptionGrammar.describe(scene, new SplittableRandom(i)).text());
-      float[] pixels = Sketchbook.pixels(Sketchbook.render(scene));
-      for (int j = 0; j < pixels.length; j++) {
-        images[i * pixels.length + j] = pixels[j] * 2f - 1f;
-      }
+      copyRender(scene, images, i);
     }
     var out = new StringBuilder();
     try (NDManager scope = model.getNDManager().newSubManager()) {
@@ -446,15 +443,20 @@ public final class DiffusionTraining {
       Caption caption = CaptionGrammar.describe(scene, random);
       captions.add(caption.text());
       keep[i] = random.nextDouble() < s.conditionDropout() ? 0f : 1f;
-      float[] pixels = Sketchbook.pixels(Sketchbook.render(scene));
-      for (int j = 0; j < pixels.length; j++) {
-        images[i * pixels.length + j] = pixels[j] * 2f - 1f;
-      }
+      copyRender(scene, images, i);
       // Stratified times: every batch covers the whole range of noise levels.
       times[i] = (float) (0.001 + 0.999 * ((offset + (double) i / b) % 1.0));
     }
     int values = latent ? b * SketchbookAutoencoder.LATENT_VALUES : images.length;
     return new Batch(images, captions, keep, gaussian(random, values), times);
+  }
+
+  /** The scene's render as PIXELS values in [-1, 1], written at image {@code index} of {@code into}. */
+  static void copyRender(Scene scene, float[] into, int index) {
+    float[] pixels = Sketchbook.pixels(Sketchbook.render(scene));
+    for (int j = 0; j < pixels.length; j++) {
+      into[index * pixels.length + j] = pixels[j] * 2f - 1f;
+    }
   }
 
   static float[] gaussian(SplittableRandom random, int n) {
