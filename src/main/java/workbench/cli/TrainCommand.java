@@ -8,20 +8,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import workbench.model.AutoencoderTraining;
 import workbench.model.CheckerTraining;
+import workbench.model.CodeTraining;
 import workbench.model.DiffusionTraining;
 import workbench.model.GeneratorTraining;
 import workbench.model.JudgeTraining;
 import workbench.model.ModelCard;
 import workbench.model.ModelSource;
+import workbench.model.PriorTraining;
 
-/** {@code train --model checker|generator|diffusion|judge|autoencoder --out DIR [--steps N] [--seed N] [--init DIR]}. */
+/** {@code train --model checker|generator|diffusion|judge|autoencoder|code|prior --out DIR [--steps N] [--seed N] [--init DIR]}. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Train the Sketchbook checker, generator prior, diffusion model, judge or image autoencoder; writes weights, loss CSV and model card to DIR.")
+    description = "Train the Sketchbook checker, generator prior, diffusion model, judge, image autoencoder, scene code"
+        + " or the diffusion model over scene codes; writes weights, loss CSV and model card to DIR.")
 public final class TrainCommand implements Callable<Integer> {
 
-  enum Which { checker, generator, diffusion, judge, autoencoder }
+  enum Which { checker, generator, diffusion, judge, autoencoder, code, drawing, prior }
 
-  @Option(names = "--model", required = true, description = "checker, generator (the CVAE prior), diffusion, judge or autoencoder")
+  @Option(names = "--model", required = true, description = "checker, generator (the CVAE prior), diffusion (the UNet),"
+      + " judge, autoencoder, code (a scene in 64 numbers, over the autoencoder's latents), drawing (the code's and"
+      + " the autoencoder's decoders tuned together, encoders frozen) or prior (the diffusion model over scene codes:"
+      + " the default generator)")
   Which model;
 
   @Option(names = "--out", required = true, description = "output folder")
@@ -44,7 +50,8 @@ public final class TrainCommand implements Callable<Integer> {
   boolean crossAttention;
 
   @Option(names = "--autoencoder", description = "diffusion: denoise the latents of the autoencoder in this folder"
-      + " (trained with --model autoencoder) instead of pixels")
+      + " (trained with --model autoencoder) instead of pixels; code: fold this autoencoder's latents; drawing and"
+      + " prior: the folder with the autoencoder and the code (trained with --model code)")
   Path autoencoder;
 
   @Option(names = "--checker", description = "folder with the checker the generator is trained against (default: --out)")
@@ -94,6 +101,51 @@ public final class TrainCommand implements Callable<Integer> {
       run.put("data", "renders only: train-split scenes from 1/8 of the split on");
       run.put("objective", "L1 + squared error of the reconstruction from the latent with static (0.1) added");
       run.put("result", AutoencoderTraining.train(settings, out, System.out));
+    } else if (model == Which.code || model == Which.drawing || model == Which.prior) {
+      if (autoencoder == null) {
+        System.err.println("--model " + model + " needs --autoencoder DIR (the folder with autoencoder.params"
+            + (model == Which.code ? ")" : " and code.params)"));
+        return 2;
+      }
+      if (model == Which.drawing) {
+        var settings = CodeTraining.Settings.tuning(steps, seed);
+        if (learningRate != null) {
+          settings = new CodeTraining.Settings(steps, seed, settings.batch(), learningRate, settings.warmup(),
+              settings.checkpointEvery());
+        }
+        run.put("settings", settings);
+        run.put("data", "renders only: train-split scenes from 1/2 of the split on");
+        run.put("objective", "absolute + squared pixel error of the render drawn from its code with static (0.1):"
+            + " the code's and the autoencoder's decoders tuned together from " + autoencoder
+            + ", both encoders frozen");
+        run.put("result", CodeTraining.tuneDecoders(settings, ModelSource.directory(autoencoder), out, System.out));
+      } else if (model == Which.code) {
+        var settings = CodeTraining.Settings.defaults(steps, seed);
+        if (learningRate != null) {
+          settings = new CodeTraining.Settings(steps, seed, settings.batch(), learningRate, settings.warmup(),
+              settings.checkpointEvery());
+        }
+        run.put("settings", settings);
+        run.put("data", "renders only: train-split scenes from 1/2 of the split on, through the frozen autoencoder in "
+            + autoencoder);
+        run.put("objective", "squared error of the latent + absolute error of the image the autoencoder draws from it,"
+            + " from the code with static (0.1) added");
+        run.put("result", CodeTraining.train(settings, ModelSource.directory(autoencoder), out, System.out));
+      } else {
+        var settings = PriorTraining.Settings.defaults(steps, seed);
+        if (learningRate != null) {
+          settings = new PriorTraining.Settings(steps, seed, settings.batch(), learningRate, settings.warmup(),
+              settings.emaDecay(), settings.conditionDropout(), settings.checkpointEvery(), settings.bankSize());
+        }
+        var source = checker == null ? ModelSource.classpath() : ModelSource.directory(checker);
+        run.put("settings", settings);
+        run.put("data", "codes of renders of train-split scenes from 5/8 of the split on (the bank), each step with"
+            + " fresh captions of its scenes");
+        run.put("checker", checker == null ? "the shipped checker (frozen)" : "the checker in " + checker + " (frozen)");
+        run.put("objective", "v-prediction over scene codes, cosine schedule, condition dropout for classifier-free"
+            + " guidance; EMA weights shipped");
+        run.put("result", PriorTraining.train(settings, source, ModelSource.directory(autoencoder), out, System.out));
+      }
     } else if (model == Which.judge) {
       var settings = JudgeTraining.Settings.defaults(steps, seed);
       if (learningRate != null) {

@@ -45,7 +45,7 @@ import workbench.sketchbook.Sketchbook;
  * pass reads as the UNet it is. Residual blocks' last convolution and the output convolution
  * start at zero, so the untrained network is the identity plus a zero prediction.
  */
-final class DiffusionNetwork extends AbstractBlock {
+final class DiffusionNetwork extends AbstractBlock implements Denoiser {
 
   static final int PATCH = 4;
   static final int TIME_FEATURES = 64;
@@ -138,7 +138,8 @@ final class DiffusionNetwork extends AbstractBlock {
   }
 
   /** What the network denoises: images, or the autoencoder's latents. */
-  Shape inputShape(int batch) {
+  @Override
+  public Shape inputShape(int batch) {
     return latentChannels > 0 ? AutoencoderNetwork.latentShape(batch) : imageShape(batch);
   }
 
@@ -150,7 +151,8 @@ final class DiffusionNetwork extends AbstractBlock {
     return new Shape(batch, TIME_FEATURES);
   }
 
-  Shape textShape(int batch) {
+  @Override
+  public Shape textShape(int batch) {
     return new Shape(batch, textWidth);
   }
 
@@ -177,7 +179,8 @@ final class DiffusionNetwork extends AbstractBlock {
   }
 
   /** FLOPs of one forward pass for one image (2 x multiply-adds of convolutions, linear layers and attention). */
-  long flopsPerImage(NDManager manager) {
+  @Override
+  public long flopsPerImage(NDManager manager) {
     try (NDManager scope = manager.newSubManager()) {
       var f = new Forward(new ParameterStore(scope, false), scope.getDevice(), false);
       run(f, new NDList(scope.zeros(inputShape(1)), scope.zeros(timeShape(1)), scope.zeros(textShape(1))));

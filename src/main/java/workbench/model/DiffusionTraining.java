@@ -186,13 +186,7 @@ public final class DiffusionTraining {
             }
             skippedInARow = 0;
             trainer.step();
-            float decay = Math.min(settings.emaDecay(), (1f + step) / (10f + step));
-            for (int i = 0; i < weights.size(); i++) {
-              // Temporaries live in the weights' own manager: closed here, or they pile up each step.
-              try (NDArray w = weights.get(i).stopGradient(); NDArray share = w.mul(1f - decay)) {
-                averages.get(i).muli(decay).addi(share);
-              }
-            }
+            updateAverage(weights, averages, Math.min(settings.emaDecay(), (1f + step) / (10f + step)));
           }
           progress.record(step, loss, 0, b);
           if (step % settings.checkpointEvery() == 0 || step == settings.steps()) {
@@ -212,7 +206,17 @@ public final class DiffusionTraining {
     }
   }
 
-  private static final int MAX_SKIPPED_IN_A_ROW = 20;
+  static final int MAX_SKIPPED_IN_A_ROW = 20;
+
+  /** One step of the exponential moving average: {@code average = decay average + (1 - decay) weight}. */
+  static void updateAverage(List<NDArray> weights, List<NDArray> averages, float decay) {
+    for (int i = 0; i < weights.size(); i++) {
+      // Temporaries live in the weights' own manager: closed here, or they pile up each step.
+      try (NDArray w = weights.get(i).stopGradient(); NDArray share = w.mul(1f - decay)) {
+        averages.get(i).muli(decay).addi(share);
+      }
+    }
+  }
 
   /** Adam (beta2 0.99) at {@code rate} after a linear warm-up from a fiftieth of it, on the CPU. */
   static DefaultTrainingConfig adamConfig(float rate, int warmup) {
@@ -237,6 +241,9 @@ public final class DiffusionTraining {
   static boolean finiteGradients(ai.djl.nn.Block network) {
     boolean finite = true;
     for (var p : network.getParameters().values()) {
+      if (!p.requiresGradient()) {
+        continue; // frozen: no gradient
+      }
       // A NaN or an infinity anywhere makes the sum non-finite.
       try (NDArray sum = p.getArray().getGradient().sum()) {
         finite &= Float.isFinite(sum.getFloat());
@@ -246,7 +253,9 @@ public final class DiffusionTraining {
       // DJL clears gradients by subtracting them from themselves, which keeps a NaN for ever:
       // without a real zero one NaN would end the run.
       for (var p : network.getParameters().values()) {
-        JniUtils.zeroGrad((PtNDArray) p.getArray());
+        if (p.requiresGradient()) {
+          JniUtils.zeroGrad((PtNDArray) p.getArray());
+        }
       }
     }
     return finite;
@@ -294,7 +303,7 @@ public final class DiffusionTraining {
     }
   }
 
-  private static void checkpoint(DiffusionNetwork network, DiffusionNetwork average, Path dir, int step)
+  static void checkpoint(ai.djl.nn.Block network, ai.djl.nn.Block average, Path dir, int step)
       throws IOException {
     CheckerTraining.save(network, dir.resolve(RAW));
     CheckerTraining.save(average, dir.resolve(EMA));
@@ -322,7 +331,7 @@ public final class DiffusionTraining {
     return JSON.readTree(state.toFile()).get("step").asInt();
   }
 
-  private static void load(DiffusionNetwork network, NDManager manager, Path file) throws IOException {
+  static void load(ai.djl.nn.Block network, NDManager manager, Path file) throws IOException {
     try (var in = new DataInputStream(Files.newInputStream(file))) {
       network.loadParameters(manager, in);
     } catch (MalformedModelException e) {
@@ -330,7 +339,7 @@ public final class DiffusionTraining {
     }
   }
 
-  private static void copy(DiffusionNetwork from, DiffusionNetwork to, NDManager manager) throws IOException {
+  static void copy(ai.djl.nn.Block from, ai.djl.nn.Block to, NDManager manager) throws IOException {
     var bytes = new ByteArrayOutputStream();
     from.saveParameters(new DataOutputStream(bytes));
     try {
@@ -354,8 +363,14 @@ public final class DiffusionTraining {
   }
 
   /** As above; over latents the errors are the latents' ({@code autoencoder} encodes the renders). */
-  static String captionGain(DiffusionNetwork network, Model model, SketchbookChecker checker,
+  static String captionGain(Denoiser network, Model model, SketchbookChecker checker,
       @Nullable SketchbookAutoencoder autoencoder) {
+    return captionGain(network, model, checker, autoencoder, null);
+  }
+
+  /** As above; over scene codes the errors are the codes' ({@code code} folds the latents). */
+  static String captionGain(Denoiser network, Model model, SketchbookChecker checker,
+      @Nullable SketchbookAutoencoder autoencoder, @Nullable SketchbookCode code) {
     int n = 32;
     var captions = new ArrayList<String>();
     float[] images = new float[n * SketchbookDiffusion.PIXELS];
@@ -369,6 +384,9 @@ public final class DiffusionTraining {
       NDArray x0 = scope.create(images, DiffusionNetwork.imageShape(n));
       if (autoencoder != null) {
         x0 = autoencoder.encode(x0);
+      }
+      if (code != null) {
+        x0 = code.encode(x0).reshape(network.inputShape(n));
       }
       float[] noise = gaussian(new SplittableRandom(77), (int) x0.size());
       NDArray condition = checker.conditioning(scope, captions);
@@ -396,6 +414,11 @@ public final class DiffusionTraining {
   /** Eight held-out captions, each sampled (DDIM, 25 steps, guidance 3) above its render. */
   private static void preview(DiffusionNetwork average, Model emaModel, SketchbookChecker checker,
       @Nullable SketchbookAutoencoder autoencoder, Path dir, int step, PrintStream console) throws IOException {
+    preview(new SketchbookDiffusion(emaModel, average, checker, autoencoder), dir, step, console);
+  }
+
+  /** As above, for any model the sampler runs. */
+  static void preview(SketchbookDiffusion sampler, Path dir, int step, PrintStream console) throws IOException {
     int n = 8;
     var prompts = new ArrayList<SketchbookDiffusion.Prompt>();
     var renders = new ArrayList<BufferedImage>();
@@ -405,7 +428,6 @@ public final class DiffusionTraining {
       prompts.add(SketchbookDiffusion.Prompt.of(CaptionGrammar.describe(scene, new SplittableRandom(i)).text()));
       renders.add(Sketchbook.render(scene));
     }
-    var sampler = new SketchbookDiffusion(emaModel, average, checker, autoencoder);
     for (int i = 0; i < n; i++) {
       noise[i] = gaussian(new SplittableRandom(1000 + i), sampler.stateSize());
     }

@@ -3,6 +3,7 @@ package workbench.model;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -17,8 +18,11 @@ import workbench.sketchbook.Sketchbook;
 import workbench.sketchbook.Vocabulary;
 
 /**
- * The default generator: the Sketchbook diffusion model ({@link DiffusionNetwork}) with the
- * checker's text encoder as its conditioning, sampled with classifier-free guidance.
+ * The default generator: a Sketchbook diffusion model with the checker's text encoder as its
+ * conditioning, sampled with classifier-free guidance. The weights say which: the shipped one
+ * denoises 64-number scene codes ({@link PriorNetwork}) that {@link SketchbookCode} and
+ * {@link SketchbookAutoencoder} draw; a UNet ({@link DiffusionNetwork}) denoises pixels or the
+ * autoencoder's latents.
  *
  * <p>Multi-prompts are composable diffusion (Liu et al. 2022): one prediction per part (a
  * Midjourney term, an A1111 {@code AND} part) and one for the unconditional branch, combined as
@@ -38,21 +42,29 @@ public final class SketchbookDiffusion implements AutoCloseable {
   public static final double DEFAULT_GUIDANCE = 3.0;
 
   private final Model model;
-  private final DiffusionNetwork network;
+  private final Denoiser network;
   private final SketchbookChecker checker;
   /** Draws the latents of a latent network (owned); null when the network denoises pixels. */
   private final @Nullable SketchbookAutoencoder autoencoder;
+  /** Unfolds the scene codes of a prior network into latents (owned); null for other networks. */
+  private final @Nullable SketchbookCode code;
 
-  SketchbookDiffusion(Model model, DiffusionNetwork network, SketchbookChecker checker) {
-    this(model, network, checker, null);
+  SketchbookDiffusion(Model model, Denoiser network, SketchbookChecker checker) {
+    this(model, network, checker, null, null);
   }
 
-  SketchbookDiffusion(Model model, DiffusionNetwork network, SketchbookChecker checker,
+  SketchbookDiffusion(Model model, Denoiser network, SketchbookChecker checker,
       @Nullable SketchbookAutoencoder autoencoder) {
+    this(model, network, checker, autoencoder, null);
+  }
+
+  SketchbookDiffusion(Model model, Denoiser network, SketchbookChecker checker,
+      @Nullable SketchbookAutoencoder autoencoder, @Nullable SketchbookCode code) {
     this.model = model;
     this.network = network;
     this.checker = checker;
     this.autoencoder = autoencoder;
+    this.code = code;
   }
 
   /** Loads the half-float weights ({@link HalfWeights}) into a float32 network; the checker is lent, not owned. */
@@ -61,12 +73,15 @@ public final class SketchbookDiffusion implements AutoCloseable {
     CpuKernels.guard();
     Model model = Model.newInstance(WEIGHTS, device);
     SketchbookAutoencoder autoencoder = null;
+    SketchbookCode code = null;
     try {
-      // The weights say which network they are (pixels or latents, with or without cross-attention).
+      // The weights say which network they are (pixels, latents or scene codes; with or without cross-attention).
       var names = HalfWeights.names(bytes);
-      boolean latent = DiffusionNetwork.latent(names);
-      var network = new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH,
-          DiffusionNetwork.crossAttention(names), latent ? AutoencoderNetwork.LATENT : 0);
+      boolean prior = PriorNetwork.prior(names);
+      boolean latent = prior || DiffusionNetwork.latent(names);
+      Denoiser network = prior ? new PriorNetwork(CheckerNetwork.CONDITION_WIDTH)
+          : new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH,
+              DiffusionNetwork.crossAttention(names), latent ? AutoencoderNetwork.LATENT : 0);
       model.setBlock(network);
       network.initialize(model.getNDManager(), DataType.FLOAT32,
           network.inputShape(1), DiffusionNetwork.timeShape(1), network.textShape(1));
@@ -75,11 +90,17 @@ public final class SketchbookDiffusion implements AutoCloseable {
       if (latent) {
         autoencoder = SketchbookAutoencoder.load(source, device);
       }
-      return new SketchbookDiffusion(model, network, checker, autoencoder);
+      if (prior) {
+        code = SketchbookCode.load(source, device);
+      }
+      return new SketchbookDiffusion(model, network, checker, autoencoder, code);
     } catch (Exception e) {
       model.close();
       if (autoencoder != null) {
         autoencoder.close();
+      }
+      if (code != null) {
+        code.close();
       }
       throw new ModelLoadException("cannot load model file " + source.describe(WEIGHTS) + ": " + e.getMessage(), e);
     }
@@ -156,7 +177,7 @@ public final class SketchbookDiffusion implements AutoCloseable {
    * The starting seed image is this many values of static.
    */
   public int stateSize() {
-    return autoencoder == null ? PIXELS : SketchbookAutoencoder.LATENT_VALUES;
+    return code != null ? CodeNetwork.CODE : autoencoder == null ? PIXELS : SketchbookAutoencoder.LATENT_VALUES;
   }
 
   /** Whether the state is a latent the autoencoder draws (rather than the image itself). */
@@ -175,10 +196,23 @@ public final class SketchbookDiffusion implements AutoCloseable {
    * through the decoder).
    */
   public NDArray images(NDArray states) {
-    long b = states.getShape().get(0);
-    NDArray pixels = autoencoder == null ? states.reshape(DiffusionNetwork.imageShape((int) b))
-        : autoencoder.decode(states.reshape(AutoencoderNetwork.latentShape((int) b)));
-    return pixels.add(1f).div(2f);
+    int b = (int) states.getShape().get(0);
+    if (autoencoder == null) {
+      return states.reshape(DiffusionNetwork.imageShape(b)).add(1f).div(2f);
+    }
+    if (code == null) {
+      return autoencoder.decode(states.reshape(AutoencoderNetwork.latentShape(b))).add(1f).div(2f);
+    }
+    // One code at a time: the code's first layer is a matrix product, whose CPU kernels round
+    // differently for different row counts, and a grid cell must get the bytes it gets alone.
+    var rows = new NDList();
+    // split, not get: PyTorch's split keeps the gradient path that checker guidance follows.
+    for (NDArray one : b == 1 ? new NDList(states.reshape(CodeNetwork.codeShape(1)))
+        : states.reshape(CodeNetwork.codeShape(b)).split(b, 0)) {
+      rows.add(autoencoder.decode(code.decode(one)));
+    }
+    // NDArrays.concat copies a lone array without its gradient path: one row is returned as it is.
+    return (rows.size() == 1 ? rows.get(0) : NDArrays.concat(rows)).add(1f).div(2f);
   }
 
   /**
@@ -191,6 +225,22 @@ public final class SketchbookDiffusion implements AutoCloseable {
       return image(state);
     }
     int size = Sketchbook.IMAGE_SIZE;
+    if (code != null) {
+      // A scene code's values as a square of grey cells, row by row.
+      int side = (int) Math.ceil(Math.sqrt(state.length));
+      int cell = size / side;
+      float[] grey = new float[PIXELS];
+      for (int y = 0; y < size; y++) {
+        for (int x = 0; x < size; x++) {
+          int i = Math.min(y / cell, side - 1) * side + Math.min(x / cell, side - 1);
+          float v = i < state.length ? 0.5f * state[i] : 0f;
+          for (int c = 0; c < 3; c++) {
+            grey[c * size * size + y * size + x] = v;
+          }
+        }
+      }
+      return image(grey);
+    }
     int cells = AutoencoderNetwork.CELLS;
     int scale = size / cells;
     float[] rgb = new float[PIXELS];
@@ -207,7 +257,16 @@ public final class SketchbookDiffusion implements AutoCloseable {
 
   /** The PIXELS values in about [-1, 1] of a state. */
   public float[] pixels(float[] state) {
-    return autoencoder == null ? state : autoencoder.decode(state);
+    if (autoencoder == null) {
+      return state;
+    }
+    if (code == null) {
+      return autoencoder.decode(state);
+    }
+    try (NDManager scope = model.getNDManager().newSubManager()) {
+      NDArray rgb = images(scope.create(state, new Shape(1, state.length)));
+      return rgb.mul(2f).sub(1f).toFloatArray();
+    }
   }
 
   public Device device() {
@@ -490,6 +549,9 @@ public final class SketchbookDiffusion implements AutoCloseable {
     model.close();
     if (autoencoder != null) {
       autoencoder.close();
+    }
+    if (code != null) {
+      code.close();
     }
   }
 }
