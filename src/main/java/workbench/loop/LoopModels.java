@@ -156,14 +156,14 @@ public final class LoopModels implements AutoCloseable {
     if (diffusion != null) {
       return ArtProcesses.runningOn(ArtProcess.Generator.REGISTRY_DIFFUSION);
     }
-    // The diffusion model is offered but not yet the default: the judge does not yet find its
-    // images better than the CVAE's (README, "Sketchbook diffusion"); it becomes the first when it does.
+    // The diffusion model is the default where it is shipped: the judge reads its images far
+    // better than the CVAE's (README, "Sketchbook diffusion"); the CVAE's processes follow.
     var prior = ArtProcesses.runningOn(ArtProcess.Generator.SKETCHBOOK_PRIOR);
     if (pixels == null) {
       return prior;
     }
-    var all = new ArrayList<>(prior);
-    all.addAll(ArtProcesses.runningOn(ArtProcess.Generator.SKETCHBOOK_DIFFUSION));
+    var all = new ArrayList<>(ArtProcesses.runningOn(ArtProcess.Generator.SKETCHBOOK_DIFFUSION));
+    all.addAll(prior);
     return List.copyOf(all);
   }
 

@@ -88,9 +88,18 @@ class SketchbookDiffusionLoopTest {
         shown.put(step, image);
       }
     });
-    var expected = SketchbookDiffusion.image(SeedStatic.latent(9, SketchbookDiffusion.PIXELS));
-    assertThat(pixels(result.staticImage())).isEqualTo(pixels(expected));
-    assertThat(pixels(shown.get(0))).isEqualTo(pixels(expected));
+    // The default model samples a scene code: its static is drawn as 8x8 grey cells, one per value, row by row.
+    float[] code = SeedStatic.latent(9, 64);
+    int[] expected = new int[64 * 64];
+    for (int y = 0; y < 64; y++) {
+      for (int x = 0; x < 64; x++) {
+        float u = (0.5f * code[(y / 8) * 8 + x / 8] + 1f) / 2f;
+        int grey = Math.round(Math.max(0f, Math.min(1f, u)) * 255f);
+        expected[y * 64 + x] = 0xff000000 | grey << 16 | grey << 8 | grey;
+      }
+    }
+    assertThat(pixels(result.staticImage())).isEqualTo(expected);
+    assertThat(pixels(shown.get(0))).isEqualTo(expected);
   }
 
   @Test

@@ -43,7 +43,7 @@ class DiffusionSmokeTrainingTest {
   void initStartsFromTheShippedWeightsWhoseLossIsFarBelowAFreshNetworks(@TempDir Path fresh, @TempDir Path warm)
       throws Exception {
     var quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    Path shipped = Path.of("src/main/resources/models/sketchbook-v1");
+    Path shipped = Path.of("experiments/pixel-diffusion-v1"); // the first shipped pixel network
     // One step each on the same batch (same settings and seed): the loss is that of the starting weights.
     var fromScratch = DiffusionTraining.train(tiny(1), ModelSource.classpath(), fresh, quiet);
     var fromShipped = DiffusionTraining.train(tiny(1), ModelSource.classpath(), shipped, warm, quiet);
@@ -53,7 +53,7 @@ class DiffusionSmokeTrainingTest {
   @Test
   void aNetworkGrownWithCrossAttentionStartsAsTheShippedOneAndLoadsByItsWeights(@TempDir Path grown) throws Exception {
     var console = new ByteArrayOutputStream();
-    Path shipped = Path.of("src/main/resources/models/sketchbook-v1");
+    Path shipped = Path.of("experiments/pixel-diffusion-v1"); // the first shipped pixel network
     var settings = tiny(1);
     var withCross = new DiffusionTraining.Settings(1, settings.seed(), settings.batch(), settings.learningRate(),
         settings.warmup(), settings.emaDecay(), settings.conditionDropout(), settings.checkpointEvery(), true);

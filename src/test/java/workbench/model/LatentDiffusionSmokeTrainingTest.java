@@ -22,6 +22,8 @@ class LatentDiffusionSmokeTrainingTest {
 
   private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
   private static final Path SHIPPED = Path.of("src/main/resources/models/sketchbook-v1");
+  /** The first shipped network, over pixels. */
+  private static final Path PIXEL = Path.of("experiments/pixel-diffusion-v1");
 
   @Test
   void theAutoencodersLossGoesDownAndASecondCallContinues(@TempDir Path dir) throws Exception {
@@ -52,12 +54,12 @@ class LatentDiffusionSmokeTrainingTest {
     Path run = dir.resolve("run");
     var settings = new DiffusionTraining.Settings(2, 7, 4, 5e-4f, 2, 0.99f, 0.1, 2, true);
     // From the shipped pixel network: the layers the two share are lent, the latent's own start fresh.
-    var result = DiffusionTraining.train(settings, ModelSource.classpath(), ModelSource.directory(models), SHIPPED,
+    var result = DiffusionTraining.train(settings, ModelSource.classpath(), ModelSource.directory(models), PIXEL,
         run, QUIET);
     assertThat(result.loss()).isFinite();
     byte[] weights = Files.readAllBytes(run.resolve(SketchbookDiffusion.WEIGHTS));
     assertThat(DiffusionNetwork.latent(HalfWeights.names(weights))).isTrue();
-    assertThat(DiffusionNetwork.latent(HalfWeights.names(Files.readAllBytes(SHIPPED.resolve(SketchbookDiffusion.WEIGHTS)))))
+    assertThat(DiffusionNetwork.latent(HalfWeights.names(Files.readAllBytes(PIXEL.resolve(SketchbookDiffusion.WEIGHTS)))))
         .isFalse();
 
     Files.copy(run.resolve(SketchbookDiffusion.WEIGHTS), models.resolve(SketchbookDiffusion.WEIGHTS));

@@ -293,7 +293,7 @@ class GenerateViewTest extends KaribuTest {
         "prompt", "red apple")));
     var view = _get(GenerateView.class);
     assertThat(view.form.process.isInvalid()).isTrue();
-    assertThat(view.form.error.getText()).isEqualTo("Unknown art process 'dream': choose one of guided, evolve, diffusion, dpmpp-2m");
+    assertThat(view.form.error.getText()).isEqualTo("Unknown art process 'dream': choose one of diffusion, dpmpp-2m, guided, evolve");
     assertThat(view.form.seed.getValue()).isEqualTo("43");
     assertThat(view.form.editor.getValue()).isEqualTo("red apple");
   }

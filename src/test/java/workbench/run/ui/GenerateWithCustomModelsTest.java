@@ -32,7 +32,7 @@ class GenerateWithCustomModelsTest extends KaribuTest {
         .containsExactly("sketchbook-v1", "sketchbook-v1+tiny-clip", "tiny-sd+tiny-clip", "tiny-sd+sketchbook-v1");
     assertThat(form.model.getItemLabelGenerator().apply("tiny-sd+tiny-clip"))
         .isEqualTo("Tiny diffusion-shaped generator (test fixture) scored by Tiny CLIP-shaped checker (test fixture)");
-    assertThat(form.process.getListDataView().getItems().toList()).containsExactly("guided", "evolve", "diffusion", "dpmpp-2m");
+    assertThat(form.process.getListDataView().getItems().toList()).containsExactly("diffusion", "dpmpp-2m", "guided", "evolve");
 
     _setValue(form.model, "tiny-sd+tiny-clip");
     assertThat(form.process.getListDataView().getItems().toList()).containsExactly("diffusion");
