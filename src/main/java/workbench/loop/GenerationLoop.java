@@ -47,8 +47,9 @@ public final class GenerationLoop {
         traces.add(new ArrayList<>(List.of(trace(0, initial.get(i)))));
         // At step 0 the sampler holds the static itself: its noisy image is the starting seed image
         // (for a latent or a scene code, the static as drawn for people, not the decoder's reading of it).
-        var noisy = models.noisyImage(first.process(), batch.z[i]);
-        listener.stepped(i, 0, steps, initial.get(i), statics.get(i), noisy == null ? null : statics.get(i));
+        var seedImage = statics.get(i);
+        boolean noisy = models.noisyImage(first.process(), batch.z[i]) != null;
+        listener.stepped(i, 0, steps, initial.get(i), seedImage, noisy ? () -> seedImage : null);
       }
 
       var progress = new Progress(models, batch, listener, traces, outcomes, stepsRun, steps, first.schedule());

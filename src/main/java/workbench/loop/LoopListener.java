@@ -1,6 +1,7 @@
 package workbench.loop;
 
 import java.awt.image.BufferedImage;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /** Hears the loop as it goes; the loop asks it whether an item was cancelled. */
@@ -16,8 +17,13 @@ public interface LoopListener {
    * image at that step where it is not the one the check output scored: the built-in diffusion
    * model's noisy image, while {@code image} is its prediction of the clean (final) image. Null
    * for processes whose current image is the scored one. The loop calls this one.
+   *
+   * <p>The noisy image is drawn only when asked for (a scene code or a latent costs a decoder
+   * pass, as much as the check output's own), and at most once; it stays the image of this step
+   * after the loop moves on.
    */
-  default void stepped(int item, int step, int steps, TermScores scores, BufferedImage image, @Nullable BufferedImage noisy) {
+  default void stepped(int item, int step, int steps, TermScores scores, BufferedImage image,
+      @Nullable Supplier<BufferedImage> noisy) {
     stepped(item, step, steps, scores, image);
   }
 

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import workbench.model.DiffusionSampler;
 import workbench.model.GeneratorPrior;
@@ -202,13 +203,27 @@ public final class LoopModels implements AutoCloseable {
 
   /**
    * The noisy image the built-in diffusion model holds in latent {@code z} (the sampler's x at
-   * the current time), beside the clean-image prediction the check output scores; null for
-   * other processes, whose current image is the one scored.
+   * the current time), beside the clean-image prediction the check output scores, drawn when
+   * first asked for (a listener that keeps no snapshot of this step never pays for the decoder);
+   * null for other processes, whose current image is the one scored.
    */
-  @Nullable BufferedImage noisyImage(String process, float[] z) {
-    return pixelDiffusion(process)
-        ? pixels.picture(Arrays.copyOf(z, pixels.stateSize()))
-        : null;
+  @Nullable Supplier<BufferedImage> noisyImage(String process, float[] z) {
+    if (!pixelDiffusion(process)) {
+      return null;
+    }
+    // The state as it is now: the loop moves z on after this step.
+    float[] state = Arrays.copyOf(z, pixels.stateSize());
+    return new Supplier<>() {
+      private @Nullable BufferedImage image;
+
+      @Override
+      public synchronized BufferedImage get() {
+        if (image == null) {
+          image = pixels.picture(state);
+        }
+        return image;
+      }
+    };
   }
 
   /** The images of the current latents, for the check output: (batch, 3, s, s) RGB in [0, 1]. */

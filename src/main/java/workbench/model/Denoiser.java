@@ -15,6 +15,13 @@ interface Denoiser extends Block {
 
   Shape textShape(int batch);
 
+  /**
+   * Rows of every forward pass when sampling (the last pass padded): PyTorch's CPU kernels round
+   * differently for different batch sizes but never by a row's place in a batch of one size, so
+   * a fixed pass keeps a grid cell's bytes those it gets alone. The network's cost says how many.
+   */
+  int rowsPerPass();
+
   /** FLOPs of one forward pass for one state (2 x multiply-adds). */
   long flopsPerImage(NDManager manager);
 }

@@ -151,6 +151,12 @@ final class DiffusionNetwork extends AbstractBlock implements Denoiser {
     return new Shape(batch, TIME_FEATURES);
   }
 
+  /** Two: a UNet's pass grows with its rows, and a one-term image needs two (its term and the unconditional branch). */
+  @Override
+  public int rowsPerPass() {
+    return 2;
+  }
+
   @Override
   public Shape textShape(int batch) {
     return new Shape(batch, textWidth);

@@ -3,6 +3,7 @@ package workbench.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,25 @@ class SketchbookDiffusionLoopTest {
     assertThat(png(together.get(0))).isEqualTo(png(loop.run(moon, LoopListener.NONE)));
     assertThat(png(together.get(1))).isEqualTo(png(loop.run(ball, LoopListener.NONE)));
     assertThat(png(together.get(2))).isEqualTo(png(loop.run(apple, LoopListener.NONE)));
+  }
+
+  @Test
+  void aBatchLongerThanOnePassOfEitherNetworkGivesEachItemItsOwnBytes() {
+    // Five cells: more codes than one decoder pass takes (four), and 4 x 4 + 2 = 18 denoiser
+    // rows, more than one pass of the prior (sixteen): the one-term cell (two rows alone) comes
+    // last, in a pass of its own that must be padded as its lone run's is. (What this guards is
+    // the cutting and trimming; a pass of another size only rounds differently, which the 8-bit
+    // PNGs here did not show: the two-cell test above failed on that, this one did not.)
+    var cells = new ArrayList<Recipe>();
+    String[] prompts = {"a red ball:: a moon:: night", "a pear:: grass:: small", "a blue box:: wood:: left",
+        "a star:: sky:: big", "a yellow sun on the right"};
+    for (int i = 0; i < prompts.length; i++) {
+      cells.add(recipe(prompts[i], 10 + i, 12, "diffusion"));
+    }
+    var together = loop.run(cells, LoopListener.NONE);
+    for (int i = 0; i < cells.size(); i++) {
+      assertThat(png(together.get(i))).as(prompts[i]).isEqualTo(png(loop.run(cells.get(i), LoopListener.NONE)));
+    }
   }
 
   @Test

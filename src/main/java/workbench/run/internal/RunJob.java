@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -164,7 +165,7 @@ public class RunJob {
         var listener = new LoopListener() {
           @Override
           public void stepped(int item, int step, int steps, TermScores scores, BufferedImage image,
-              @Nullable BufferedImage noisy) {
+              @Nullable Supplier<BufferedImage> noisy) {
             var runId = claimed.get(item);
             boolean preview = step == 0 || step % limits.previewEvery() == 0 || step == steps;
             byte[] png = preview ? PngMetadata.write(image, Map.of()) : new byte[0];
@@ -215,7 +216,7 @@ public class RunJob {
     }
 
     /** One step as the loop showed it: the noisy image, where the process has one, beside the scored one. */
-    private record Seen(int step, TermScores scores, BufferedImage image, @Nullable BufferedImage noisy) {}
+    private record Seen(int step, TermScores scores, BufferedImage image, @Nullable Supplier<BufferedImage> noisy) {}
 
     /**
      * Keeps a step's snapshot: the image at that step (diffusion's noisy one) and, where there
@@ -223,7 +224,7 @@ public class RunJob {
      * text chunks: the recipe is the run's, and exports write it.
      */
     private void keep(UUID runId, int attempt, Seen step) {
-      var noisy = step.noisy();
+      var noisy = step.noisy() == null ? null : step.noisy().get();
       byte[] png = PngMetadata.write(noisy != null ? noisy : step.image(), Map.of());
       byte[] predicted = noisy != null ? PngMetadata.write(step.image(), Map.of()) : null;
       store.snapshot(runId, attempt, step.step(), step.scores(), png, predicted);
