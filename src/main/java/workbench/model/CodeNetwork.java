@@ -1,17 +1,9 @@
 package workbench.model;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.Initializer;
-import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 
 /**
@@ -29,7 +21,7 @@ import ai.djl.util.PairList;
  *
  * <p>Inputs of {@link #forwardInternal}: latents (b, 4, 16, 16); output: their reconstruction.
  */
-final class CodeNetwork extends AbstractBlock {
+final class CodeNetwork extends OwnParametersBlock {
 
   static final int CODE = 64;
   static final float CODE_NOISE = 0.1f;
@@ -40,20 +32,19 @@ final class CodeNetwork extends AbstractBlock {
   private static final int CORNER = GRID / 2;
 
   CodeNetwork() {
-    super((byte) 1);
-    conv("enc.in", FOLDED, WIDTH, false);
-    residual("enc.r0");
-    residual("enc.r1");
-    conv("enc.down", WIDTH, WIDTH, false);
-    norm("enc.norm");
-    linear("enc.out", WIDTH * CORNER * CORNER, CODE);
-    linear("dec.in", CODE, WIDTH * CORNER * CORNER);
-    residual("dec.r0");
-    conv("dec.up", WIDTH, WIDTH, false);
-    residual("dec.r1");
-    residual("dec.r2");
-    norm("dec.norm");
-    conv("dec.out", WIDTH, FOLDED, false);
+    convParameters("enc.in", FOLDED, WIDTH, 3, false);
+    residualParameters("enc.r0", WIDTH);
+    residualParameters("enc.r1", WIDTH);
+    convParameters("enc.down", WIDTH, WIDTH, 3, false);
+    normParameters("enc.norm", WIDTH);
+    linearParameters("enc.out", WIDTH * CORNER * CORNER, CODE, false);
+    linearParameters("dec.in", CODE, WIDTH * CORNER * CORNER, false);
+    residualParameters("dec.r0", WIDTH);
+    convParameters("dec.up", WIDTH, WIDTH, 3, false);
+    residualParameters("dec.r1", WIDTH);
+    residualParameters("dec.r2", WIDTH);
+    normParameters("dec.norm", WIDTH);
+    convParameters("dec.out", WIDTH, FOLDED, 3, false);
   }
 
   static Shape latentShape(int batch) {
@@ -76,26 +67,26 @@ final class CodeNetwork extends AbstractBlock {
 
   /** Latents (b, 4, 16, 16) to codes (b, CODE) in [-1, 1]. */
   NDArray encode(ParameterStore store, NDArray latent, boolean training) {
-    var f = new Forward(store, latent.getDevice(), training);
+    var f = new Pass(store, latent.getDevice(), training);
     long b = latent.getShape().get(0);
     NDArray h = f.conv("enc.in", fold(latent), 1);
     h = f.residual("enc.r0", h);
     h = f.residual("enc.r1", h);
     h = f.conv("enc.down", h, 2);
-    h = DiffusionNetwork.silu(f.norm("enc.norm", h)).reshape(b, -1);
+    h = DiffusionNetwork.silu(f.groupNorm("enc.norm", h)).reshape(b, -1);
     return f.linear("enc.out", h).tanh();
   }
 
   /** Codes (b, CODE) to latents (b, 4, 16, 16) in [-1, 1]. */
   NDArray decode(ParameterStore store, NDArray code, boolean training) {
-    var f = new Forward(store, code.getDevice(), training);
+    var f = new Pass(store, code.getDevice(), training);
     long b = code.getShape().get(0);
     NDArray h = f.linear("dec.in", code).reshape(b, WIDTH, CORNER, CORNER);
     h = f.residual("dec.r0", h);
     h = f.conv("dec.up", h.repeat(2, 2).repeat(3, 2), 1);
     h = f.residual("dec.r1", h);
     h = f.residual("dec.r2", h);
-    return unfold(f.conv("dec.out", DiffusionNetwork.silu(f.norm("dec.norm", h)), 1)).tanh();
+    return unfold(f.conv("dec.out", DiffusionNetwork.silu(f.groupNorm("dec.norm", h)), 1)).tanh();
   }
 
   /** (b, 4, 16, 16) to (b, 16, 8, 8): each 2x2 block of cells into channels. */
@@ -115,72 +106,5 @@ final class CodeNetwork extends AbstractBlock {
   @Override
   public Shape[] getOutputShapes(Shape[] inputShapes) {
     return new Shape[] {inputShapes[0]};
-  }
-
-  @Override
-  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-    // Every parameter is this block's own, with its shape known at construction.
-  }
-
-  private void conv(String name, int in, int out, boolean zero) {
-    add(name + ".weight", new Shape(out, in, 3, 3), zero ? Initializer.ZEROS : new XavierInitializer());
-    add(name + ".bias", new Shape(out), Initializer.ZEROS);
-  }
-
-  private void linear(String name, int in, int out) {
-    add(name + ".weight", new Shape(out, in), new XavierInitializer());
-    add(name + ".bias", new Shape(out), Initializer.ZEROS);
-  }
-
-  private void norm(String name) {
-    add(name + ".gamma", new Shape(WIDTH), Initializer.ONES);
-    add(name + ".beta", new Shape(WIDTH), Initializer.ZEROS);
-  }
-
-  private void residual(String name) {
-    norm(name + ".norm1");
-    conv(name + ".conv1", WIDTH, WIDTH, false);
-    norm(name + ".norm2");
-    conv(name + ".conv2", WIDTH, WIDTH, true);
-  }
-
-  private void add(String name, Shape shape, Initializer initializer) {
-    addParameter(Parameter.builder().setName(name).setType(Parameter.Type.OTHER)
-        .optShape(shape).optInitializer(initializer).build());
-  }
-
-  private final class Forward {
-    private final ParameterStore store;
-    private final Device device;
-    private final boolean training;
-
-    Forward(ParameterStore store, Device device, boolean training) {
-      this.store = store;
-      this.device = device;
-      this.training = training;
-    }
-
-    NDArray p(String name) {
-      return store.getValue(parameters.get(name), device, training);
-    }
-
-    NDArray conv(String name, NDArray x, int stride) {
-      return Conv2d.conv2d(x, p(name + ".weight"), p(name + ".bias"), new Shape(stride, stride), new Shape(1, 1))
-          .singletonOrThrow();
-    }
-
-    NDArray linear(String name, NDArray x) {
-      return x.matMul(p(name + ".weight").transpose()).add(p(name + ".bias"));
-    }
-
-    NDArray norm(String name, NDArray x) {
-      return DiffusionNetwork.groupNorm(x, p(name + ".gamma"), p(name + ".beta"));
-    }
-
-    NDArray residual(String name, NDArray x) {
-      NDArray h = conv(name + ".conv1", DiffusionNetwork.silu(norm(name + ".norm1", x)), 1);
-      h = conv(name + ".conv2", DiffusionNetwork.silu(norm(name + ".norm2", h)), 1);
-      return x.add(h);
-    }
   }
 }

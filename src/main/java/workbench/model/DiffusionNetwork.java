@@ -4,18 +4,12 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.Initializer;
-import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -45,7 +39,7 @@ import workbench.sketchbook.Sketchbook;
  * pass reads as the UNet it is. Residual blocks' last convolution and the output convolution
  * start at zero, so the untrained network is the identity plus a zero prediction.
  */
-final class DiffusionNetwork extends AbstractBlock implements Denoiser {
+final class DiffusionNetwork extends OwnParametersBlock implements Denoiser {
 
   static final int PATCH = 4;
   static final int TIME_FEATURES = 64;
@@ -84,53 +78,52 @@ final class DiffusionNetwork extends AbstractBlock implements Denoiser {
    *     grown from FiLM-only weights starts as that network
    */
   DiffusionNetwork(int textWidth, int tokenWidth, boolean crossAttention, int latentChannels) {
-    super((byte) 1);
     this.textWidth = textWidth;
     this.tokenWidth = tokenWidth;
     this.crossAttention = crossAttention;
     this.latentChannels = latentChannels;
     // Over latents the UNet's input is the latent grid itself: no folding, no full-resolution stem and head.
     int folded = latentChannels > 0 ? latentChannels : 3 * PATCH * PATCH;
-    linear("cond.in", TIME_FEATURES + textWidth, CONDITION, false);
-    linear("cond.out", CONDITION, CONDITION, false);
-    conv("in", folded, CHANNELS[0], 3, false);
+    linearParameters("cond.in", TIME_FEATURES + textWidth, CONDITION, false);
+    linearParameters("cond.out", CONDITION, CONDITION, false);
+    convParameters("in", folded, CHANNELS[0], 3, false);
     int c = CHANNELS[0];
     for (int level = 0; level < CHANNELS.length; level++) {
       for (int b = 0; b < BLOCKS; b++) {
-        residual("down" + level + "." + b, c, CHANNELS[level]);
+        filmResidualParameters("down" + level + "." + b, c, CHANNELS[level]);
         c = CHANNELS[level];
       }
       crossAttention("down" + level + ".text", c);
       if (level < CHANNELS.length - 1) {
-        conv("down" + level + ".pool", c, c, 3, false);
+        convParameters("down" + level + ".pool", c, c, 3, false);
       }
     }
-    residual("mid.0", c, c);
+    filmResidualParameters("mid.0", c, c);
     attention("mid.attention", c);
     crossAttention("mid.text", c);
-    residual("mid.1", c, c);
+    filmResidualParameters("mid.1", c, c);
     for (int level = CHANNELS.length - 1; level >= 0; level--) {
       for (int b = 0; b < BLOCKS; b++) {
         // The first block of each level also reads the skip from the way down.
-        residual("up" + level + "." + b, b == 0 ? c + CHANNELS[level] : CHANNELS[level], CHANNELS[level]);
+        filmResidualParameters("up" + level + "." + b, b == 0 ? c + CHANNELS[level] : CHANNELS[level], CHANNELS[level]);
         c = CHANNELS[level];
       }
       crossAttention("up" + level + ".text", c);
       if (level > 0) {
-        conv("up" + level + ".grow", c, CHANNELS[level - 1], 3, false);
+        convParameters("up" + level + ".grow", c, CHANNELS[level - 1], 3, false);
         c = CHANNELS[level - 1];
       }
     }
-    norm("out.norm", c);
-    conv("out", c, folded, 3, true);
+    normParameters("out.norm", c);
+    convParameters("out", c, folded, 3, true);
     if (latentChannels > 0) {
       return;
     }
-    conv("stem", 3, FINE, 3, false);
-    conv("head.conv1", 3 + FINE, FINE, 3, false);
-    linear("head.film", CONDITION, 2 * FINE, true);
-    norm("head.norm", FINE);
-    conv("head.conv2", FINE, 3, 3, true);
+    convParameters("stem", 3, FINE, 3, false);
+    convParameters("head.conv1", 3 + FINE, FINE, 3, false);
+    linearParameters("head.film", CONDITION, 2 * FINE, true);
+    normParameters("head.norm", FINE);
+    convParameters("head.conv2", FINE, 3, 3, true);
   }
 
   static Shape imageShape(int batch) {
@@ -206,7 +199,7 @@ final class DiffusionNetwork extends AbstractBlock implements Denoiser {
     Deque<NDArray> skips = new ArrayDeque<>();
     for (int level = 0; level < CHANNELS.length; level++) {
       for (int k = 0; k < BLOCKS; k++) {
-        h = f.residual("down" + level + "." + k, h, film);
+        h = f.filmResidual("down" + level + "." + k, h, film);
       }
       h = f.crossAttention("down" + level + ".text", h, tokens);
       skips.push(h);
@@ -214,14 +207,14 @@ final class DiffusionNetwork extends AbstractBlock implements Denoiser {
         h = f.conv("down" + level + ".pool", h, 2);
       }
     }
-    h = f.residual("mid.0", h, film);
+    h = f.filmResidual("mid.0", h, film);
     h = f.attention("mid.attention", h);
     h = f.crossAttention("mid.text", h, tokens);
-    h = f.residual("mid.1", h, film);
+    h = f.filmResidual("mid.1", h, film);
     for (int level = CHANNELS.length - 1; level >= 0; level--) {
       h = h.concat(skips.pop(), 1);
       for (int k = 0; k < BLOCKS; k++) {
-        h = f.residual("up" + level + "." + k, h, film);
+        h = f.filmResidual("up" + level + "." + k, h, film);
       }
       h = f.crossAttention("up" + level + ".text", h, tokens);
       if (level > 0) {
@@ -229,7 +222,7 @@ final class DiffusionNetwork extends AbstractBlock implements Denoiser {
         h = f.conv("up" + level + ".grow", JniUtils.interpolate((PtNDArray) h, size, 0, false), 1);
       }
     }
-    h = f.conv("out", silu(f.norm("out.norm", h)), 1);
+    h = f.conv("out", silu(f.groupNorm("out.norm", h)), 1);
     if (latent()) {
       return h;
     }
@@ -238,7 +231,7 @@ final class DiffusionNetwork extends AbstractBlock implements Denoiser {
     // that the 4x4 patches' narrow channels did not learn to answer (see the model card).
     NDArray fine = f.conv("head.conv1", coarse.concat(f.conv("stem", x, 1), 1), 1);
     NDArray scaleShift = f.linear("head.film", film).reshape(-1, 2 * FINE, 1, 1);
-    fine = f.norm("head.norm", fine).mul(scaleShift.get(":, 0:" + FINE).add(1f)).add(scaleShift.get(":, " + FINE + ":"));
+    fine = f.groupNorm("head.norm", fine).mul(scaleShift.get(":, 0:" + FINE).add(1f)).add(scaleShift.get(":, " + FINE + ":"));
     return coarse.add(f.conv("head.conv2", silu(fine), 1));
   }
 
@@ -290,43 +283,23 @@ final class DiffusionNetwork extends AbstractBlock implements Denoiser {
     return new Shape[] {inputShapes[0]};
   }
 
-  @Override
-  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-    // No child blocks: every parameter is this block's own, with its shape known at construction.
-  }
-
   // ---- parameters ----
 
-  private void linear(String name, int in, int out, boolean zero) {
-    add(name + ".weight", new Shape(out, in), zero ? Initializer.ZEROS : new XavierInitializer());
-    add(name + ".bias", new Shape(out), Initializer.ZEROS);
-  }
-
-  private void conv(String name, int in, int out, int kernel, boolean zero) {
-    add(name + ".weight", new Shape(out, in, kernel, kernel), zero ? Initializer.ZEROS : new XavierInitializer());
-    add(name + ".bias", new Shape(out), Initializer.ZEROS);
-  }
-
-  private void norm(String name, int channels) {
-    add(name + ".gamma", new Shape(channels), Initializer.ONES);
-    add(name + ".beta", new Shape(channels), Initializer.ZEROS);
-  }
-
-  private void residual(String name, int in, int out) {
-    norm(name + ".norm1", in);
-    conv(name + ".conv1", in, out, 3, false);
-    linear(name + ".film", CONDITION, 2 * out, true);
-    norm(name + ".norm2", out);
-    conv(name + ".conv2", out, out, 3, true);
+  private void filmResidualParameters(String name, int in, int out) {
+    normParameters(name + ".norm1", in);
+    convParameters(name + ".conv1", in, out, 3, false);
+    linearParameters(name + ".film", CONDITION, 2 * out, true);
+    normParameters(name + ".norm2", out);
+    convParameters(name + ".conv2", out, out, 3, true);
     if (in != out) {
-      conv(name + ".skip", in, out, 1, false);
+      convParameters(name + ".skip", in, out, 1, false);
     }
   }
 
   private void attention(String name, int channels) {
-    norm(name + ".norm", channels);
-    conv(name + ".qkv", channels, 3 * channels, 1, false);
-    conv(name + ".out", channels, channels, 1, true);
+    normParameters(name + ".norm", channels);
+    convParameters(name + ".qkv", channels, 3 * channels, 1, false);
+    convParameters(name + ".out", channels, channels, 1, true);
   }
 
   /** Queries from the image, keys and values from the caption's token states; the output starts at zero. */
@@ -334,62 +307,46 @@ final class DiffusionNetwork extends AbstractBlock implements Denoiser {
     if (!crossAttention) {
       return;
     }
-    norm(name + ".norm", channels);
-    conv(name + ".q", channels, channels, 1, false);
-    linear(name + ".k", tokenWidth, channels, false);
-    linear(name + ".v", tokenWidth, channels, false);
-    conv(name + ".out", channels, channels, 1, true);
-  }
-
-  private void add(String name, Shape shape, Initializer initializer) {
-    addParameter(Parameter.builder().setName(name).setType(Parameter.Type.OTHER)
-        .optShape(shape).optInitializer(initializer).build());
+    normParameters(name + ".norm", channels);
+    convParameters(name + ".q", channels, channels, 1, false);
+    linearParameters(name + ".k", tokenWidth, channels, false);
+    linearParameters(name + ".v", tokenWidth, channels, false);
+    convParameters(name + ".out", channels, channels, 1, true);
   }
 
   /** One forward pass: parameters fetched through the store (the trainer's, or a frozen one). */
-  private final class Forward {
-    private final ParameterStore store;
-    private final Device device;
-    private final boolean training;
+  private final class Forward extends Pass {
     long flops;
 
     Forward(ParameterStore store, Device device, boolean training) {
-      this.store = store;
-      this.device = device;
-      this.training = training;
+      super(store, device, training);
     }
 
-    NDArray p(String name) {
-      return store.getValue(parameters.get(name), device, training);
-    }
-
+    /** DJL's Linear (the rounding the UNets were trained with), counted. */
+    @Override
     NDArray linear(String name, NDArray x) {
       Shape w = parameters.get(name + ".weight").getArray().getShape();
       flops += 2 * w.get(0) * w.get(1) * x.getShape().get(0);
       return Linear.linear(x, p(name + ".weight"), p(name + ".bias")).singletonOrThrow();
     }
 
+    @Override
     NDArray conv(String name, NDArray x, int stride) {
-      NDArray w = p(name + ".weight");
-      long k = w.getShape().get(2);
-      NDArray out = Conv2d.conv2d(x, w, p(name + ".bias"), new Shape(stride, stride), new Shape(k / 2, k / 2))
-          .singletonOrThrow();
+      NDArray out = super.conv(name, x, stride);
+      Shape w = parameters.get(name + ".weight").getArray().getShape();
       Shape o = out.getShape();
-      flops += 2 * o.get(0) * o.get(1) * o.get(2) * o.get(3) * w.getShape().get(1) * k * k;
+      flops += 2 * o.get(0) * o.get(1) * o.get(2) * o.get(3) * w.get(1) * w.get(2) * w.get(3);
       return out;
     }
 
-    NDArray norm(String name, NDArray x) {
-      return groupNorm(x, p(name + ".gamma"), p(name + ".beta"));
-    }
-
-    NDArray residual(String name, NDArray x, NDArray film) {
-      NDArray h = conv(name + ".conv1", silu(norm(name + ".norm1", x)), 1);
+    /** A residual block whose second norm is scaled and shifted by the condition (FiLM). */
+    NDArray filmResidual(String name, NDArray x, NDArray film) {
+      NDArray h = conv(name + ".conv1", silu(groupNorm(name + ".norm1", x)), 1);
       long out = h.getShape().get(1);
       NDArray scaleShift = linear(name + ".film", film).reshape(-1, 2 * out, 1, 1);
       NDArray scale = scaleShift.get(":, 0:" + out);
       NDArray shift = scaleShift.get(":, " + out + ":");
-      h = norm(name + ".norm2", h).mul(scale.add(1f)).add(shift);
+      h = groupNorm(name + ".norm2", h).mul(scale.add(1f)).add(shift);
       h = conv(name + ".conv2", silu(h), 1);
       NDArray skip = parameters.containsKey(name + ".skip.weight") ? conv(name + ".skip", x, 1) : x;
       return skip.add(h);
@@ -401,7 +358,7 @@ final class DiffusionNetwork extends AbstractBlock implements Denoiser {
       long c = s.get(1);
       long n = s.get(2) * s.get(3);
       long d = c / HEADS;
-      NDArray qkv = conv(name + ".qkv", norm(name + ".norm", x), 1).reshape(b, 3, HEADS, d, n);
+      NDArray qkv = conv(name + ".qkv", groupNorm(name + ".norm", x), 1).reshape(b, 3, HEADS, d, n);
       NDArray q = qkv.get(":, 0").transpose(0, 1, 3, 2); // (b, heads, n, d)
       NDArray k = qkv.get(":, 1");                       // (b, heads, d, n)
       NDArray v = qkv.get(":, 2");                       // (b, heads, d, n)
@@ -428,7 +385,7 @@ final class DiffusionNetwork extends AbstractBlock implements Denoiser {
       long n = s.get(2) * s.get(3);
       long d = c / HEADS;
       long t = tokens.getShape().get(1);
-      NDArray q = conv(name + ".q", norm(name + ".norm", x), 1).reshape(b, HEADS, d, n).transpose(0, 1, 3, 2);
+      NDArray q = conv(name + ".q", groupNorm(name + ".norm", x), 1).reshape(b, HEADS, d, n).transpose(0, 1, 3, 2);
       NDArray flat = tokens.reshape(b * t, -1);
       NDArray k = linear(name + ".k", flat).reshape(b, t, HEADS, d).transpose(0, 2, 3, 1); // (b, heads, d, t)
       NDArray v = linear(name + ".v", flat).reshape(b, t, HEADS, d).transpose(0, 2, 1, 3); // (b, heads, t, d)

@@ -1,16 +1,10 @@
 package workbench.model;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.Initializer;
-import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 
 /**
@@ -21,7 +15,7 @@ import ai.djl.util.PairList;
  * <p>The code is carried as (b, CODE, 1, 1), a one-cell latent, so the trainer's noising and the
  * sampler treat it as any other state.
  */
-final class PriorNetwork extends AbstractBlock implements Denoiser {
+final class PriorNetwork extends OwnParametersBlock implements Denoiser {
 
   static final int WIDTH = 512;
   static final int HIDDEN = 1024;
@@ -30,20 +24,19 @@ final class PriorNetwork extends AbstractBlock implements Denoiser {
   private final int textWidth;
 
   PriorNetwork(int textWidth) {
-    super((byte) 1);
     this.textWidth = textWidth;
-    linear("cond.text", textWidth, WIDTH, false);
-    linear("cond.time", DiffusionNetwork.TIME_FEATURES, WIDTH, false);
-    linear("cond.out", WIDTH, WIDTH, false);
-    linear("in", CodeNetwork.CODE, WIDTH, false);
+    linearParameters("cond.text", textWidth, WIDTH, false);
+    linearParameters("cond.time", DiffusionNetwork.TIME_FEATURES, WIDTH, false);
+    linearParameters("cond.out", WIDTH, WIDTH, false);
+    linearParameters("in", CodeNetwork.CODE, WIDTH, false);
     for (int b = 0; b < BLOCKS; b++) {
-      norm("block" + b + ".norm");
-      linear("block" + b + ".up", WIDTH, HIDDEN, false);
-      linear("block" + b + ".cond", WIDTH, HIDDEN, false);
-      linear("block" + b + ".down", HIDDEN, WIDTH, true);
+      normParameters("block" + b + ".norm", WIDTH);
+      linearParameters("block" + b + ".up", WIDTH, HIDDEN, false);
+      linearParameters("block" + b + ".cond", WIDTH, HIDDEN, false);
+      linearParameters("block" + b + ".down", HIDDEN, WIDTH, true);
     }
-    norm("out.norm");
-    linear("out", WIDTH, CodeNetwork.CODE, true);
+    normParameters("out.norm", WIDTH);
+    linearParameters("out", WIDTH, CodeNetwork.CODE, true);
   }
 
   /** Whether weights with these parameter names are a prior's (rather than a UNet's). */
@@ -85,7 +78,7 @@ final class PriorNetwork extends AbstractBlock implements Denoiser {
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> unused) {
-    var f = new Forward(store, inputs.get(0).getDevice(), training);
+    var f = new Pass(store, inputs.get(0).getDevice(), training);
     NDArray x = inputs.get(0);
     long b = x.getShape().get(0);
     NDArray c = f.linear("cond.text", inputs.get(2)).add(f.linear("cond.time", inputs.get(1)));
@@ -93,10 +86,10 @@ final class PriorNetwork extends AbstractBlock implements Denoiser {
     NDArray h = f.linear("in", x.reshape(b, CodeNetwork.CODE));
     for (int k = 0; k < BLOCKS; k++) {
       String name = "block" + k;
-      NDArray a = f.linear(name + ".up", f.norm(name + ".norm", h)).add(f.linear(name + ".cond", c));
+      NDArray a = f.linear(name + ".up", layerNorm(f, name + ".norm", h)).add(f.linear(name + ".cond", c));
       h = h.add(f.linear(name + ".down", DiffusionNetwork.silu(a)));
     }
-    return new NDList(f.linear("out", f.norm("out.norm", h)).reshape(inputShape((int) b)));
+    return new NDList(f.linear("out", layerNorm(f, "out.norm", h)).reshape(inputShape((int) b)));
   }
 
   @Override
@@ -104,50 +97,10 @@ final class PriorNetwork extends AbstractBlock implements Denoiser {
     return new Shape[] {inputShapes[0]};
   }
 
-  @Override
-  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-    // Every parameter is this block's own, with its shape known at construction.
-  }
-
-  private void linear(String name, int in, int out, boolean zero) {
-    add(name + ".weight", new Shape(out, in), zero ? Initializer.ZEROS : new XavierInitializer());
-    add(name + ".bias", new Shape(out), Initializer.ZEROS);
-  }
-
-  private void norm(String name) {
-    add(name + ".gamma", new Shape(WIDTH), Initializer.ONES);
-    add(name + ".beta", new Shape(WIDTH), Initializer.ZEROS);
-  }
-
-  private void add(String name, Shape shape, Initializer initializer) {
-    addParameter(Parameter.builder().setName(name).setType(Parameter.Type.OTHER)
-        .optShape(shape).optInitializer(initializer).build());
-  }
-
-  private final class Forward {
-    private final ParameterStore store;
-    private final Device device;
-    private final boolean training;
-
-    Forward(ParameterStore store, Device device, boolean training) {
-      this.store = store;
-      this.device = device;
-      this.training = training;
-    }
-
-    NDArray p(String name) {
-      return store.getValue(parameters.get(name), device, training);
-    }
-
-    NDArray linear(String name, NDArray x) {
-      return x.matMul(p(name + ".weight").transpose()).add(p(name + ".bias"));
-    }
-
-    /** Layer norm over the features. */
-    NDArray norm(String name, NDArray x) {
-      NDArray centred = x.sub(x.mean(new int[] {1}, true));
-      NDArray spread = centred.square().mean(new int[] {1}, true).add(1e-5f).sqrt();
-      return centred.div(spread).mul(p(name + ".gamma")).add(p(name + ".beta"));
-    }
+  /** Layer norm over the features. */
+  private static NDArray layerNorm(Pass f, String name, NDArray x) {
+    NDArray centred = x.sub(x.mean(new int[] {1}, true));
+    NDArray spread = centred.square().mean(new int[] {1}, true).add(1e-5f).sqrt();
+    return centred.div(spread).mul(f.p(name + ".gamma")).add(f.p(name + ".beta"));
   }
 }
