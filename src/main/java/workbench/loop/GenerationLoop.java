@@ -48,7 +48,7 @@ public final class GenerationLoop {
         // At step 0 the sampler holds the static itself: its noisy image is the starting seed image
         // (for a latent or a scene code, the static as drawn for people, not the decoder's reading of it).
         var seedImage = statics.get(i);
-        boolean noisy = models.noisyImage(first.process(), batch.z[i]) != null;
+        boolean noisy = models.pixelDiffusion(first.process());
         listener.stepped(i, 0, steps, initial.get(i), seedImage, noisy ? () -> seedImage : null);
       }
 
