@@ -81,11 +81,12 @@ public final class DiffusionArtProcess implements ArtProcess {
 
   @Override
   public String description() {
+    // What the built-in model can do is the model card's to say; here only what a user should expect.
+    String caveat = " (the built-in Sketchbook model draws soft shapes: place, count and colour come out"
+        + " more often than the object's exact shape; its model card says what it cannot do)";
     return sampler.equals(DiffusionSampler.DDIM)
-        ? "diffusion sampling, one DDIM step per loop step, with classifier-free guidance"
-            + " (the built-in Sketchbook model is still in training: its images are not yet readable)"
-        : "diffusion sampling, one DPM-Solver++ 2M step per loop step, with classifier-free guidance"
-            + " (the built-in Sketchbook model is still in training: its images are not yet readable)";
+        ? "diffusion sampling, one DDIM step per loop step, with classifier-free guidance" + caveat
+        : "diffusion sampling, one DPM-Solver++ 2M step per loop step, with classifier-free guidance" + caveat;
   }
 
   @Override
