@@ -1,28 +1,16 @@
 package workbench.model;
 
-import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import java.awt.image.BufferedImage;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.imageio.ImageIO;
-import workbench.shared.DaemonThreads;
 import workbench.sketchbook.Sketchbook;
 import workbench.sketchbook.Split;
 
@@ -33,8 +21,6 @@ import workbench.sketchbook.Split;
  */
 public final class AutoencoderTraining {
 
-  public static final String RAW = "autoencoder-raw.params";
-  public static final String STATE = "autoencoder-state.json";
   public static final String LOSS = "autoencoder-loss.csv";
 
   public record Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery) {
@@ -48,68 +34,27 @@ public final class AutoencoderTraining {
   private AutoencoderTraining() {}
 
   public static Result train(Settings settings, Path outDir, PrintStream console) throws IOException {
-    CpuKernels.guard();
-    Engine.getInstance().setRandomSeed((int) settings.seed());
-    Files.createDirectories(outDir);
-    int first = DiffusionTraining.resumeStep(outDir, STATE, RAW);
-    ExecutorService render = Executors.newSingleThreadExecutor(DaemonThreads.named("autoencoder-batches"));
+    RenderTraining.seed(settings.seed());
     var network = new AutoencoderNetwork();
-    try (Model model = Model.newInstance("autoencoder", Device.cpu());
-        var progress = new TrainingProgress(outDir.resolve(LOSS), settings.steps(), console, first > 0)) {
-      model.setBlock(network);
-      if (first > 0) {
-        network.initialize(model.getNDManager(), DataType.FLOAT32, AutoencoderNetwork.imageShape(settings.batch()));
-        try (var in = new DataInputStream(Files.newInputStream(outDir.resolve(RAW)))) {
-          network.loadParameters(model.getNDManager(), in);
-        } catch (MalformedModelException e) {
-          throw new ModelLoadException("cannot load " + outDir.resolve(RAW) + ": " + e.getMessage(), e);
-        }
-        console.println("continuing from step " + first);
+    var outcome = RenderTraining.train(new RenderTraining.Job("autoencoder", network, AutoencoderNetwork::imageShape,
+        step -> batch(settings, step), "held-out reconstruction") {
+      @Override
+      NDArray loss(Trainer trainer, NDArray renders) {
+        return RenderTraining.pixelError(trainer.forward(new NDList(renders)).singletonOrThrow(), renders);
       }
-      var config = DiffusionTraining.adamConfig(settings.learningRate(), settings.warmup());
-      try (Trainer trainer = model.newTrainer(config)) {
-        trainer.initialize(AutoencoderNetwork.imageShape(settings.batch()));
-        CompletableFuture<float[]> next = prefetch(render, settings, first);
-        double loss = 0;
-        double error = Double.NaN; // the last checkpoint's held-out error
-        for (int step = first + 1; step <= settings.steps(); step++) {
-          float[] images = next.join();
-          next = prefetch(render, settings, step);
-          try (NDManager scope = trainer.getManager().newSubManager()) {
-            NDArray x = scope.create(images, AutoencoderNetwork.imageShape(settings.batch()));
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-              NDArray out = trainer.forward(new NDList(x)).singletonOrThrow();
-              NDArray difference = out.sub(x);
-              NDArray total = difference.abs().mean().add(difference.square().mean());
-              loss = total.getFloat();
-              if (Double.isFinite(loss)) {
-                collector.backward(total);
-              }
-            }
-            if (!Double.isFinite(loss) || !DiffusionTraining.finiteGradients(network)) {
-              continue; // a NaN from the CPU kernels: the step is dropped (see DiffusionTraining)
-            }
-            trainer.step();
-          }
-          progress.record(step, loss, 0, settings.batch());
-          if (step % settings.checkpointEvery() == 0 || step == settings.steps()) {
-            CheckerTraining.save(network, outDir.resolve(RAW));
-            HalfWeights.write(network, outDir.resolve(SketchbookAutoencoder.WEIGHTS));
-            DiffusionTraining.writeStep(outDir.resolve(STATE), step);
-            progress.flush();
-            error = preview(network, model, outDir);
-            console.println(String.format(Locale.ROOT,
-                "held-out reconstruction at step %d: mean absolute error %.4f (of 2); preview written", step, error));
-          }
-        }
-        if (Double.isNaN(error)) {
-          error = preview(network, model, outDir); // nothing left to train: the checkpoint as it stands
-        }
-        return new Result(settings.steps(), first, loss, error, progress.seconds());
+
+      @Override
+      void writeWeights(Path dir) throws IOException {
+        HalfWeights.write(network, dir.resolve(SketchbookAutoencoder.WEIGHTS));
       }
-    } finally {
-      render.shutdownNow();
-    }
+
+      @Override
+      double preview(Model model, Path dir) throws IOException {
+        return AutoencoderTraining.preview(network, model, dir);
+      }
+    }, new RenderTraining.Settings(settings.steps(), settings.seed(), settings.batch(), settings.learningRate(),
+        settings.warmup(), settings.checkpointEvery()), outDir, console);
+    return new Result(settings.steps(), outcome.firstStep(), outcome.loss(), outcome.heldOutError(), outcome.seconds());
   }
 
   /**
@@ -145,10 +90,6 @@ public final class AutoencoderTraining {
     return error;
   }
 
-
-  private static CompletableFuture<float[]> prefetch(ExecutorService render, Settings s, long step) {
-    return CompletableFuture.supplyAsync(() -> batch(s, step), render);
-  }
 
   /** Renders from the train split, a stretch apart from the diffusion model's. */
   private static float[] batch(Settings s, long step) {

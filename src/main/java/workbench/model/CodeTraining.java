@@ -1,28 +1,18 @@
 package workbench.model;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import java.awt.image.BufferedImage;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.imageio.ImageIO;
-import workbench.shared.DaemonThreads;
 import workbench.sketchbook.Sketchbook;
 import workbench.sketchbook.Split;
 
@@ -34,11 +24,7 @@ import workbench.sketchbook.Split;
  */
 public final class CodeTraining {
 
-  public static final String RAW = "code-raw.params";
-  public static final String STATE = "code-state.json";
   public static final String LOSS = "code-loss.csv";
-  public static final String DRAWING_RAW = "drawing-raw.params";
-  public static final String DRAWING_STATE = "drawing-state.json";
   public static final String DRAWING_LOSS = "drawing-loss.csv";
 
   public record Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery) {
@@ -51,6 +37,14 @@ public final class CodeTraining {
     public static Settings tuning(int steps, long seed) {
       return new Settings(steps, seed, 32, 2e-4f, 100, 250);
     }
+
+    RenderTraining.Settings loop() {
+      return new RenderTraining.Settings(steps, seed, batch, learningRate, warmup, checkpointEvery);
+    }
+
+    Result result(RenderTraining.Outcome outcome) {
+      return new Result(steps, outcome.firstStep(), outcome.loss(), outcome.heldOutError(), outcome.seconds());
+    }
   }
 
   public record Result(int steps, int firstStep, double loss, double heldOutError, double seconds) {}
@@ -59,75 +53,35 @@ public final class CodeTraining {
 
   public static Result train(Settings settings, ModelSource autoencoderSource, Path outDir, PrintStream console)
       throws IOException {
-    CpuKernels.guard();
-    Engine.getInstance().setRandomSeed((int) settings.seed());
+    RenderTraining.seed(settings.seed());
     Files.createDirectories(outDir);
-    int first = DiffusionTraining.resumeStep(outDir, STATE, RAW);
     if (!Files.exists(outDir.resolve(SketchbookAutoencoder.WEIGHTS))) {
       // The code belongs to this autoencoder's latents: the folder holds both, ready for the prior.
       Files.write(outDir.resolve(SketchbookAutoencoder.WEIGHTS),
           autoencoderSource.readVerified(autoencoderSource.card(), SketchbookAutoencoder.WEIGHTS));
     }
-    ExecutorService render = Executors.newSingleThreadExecutor(DaemonThreads.named("code-batches"));
     var network = new CodeNetwork();
-    try (SketchbookAutoencoder autoencoder = SketchbookAutoencoder.load(autoencoderSource, Device.cpu());
-        Model model = Model.newInstance("code", Device.cpu());
-        var progress = new TrainingProgress(outDir.resolve(LOSS), settings.steps(), console, first > 0)) {
-      model.setBlock(network);
-      if (first > 0) {
-        network.initialize(model.getNDManager(), DataType.FLOAT32, CodeNetwork.latentShape(settings.batch()));
-        try (var in = new DataInputStream(Files.newInputStream(outDir.resolve(RAW)))) {
-          network.loadParameters(model.getNDManager(), in);
-        } catch (MalformedModelException e) {
-          throw new ModelLoadException("cannot load " + outDir.resolve(RAW) + ": " + e.getMessage(), e);
+    try (SketchbookAutoencoder autoencoder = SketchbookAutoencoder.load(autoencoderSource, Device.cpu())) {
+      var outcome = RenderTraining.train(new RenderTraining.Job("code", network, CodeNetwork::latentShape,
+          step -> batch(settings, step), "held-out image drawn from the code") {
+        @Override
+        NDArray loss(Trainer trainer, NDArray renders) {
+          NDArray latent = autoencoder.encode(renders).stopGradient();
+          NDArray out = trainer.forward(new NDList(latent)).singletonOrThrow();
+          return out.sub(latent).square().mean().add(autoencoder.decode(out).sub(renders).abs().mean());
         }
-        console.println("continuing from step " + first);
-      }
-      var config = DiffusionTraining.adamConfig(settings.learningRate(), settings.warmup());
-      try (Trainer trainer = model.newTrainer(config)) {
-        trainer.initialize(CodeNetwork.latentShape(settings.batch()));
-        CompletableFuture<float[]> next = prefetch(render, settings, first);
-        double loss = 0;
-        double error = Double.NaN;
-        for (int step = first + 1; step <= settings.steps(); step++) {
-          float[] images = next.join();
-          next = prefetch(render, settings, step);
-          try (NDManager scope = trainer.getManager().newSubManager()) {
-            NDArray x = scope.create(images, AutoencoderNetwork.imageShape(settings.batch()));
-            NDArray latent = autoencoder.encode(x).stopGradient();
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-              NDArray out = trainer.forward(new NDList(latent)).singletonOrThrow();
-              NDArray drawn = autoencoder.decode(out);
-              NDArray total = out.sub(latent).square().mean().add(drawn.sub(x).abs().mean());
-              loss = total.getFloat();
-              if (Double.isFinite(loss)) {
-                collector.backward(total);
-              }
-            }
-            if (!Double.isFinite(loss) || !DiffusionTraining.finiteGradients(network)) {
-              continue; // a NaN from the CPU kernels: the step is dropped (see DiffusionTraining)
-            }
-            trainer.step();
-          }
-          progress.record(step, loss, 0, settings.batch());
-          if (step % settings.checkpointEvery() == 0 || step == settings.steps()) {
-            CheckerTraining.save(network, outDir.resolve(RAW));
-            HalfWeights.write(network, outDir.resolve(SketchbookCode.WEIGHTS));
-            DiffusionTraining.writeStep(outDir.resolve(STATE), step);
-            progress.flush();
-            error = preview(network, autoencoder, model, outDir);
-            console.println(String.format(Locale.ROOT,
-                "held-out image drawn from the code at step %d: mean absolute error %.4f (of 2); preview written",
-                step, error));
-          }
+
+        @Override
+        void writeWeights(Path dir) throws IOException {
+          HalfWeights.write(network, dir.resolve(SketchbookCode.WEIGHTS));
         }
-        if (Double.isNaN(error)) {
-          error = preview(network, autoencoder, model, outDir);
+
+        @Override
+        double preview(Model model, Path dir) throws IOException {
+          return CodeTraining.preview(network, autoencoder, model, dir);
         }
-        return new Result(settings.steps(), first, loss, error, progress.seconds());
-      }
-    } finally {
-      render.shutdownNow();
+      }, settings.loop(), outDir, console);
+      return settings.result(outcome);
     }
   }
 
@@ -139,73 +93,38 @@ public final class CodeTraining {
    */
   public static Result tuneDecoders(Settings settings, ModelSource source, Path outDir, PrintStream console)
       throws IOException {
-    CpuKernels.guard();
-    Engine.getInstance().setRandomSeed((int) settings.seed());
-    Files.createDirectories(outDir);
-    int first = DiffusionTraining.resumeStep(outDir, DRAWING_STATE, DRAWING_RAW);
-    ExecutorService render = Executors.newSingleThreadExecutor(DaemonThreads.named("drawing-batches"));
+    RenderTraining.seed(settings.seed());
     var network = new DrawingNetwork();
-    try (Model model = Model.newInstance("drawing", Device.cpu());
-        var progress = new TrainingProgress(outDir.resolve(DRAWING_LOSS), settings.steps(), console, first > 0)) {
-      model.setBlock(network);
-      if (first > 0) {
-        // Loaded before the trainer starts, which attaches the gradients to what is there.
-        network.initialize(model.getNDManager(), DataType.FLOAT32, AutoencoderNetwork.imageShape(settings.batch()));
-        DiffusionTraining.load(network, model.getNDManager(), outDir.resolve(DRAWING_RAW));
-        console.println("continuing from step " + first);
-      }
-      var config = DiffusionTraining.adamConfig(settings.learningRate(), settings.warmup());
-      try (Trainer trainer = model.newTrainer(config)) {
-        trainer.initialize(AutoencoderNetwork.imageShape(settings.batch()));
-        if (first == 0) {
+    var outcome = RenderTraining.train(new RenderTraining.Job("drawing", network, AutoencoderNetwork::imageShape,
+        step -> batch(settings, step), "held-out image drawn from the code") {
+      @Override
+      void prepare(Model model, boolean fresh) throws IOException {
+        if (fresh) {
           HalfWeights.read(network.code, source.readVerified(source.card(), SketchbookCode.WEIGHTS),
               model.getNDManager());
           HalfWeights.read(network.autoencoder, source.readVerified(source.card(), SketchbookAutoencoder.WEIGHTS),
               model.getNDManager());
         }
         network.freezeEncoders();
-        CompletableFuture<float[]> next = prefetch(render, settings, first);
-        double loss = 0;
-        double error = Double.NaN;
-        for (int step = first + 1; step <= settings.steps(); step++) {
-          float[] images = next.join();
-          next = prefetch(render, settings, step);
-          try (NDManager scope = trainer.getManager().newSubManager()) {
-            NDArray x = scope.create(images, AutoencoderNetwork.imageShape(settings.batch()));
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-              NDArray difference = trainer.forward(new NDList(x)).singletonOrThrow().sub(x);
-              NDArray total = difference.abs().mean().add(difference.square().mean());
-              loss = total.getFloat();
-              if (Double.isFinite(loss)) {
-                collector.backward(total);
-              }
-            }
-            if (!Double.isFinite(loss) || !DiffusionTraining.finiteGradients(network)) {
-              continue;
-            }
-            trainer.step();
-          }
-          progress.record(step, loss, 0, settings.batch());
-          if (step % settings.checkpointEvery() == 0 || step == settings.steps()) {
-            CheckerTraining.save(network, outDir.resolve(DRAWING_RAW));
-            HalfWeights.write(network.code, outDir.resolve(SketchbookCode.WEIGHTS));
-            HalfWeights.write(network.autoencoder, outDir.resolve(SketchbookAutoencoder.WEIGHTS));
-            DiffusionTraining.writeStep(outDir.resolve(DRAWING_STATE), step);
-            progress.flush();
-            error = drawingPreview(network, model, outDir);
-            console.println(String.format(Locale.ROOT,
-                "held-out image drawn from the code at step %d: mean absolute error %.4f (of 2); preview written",
-                step, error));
-          }
-        }
-        if (Double.isNaN(error)) {
-          error = drawingPreview(network, model, outDir);
-        }
-        return new Result(settings.steps(), first, loss, error, progress.seconds());
       }
-    } finally {
-      render.shutdownNow();
-    }
+
+      @Override
+      NDArray loss(Trainer trainer, NDArray renders) {
+        return RenderTraining.pixelError(trainer.forward(new NDList(renders)).singletonOrThrow(), renders);
+      }
+
+      @Override
+      void writeWeights(Path dir) throws IOException {
+        HalfWeights.write(network.code, dir.resolve(SketchbookCode.WEIGHTS));
+        HalfWeights.write(network.autoencoder, dir.resolve(SketchbookAutoencoder.WEIGHTS));
+      }
+
+      @Override
+      double preview(Model model, Path dir) throws IOException {
+        return drawingPreview(network, model, dir);
+      }
+    }, settings.loop(), outDir, console);
+    return settings.result(outcome);
   }
 
   /** Sixteen held-out renders over their drawings from their codes; the mean absolute error of the drawings. */
@@ -269,10 +188,6 @@ public final class CodeTraining {
       sum += Math.abs(a[i] - b[i]);
     }
     return sum / a.length;
-  }
-
-  private static CompletableFuture<float[]> prefetch(ExecutorService render, Settings s, long step) {
-    return CompletableFuture.supplyAsync(() -> batch(s, step), render);
   }
 
   /** Renders from the train split, a stretch apart from the autoencoder's and the diffusion model's. */

@@ -1,0 +1,167 @@
+package workbench.model;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.IntFunction;
+import java.util.function.LongFunction;
+import workbench.shared.DaemonThreads;
+
+/**
+ * The loop the networks that learn from renders alone share (the autoencoder, the scene code,
+ * the drawing's tuning): batches rendered on a helper thread one step ahead, Adam after a
+ * warm-up, a step with a non-finite loss or gradient dropped (see
+ * {@link DiffusionTraining#finiteGradients}), and every {@code checkpointEvery} steps the raw
+ * weights, the shipped half floats, the step reached and a preview sheet, so a second call on
+ * the same folder continues. Each network brings its {@link Job}: what it reads, how it scores
+ * a batch, what it writes and previews.
+ */
+final class RenderTraining {
+
+  /** One run's settings, as each trainer's own {@code Settings} gives them. */
+  record Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery) {}
+
+  /** What a run leaves: its last step's loss and the last preview's held-out error. */
+  record Outcome(int firstStep, double loss, double heldOutError, double seconds) {}
+
+  /** What one network brings to the loop: what it reads, how it scores a batch, what it writes and previews. */
+  abstract static class Job {
+    /** Names its model, its batch thread and its files ({@code NAME-raw.params} and the like). */
+    private final String name;
+    private final AbstractBlock network;
+    /** The shape the network is initialised with, for a batch of the given size. */
+    private final IntFunction<Shape> inputShape;
+    /** The renders of a step, as pixels in [-1, 1] (called on the batch thread). */
+    private final LongFunction<float[]> renders;
+    /** What the preview's error is of, for the console: "held-out reconstruction" and the like. */
+    private final String previewed;
+
+    Job(String name, AbstractBlock network, IntFunction<Shape> inputShape, LongFunction<float[]> renders,
+        String previewed) {
+      this.name = name;
+      this.network = network;
+      this.inputShape = inputShape;
+      this.renders = renders;
+      this.previewed = previewed;
+    }
+
+    /** Called once the trainer holds the network's gradients: a fresh run's start weights, freezes. */
+    void prepare(Model model, boolean fresh) throws IOException {}
+
+    /** The loss of one batch of renders (in the step's scope), recorded for the open gradient collector. */
+    abstract NDArray loss(Trainer trainer, NDArray renders);
+
+    /** Writes the weights that ship (half floats) into {@code dir}. */
+    abstract void writeWeights(Path dir) throws IOException;
+
+    /** Writes the preview sheet into {@code dir}; returns its held-out mean absolute pixel error. */
+    abstract double preview(Model model, Path dir) throws IOException;
+  }
+
+  private RenderTraining() {}
+
+  /** Guards the CPU kernels and seeds the engine's random numbers with the run's seed. */
+  static void seed(long seed) {
+    CpuKernels.guard();
+    Engine.getInstance().setRandomSeed((int) seed);
+  }
+
+  /** Absolute plus squared pixel error of a drawing against its render (both in [-1, 1]). */
+  static NDArray pixelError(NDArray drawn, NDArray renders) {
+    NDArray difference = drawn.sub(renders);
+    return difference.abs().mean().add(difference.square().mean());
+  }
+
+  static String rawFile(Job job) {
+    return job.name + "-raw.params";
+  }
+
+  static String stateFile(Job job) {
+    return job.name + "-state.json";
+  }
+
+  static String lossFile(Job job) {
+    return job.name + "-loss.csv";
+  }
+
+  /**
+   * Trains {@code job}'s network. The caller seeds the engine first ({@link #seed}), before it
+   * loads anything the job needs: loading a network initialises it from the engine's random
+   * numbers, and the shipped runs drew their start weights after those.
+   */
+  static Outcome train(Job job, Settings settings, Path outDir, PrintStream console) throws IOException {
+    Files.createDirectories(outDir);
+    int first = DiffusionTraining.resumeStep(outDir, stateFile(job), rawFile(job));
+    ExecutorService render = Executors.newSingleThreadExecutor(DaemonThreads.named(job.name + "-batches"));
+    var network = job.network;
+    Shape shape = job.inputShape.apply(settings.batch());
+    try (Model model = Model.newInstance(job.name, Device.cpu());
+        var progress = new TrainingProgress(outDir.resolve(lossFile(job)), settings.steps(), console, first > 0)) {
+      model.setBlock(network);
+      if (first > 0) {
+        // Loaded before the trainer starts, which attaches the gradients to what is there.
+        network.initialize(model.getNDManager(), DataType.FLOAT32, shape);
+        DiffusionTraining.load(network, model.getNDManager(), outDir.resolve(rawFile(job)));
+        console.println("continuing from step " + first);
+      }
+      var config = DiffusionTraining.adamConfig(settings.learningRate(), settings.warmup());
+      try (Trainer trainer = model.newTrainer(config)) {
+        trainer.initialize(shape);
+        job.prepare(model, first == 0);
+        CompletableFuture<float[]> next = CompletableFuture.supplyAsync(() -> job.renders.apply(first), render);
+        double loss = 0;
+        double error = Double.NaN; // the last checkpoint's held-out error
+        for (int step = first + 1; step <= settings.steps(); step++) {
+          float[] renders = next.join();
+          long following = step;
+          next = CompletableFuture.supplyAsync(() -> job.renders.apply(following), render);
+          try (NDManager scope = trainer.getManager().newSubManager()) {
+            NDArray x = scope.create(renders, AutoencoderNetwork.imageShape(settings.batch()));
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+              NDArray total = job.loss(trainer, x);
+              loss = total.getFloat();
+              if (Double.isFinite(loss)) {
+                collector.backward(total);
+              }
+            }
+            if (!Double.isFinite(loss) || !DiffusionTraining.finiteGradients(network)) {
+              continue; // a NaN from the CPU kernels: the step is dropped (see DiffusionTraining)
+            }
+            trainer.step();
+          }
+          progress.record(step, loss, 0, settings.batch());
+          if (step % settings.checkpointEvery() == 0 || step == settings.steps()) {
+            CheckerTraining.save(network, outDir.resolve(rawFile(job)));
+            job.writeWeights(outDir);
+            DiffusionTraining.writeStep(outDir.resolve(stateFile(job)), step);
+            progress.flush();
+            error = job.preview(model, outDir);
+            console.println(String.format(Locale.ROOT,
+                "%s at step %d: mean absolute error %.4f (of 2); preview written", job.previewed, step, error));
+          }
+        }
+        if (Double.isNaN(error)) {
+          error = job.preview(model, outDir); // nothing left to train: the checkpoint as it stands
+        }
+        return new Outcome(first, loss, error, progress.seconds());
+      }
+    } finally {
+      render.shutdownNow();
+    }
+  }
+}
