@@ -1,0 +1,56 @@
+package workbench.model;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.*;
+import workbench.sketchbook.*;
+
+/** Judge on renders drawn back through the autoencoder alone and through the code. */
+public class Ceiling {
+  public static void main(String[] a) throws Exception {
+    System.setProperty("ai.djl.offline", "true");
+    var src = a.length > 0 ? ModelSource.directory(Path.of(a[0])) : ModelSource.classpath();
+    int n = a.length > 1 ? Integer.parseInt(a[1]) : 200;
+    var prompts = HeldOutPrompts.first(n, 1);
+    try (var judge = SketchbookJudge.load(); var ae = SketchbookAutoencoder.load(src, Device.cpu());
+        var code = SketchbookCode.load(src, Device.cpu()); NDManager m = NDManager.newBaseManager()) {
+      var renders = new ArrayList<BufferedImage>();
+      var viaAe = new ArrayList<BufferedImage>();
+      var viaCode = new ArrayList<BufferedImage>();
+      for (int from = 0; from < n; from += 20) {
+        int b = Math.min(20, n - from);
+        float[] px = new float[b * SketchbookDiffusion.PIXELS];
+        for (int i = 0; i < b; i++) {
+          var r = prompts.get(from + i).render();
+          renders.add(r);
+          DiffusionTraining.copyRender(prompts.get(from + i).scene(), px, i);
+        }
+        try (NDManager s = m.newSubManager()) {
+          var x = s.create(px, AutoencoderNetwork.imageShape(b));
+          var lat = ae.encode(x);
+          float[] d1 = ae.decode(lat).toFloatArray();
+          float[] d2 = ae.decode(code.decode(code.encode(lat))).toFloatArray();
+          for (int i = 0; i < b; i++) {
+            viaAe.add(SketchbookDiffusion.image(Arrays.copyOfRange(d1, i * SketchbookDiffusion.PIXELS, (i + 1) * SketchbookDiffusion.PIXELS)));
+            viaCode.add(SketchbookDiffusion.image(Arrays.copyOfRange(d2, i * SketchbookDiffusion.PIXELS, (i + 1) * SketchbookDiffusion.PIXELS)));
+          }
+        }
+      }
+      for (var e : Map.of("render", renders, "ae", viaAe, "code", viaCode).entrySet()) {
+        var readings = judge.read(e.getValue());
+        var sb = new StringBuilder(e.getKey());
+        for (var at : new Attribute[] {Attribute.OBJECT, Attribute.COLOUR, Attribute.POSITION, Attribute.COUNT}) {
+          int ok = 0;
+          for (int i = 0; i < n; i++) ok += SketchbookJudge.meets(readings.get(i), prompts.get(i).description(), at) ? 1 : 0;
+          sb.append(String.format(" %s %.3f", at, ok / (double) n));
+        }
+        int all = 0;
+        for (int i = 0; i < n; i++) all += SketchbookJudge.meets(readings.get(i), prompts.get(i).description()) ? 1 : 0;
+        sb.append(String.format(" ALL %.3f", all / (double) n));
+        System.out.println(sb);
+      }
+    }
+  }
+}
