@@ -21,11 +21,17 @@ import workbench.sketchbook.Split;
  */
 public final class AutoencoderTraining {
 
-  public static final String LOSS = "autoencoder-loss.csv";
+  /** Names the run's model, batch thread and files ({@link RenderTraining}). */
+  private static final String NAME = "autoencoder";
+  public static final String LOSS = NAME + RenderTraining.LOSS_SUFFIX;
 
   public record Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery) {
     public static Settings defaults(int steps, long seed) {
       return new Settings(steps, seed, 32, 1e-3f, 200, 250);
+    }
+
+    RenderTraining.Settings loop() {
+      return new RenderTraining.Settings(steps, seed, batch, learningRate, warmup, checkpointEvery);
     }
   }
 
@@ -36,7 +42,7 @@ public final class AutoencoderTraining {
   public static Result train(Settings settings, Path outDir, PrintStream console) throws IOException {
     RenderTraining.seed(settings.seed());
     var network = new AutoencoderNetwork();
-    var outcome = RenderTraining.train(new RenderTraining.Job("autoencoder", network, AutoencoderNetwork::imageShape,
+    var outcome = RenderTraining.train(new RenderTraining.Job(NAME, network, AutoencoderNetwork::imageShape,
         step -> batch(settings, step), "held-out reconstruction") {
       @Override
       NDArray loss(Trainer trainer, NDArray renders) {
@@ -52,8 +58,7 @@ public final class AutoencoderTraining {
       double preview(Model model, Path dir) throws IOException {
         return AutoencoderTraining.preview(network, model, dir);
       }
-    }, new RenderTraining.Settings(settings.steps(), settings.seed(), settings.batch(), settings.learningRate(),
-        settings.warmup(), settings.checkpointEvery()), outDir, console);
+    }, settings.loop(), outDir, console);
     return new Result(settings.steps(), outcome.firstStep(), outcome.loss(), outcome.heldOutError(), outcome.seconds());
   }
 

@@ -24,8 +24,11 @@ import workbench.sketchbook.Split;
  */
 public final class CodeTraining {
 
-  public static final String LOSS = "code-loss.csv";
-  public static final String DRAWING_LOSS = "drawing-loss.csv";
+  /** Name the runs' models, batch threads and files ({@link RenderTraining}). */
+  private static final String NAME = "code";
+  private static final String DRAWING = "drawing";
+  public static final String LOSS = NAME + RenderTraining.LOSS_SUFFIX;
+  public static final String DRAWING_LOSS = DRAWING + RenderTraining.LOSS_SUFFIX;
 
   public record Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery) {
     /** What the shipped code used (at 1e-3 a first run diverged near step 650). */
@@ -62,7 +65,7 @@ public final class CodeTraining {
     }
     var network = new CodeNetwork();
     try (SketchbookAutoencoder autoencoder = SketchbookAutoencoder.load(autoencoderSource, Device.cpu())) {
-      var outcome = RenderTraining.train(new RenderTraining.Job("code", network, CodeNetwork::latentShape,
+      var outcome = RenderTraining.train(new RenderTraining.Job(NAME, network, CodeNetwork::latentShape,
           step -> batch(settings, step), "held-out image drawn from the code") {
         @Override
         NDArray loss(Trainer trainer, NDArray renders) {
@@ -95,7 +98,7 @@ public final class CodeTraining {
       throws IOException {
     RenderTraining.seed(settings.seed());
     var network = new DrawingNetwork();
-    var outcome = RenderTraining.train(new RenderTraining.Job("drawing", network, AutoencoderNetwork::imageShape,
+    var outcome = RenderTraining.train(new RenderTraining.Job(DRAWING, network, AutoencoderNetwork::imageShape,
         step -> batch(settings, step), "held-out image drawn from the code") {
       @Override
       void prepare(Model model, boolean fresh) throws IOException {

@@ -73,6 +73,9 @@ final class RenderTraining {
     abstract double preview(Model model, Path dir) throws IOException;
   }
 
+  /** A run's loss curve is {@code NAME-loss.csv}. */
+  static final String LOSS_SUFFIX = "-loss.csv";
+
   private RenderTraining() {}
 
   /** Guards the CPU kernels and seeds the engine's random numbers with the run's seed. */
@@ -87,16 +90,16 @@ final class RenderTraining {
     return difference.abs().mean().add(difference.square().mean());
   }
 
-  static String rawFile(Job job) {
+  private static String rawFile(Job job) {
     return job.name + "-raw.params";
   }
 
-  static String stateFile(Job job) {
+  private static String stateFile(Job job) {
     return job.name + "-state.json";
   }
 
-  static String lossFile(Job job) {
-    return job.name + "-loss.csv";
+  private static String lossFile(Job job) {
+    return job.name + LOSS_SUFFIX;
   }
 
   /**
