@@ -23,6 +23,11 @@ final class SceneRenderer {
   private static final Color LIGHT = new Color(235, 235, 235);
   /** Pixel art is drawn on a coarse grid of this many image pixels per cell. */
   private static final int PIXEL = 2;
+  /**
+   * A small hand is drawn this much larger than other small objects: at their 13 pixels its
+   * digits merge and cannot be counted; at 17 they can (still well under a big hand's 24).
+   */
+  private static final double SMALL_HAND = 1.3;
 
   private SceneRenderer() {}
 
@@ -118,7 +123,8 @@ final class SceneRenderer {
 
   private static void objects(Graphics2D g, Scene scene, int size, SplittableRandom random) {
     for (SceneObject object : scene.objects()) {
-      double side = object.size().fraction() * size;
+      double side = object.size().fraction() * size
+          * (object.kind() == ObjectKind.HAND && object.size() == Size.SMALL ? SMALL_HAND : 1);
       double step = side * 1.08;
       for (int i = 0; i < object.count(); i++) {
         double offset = (i - (object.count() - 1) / 2.0) * step;

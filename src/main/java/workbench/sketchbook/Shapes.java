@@ -151,19 +151,23 @@ final class Shapes {
     return parts;
   }
 
-  /** Palm, thumb and fingers; fingers are spread across the palm so each stays visible. */
+  /**
+   * A palm and {@code fingers} digits fanned out from it, the thumb (the first) among them: a
+   * person counts every digit, and fanned tips stay apart on a small hand (17 pixels across),
+   * where side-by-side fingers merged into a block no one could count.
+   */
   private static Shape hand(int fingers) {
-    Area hand = new Area(new RoundRectangle2D.Double(-0.26, -0.02, 0.52, 0.46, 0.18, 0.18));
-    Area thumb = new Area(new RoundRectangle2D.Double(-0.06, -0.06, 0.12, 0.32, 0.1, 0.1));
-    thumb.transform(AffineTransform.getRotateInstance(-0.9));
-    thumb.transform(AffineTransform.getTranslateInstance(-0.3, 0.2));
-    hand.add(thumb);
-    double span = 0.62;
-    double slot = span / fingers;
-    double width = slot * 0.62;
+    Area hand = new Area(new RoundRectangle2D.Double(-0.24, -0.02, 0.44, 0.42, 0.2, 0.2));
+    double gap = Math.toRadians(23);
+    double first = Math.toRadians(-76); // the thumb, out to the left
+    double width = 0.12;
     for (int i = 0; i < fingers; i++) {
-      double x = -span / 2 + slot * i + (slot - width) / 2;
-      hand.add(new Area(new RoundRectangle2D.Double(x, -0.48, width, 0.52, width, width)));
+      double angle = first + gap * i + (i == 0 ? 0 : Math.toRadians(10));
+      double length = i == 0 ? 0.5 : 0.7;
+      Area digit = new Area(new RoundRectangle2D.Double(-width / 2, -length, width, length, width, width));
+      digit.transform(AffineTransform.getRotateInstance(angle));
+      digit.transform(AffineTransform.getTranslateInstance(-0.02, 0.22));
+      hand.add(digit);
     }
     return hand;
   }
