@@ -25,7 +25,7 @@ public final class TrainCommand implements Callable<Integer> {
   enum Which { checker, generator, diffusion, judge, autoencoder, code, drawing, prior }
 
   @Option(names = "--model", required = true, description = "checker, generator (the CVAE prior), diffusion (the UNet),"
-      + " judge, autoencoder, code (a scene in 64 numbers, over the autoencoder's latents), drawing (the code's and"
+      + " judge, autoencoder, code (a scene in 256 numbers, over the autoencoder's latents), drawing (the code's and"
       + " the autoencoder's decoders tuned together, encoders frozen) or prior (the diffusion model over scene codes:"
       + " the default generator)")
   Which model;

@@ -20,7 +20,7 @@ import workbench.sketchbook.Vocabulary;
 /**
  * The default generator: a Sketchbook diffusion model with the checker's text encoder as its
  * conditioning, sampled with classifier-free guidance. The weights say which: the shipped one
- * denoises 64-number scene codes ({@link PriorNetwork}) that {@link SketchbookCode} and
+ * denoises 256-number scene codes ({@link PriorNetwork}) that {@link SketchbookCode} and
  * {@link SketchbookAutoencoder} draw; a UNet ({@link DiffusionNetwork}) denoises pixels or the
  * autoencoder's latents.
  *

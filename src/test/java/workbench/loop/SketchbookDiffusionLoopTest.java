@@ -89,12 +89,13 @@ class SketchbookDiffusionLoopTest {
         shown.put(step, image);
       }
     });
-    // The default model samples a scene code: its static is drawn as 8x8 grey cells, one per value, row by row.
-    float[] code = SeedStatic.latent(9, 64);
+    // The default model samples a 256-number scene code: its static is drawn as 16x16 grey cells
+    // of 4x4 pixels, one per value, row by row.
+    float[] code = SeedStatic.latent(9, 256);
     int[] expected = new int[64 * 64];
     for (int y = 0; y < 64; y++) {
       for (int x = 0; x < 64; x++) {
-        float u = (0.5f * code[(y / 8) * 8 + x / 8] + 1f) / 2f;
+        float u = (0.5f * code[(y / 4) * 16 + x / 4] + 1f) / 2f;
         int grey = Math.round(Math.max(0f, Math.min(1f, u)) * 255f);
         expected[y * 64 + x] = 0xff000000 | grey << 16 | grey << 8 | grey;
       }
