@@ -3,7 +3,6 @@ package workbench.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,12 +53,8 @@ class ShippedJudgeTest {
   /** The card's figures (written by {@code eval --json --judge-only --write-card}) meet the bar on every head. */
   @Test
   @SuppressWarnings("unchecked")
-  void theCardRecordsEveryHeadAtTheAgreedBar() throws IOException {
-    ModelCard card;
-    try (var in = ShippedJudgeTest.class.getResourceAsStream("/models/" + ModelCard.NAME + "/" + ModelCard.FILE)) {
-      card = ModelCard.read(in);
-    }
-    var figures = (Map<String, Object>) card.metrics().get("judge");
+  void theCardRecordsEveryHeadAtTheAgreedBar() {
+    var figures = (Map<String, Object>) judge.card().metrics().get("judge");
     assertThat(((Number) figures.get("scenes")).intValue()).isGreaterThanOrEqualTo(2000);
     for (String head : JudgeAccuracy.HEADS) {
       assertThat(((Number) figures.get(head)).doubleValue()).as(head).isGreaterThanOrEqualTo(AGREED);
