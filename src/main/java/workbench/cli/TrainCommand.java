@@ -39,13 +39,13 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "run seed (default: ${DEFAULT-VALUE})", defaultValue = "1")
   long seed;
 
-  @Option(names = "--init", description = "continue training from the checker, judge or diffusion weights in this folder")
+  @Option(names = "--init", description = "continue training from the checker, judge, diffusion or prior weights in this folder")
   Path init;
 
   @Option(names = "--learning-rate", description = "peak learning rate (default: the model's own)")
   Float learningRate;
 
-  @Option(names = "--cross-attention", description = "diffusion: grow the network with cross-attention over the"
+  @Option(names = "--cross-attention", description = "diffusion, prior: grow the network with cross-attention over the"
       + " caption's tokens at every level (with --init, the new layers start at zero)")
   boolean crossAttention;
 
@@ -135,7 +135,13 @@ public final class TrainCommand implements Callable<Integer> {
         var settings = PriorTraining.Settings.defaults(steps, seed);
         if (learningRate != null) {
           settings = new PriorTraining.Settings(steps, seed, settings.batch(), learningRate, settings.warmup(),
-              settings.emaDecay(), settings.conditionDropout(), settings.checkpointEvery(), settings.bankSize());
+              settings.emaDecay(), settings.conditionDropout(), settings.checkpointEvery(), settings.bankSize(),
+              settings.crossAttention());
+        }
+        if (crossAttention) {
+          settings = new PriorTraining.Settings(steps, seed, settings.batch(), settings.learningRate(),
+              settings.warmup(), settings.emaDecay(), settings.conditionDropout(), settings.checkpointEvery(),
+              settings.bankSize(), true);
         }
         var source = checker == null ? ModelSource.classpath() : ModelSource.directory(checker);
         run.put("settings", settings);
@@ -144,7 +150,11 @@ public final class TrainCommand implements Callable<Integer> {
         run.put("checker", checker == null ? "the shipped checker (frozen)" : "the checker in " + checker + " (frozen)");
         run.put("objective", "v-prediction over scene codes, cosine schedule, condition dropout for classifier-free"
             + " guidance; EMA weights shipped");
-        run.put("result", PriorTraining.train(settings, source, ModelSource.directory(autoencoder), out, System.out));
+        if (init != null) {
+          run.put("continuedFrom", ModelCard.readOrFresh(init).training().getOrDefault("prior", Map.of()));
+        }
+        run.put("result", PriorTraining.train(settings, source, ModelSource.directory(autoencoder), init, out,
+            System.out));
       }
     } else if (model == Which.judge) {
       var settings = JudgeTraining.Settings.defaults(steps, seed);

@@ -89,10 +89,39 @@ public final class ImageEvaluation {
       }
     }
     m.put("judge_all", round(all / (double) set.size()));
+    m.put("judge_object_by_kind", objectByKind(set, readings));
+    m.put("judge_saw_nothing", round(readings.stream().filter(r -> r.objects().isEmpty()).count()
+        / (double) Math.max(1, readings.size())));
     m.put("seed_diversity", round(seedDiversity(set, readings)));
     m.put("fid_judge", round(frechet(judge.features(images), judge.features(references(images.size())))));
     m.put("checker_judge_agreement", round(agreement(models, set, images, readings)));
     return m;
+  }
+
+  /**
+   * For each object kind the captions ask for, the share of its claims where the judge sees that
+   * kind anywhere in the image, with the number of claims: which things the generator can draw.
+   */
+  static Map<String, Object> objectByKind(List<HeldOutPrompts.Prompt> set, List<JudgeReading> readings) {
+    var asked = new TreeMap<ObjectKind, int[]>();
+    for (int i = 0; i < set.size(); i++) {
+      var reading = readings.get(i);
+      for (ObjectClaim claim : set.get(i).description().objects()) {
+        int[] tally = asked.computeIfAbsent(claim.kind(), k -> new int[2]);
+        tally[1]++;
+        if (reading.objects().stream().anyMatch(o -> o.kind() == claim.kind())) {
+          tally[0]++;
+        }
+      }
+    }
+    var byKind = new LinkedHashMap<String, Object>();
+    asked.forEach((kind, tally) -> {
+      var entry = new LinkedHashMap<String, Object>();
+      entry.put("seen", round(tally[0] / (double) tally[1]));
+      entry.put("n", tally[1]);
+      byKind.put(kind.name().toLowerCase(), entry);
+    });
+    return byKind;
   }
 
   /**

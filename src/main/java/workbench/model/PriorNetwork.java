@@ -21,10 +21,25 @@ final class PriorNetwork extends OwnParametersBlock implements Denoiser {
   static final int HIDDEN = 1024;
   static final int BLOCKS = 4;
 
+  static final int HEADS = 8;
+
   private final int textWidth;
+  private final int tokenWidth;
+  private final boolean crossAttention;
 
   PriorNetwork(int textWidth) {
+    this(textWidth, CheckerNetwork.TEXT_WIDTH, false);
+  }
+
+  /**
+   * @param crossAttention whether every block also attends over the caption's token states (see
+   *     {@link #crossAttention(Pass, String, NDArray, NDArray)}); the attention's output layers
+   *     start at zero, so weights without them load as the same network
+   */
+  PriorNetwork(int textWidth, int tokenWidth, boolean crossAttention) {
     this.textWidth = textWidth;
+    this.tokenWidth = tokenWidth;
+    this.crossAttention = crossAttention;
     linearParameters("cond.text", textWidth, WIDTH, false);
     linearParameters("cond.time", DiffusionNetwork.TIME_FEATURES, WIDTH, false);
     linearParameters("cond.out", WIDTH, WIDTH, false);
@@ -34,6 +49,13 @@ final class PriorNetwork extends OwnParametersBlock implements Denoiser {
       linearParameters("block" + b + ".up", WIDTH, HIDDEN, false);
       linearParameters("block" + b + ".cond", WIDTH, HIDDEN, false);
       linearParameters("block" + b + ".down", HIDDEN, WIDTH, true);
+      if (crossAttention) {
+        normParameters("block" + b + ".text.norm", WIDTH);
+        linearParameters("block" + b + ".text.q", WIDTH, WIDTH, false);
+        linearParameters("block" + b + ".text.k", tokenWidth, WIDTH, false);
+        linearParameters("block" + b + ".text.v", tokenWidth, WIDTH, false);
+        linearParameters("block" + b + ".text.out", WIDTH, WIDTH, true);
+      }
     }
     normParameters("out.norm", WIDTH);
     linearParameters("out", WIDTH, CodeNetwork.CODE, true);
@@ -42,6 +64,11 @@ final class PriorNetwork extends OwnParametersBlock implements Denoiser {
   /** Whether weights with these parameter names are a prior's (rather than a UNet's). */
   static boolean prior(java.util.List<String> parameterNames) {
     return parameterNames.contains("block0.up.weight");
+  }
+
+  /** Whether a prior's weights with these parameter names attend over the caption's tokens. */
+  static boolean crossAttention(java.util.List<String> parameterNames) {
+    return parameterNames.contains("block0.text.q.weight");
   }
 
   @Override
@@ -69,7 +96,9 @@ final class PriorNetwork extends OwnParametersBlock implements Denoiser {
     long macs = 0;
     for (var p : parameters.values()) {
       if (p.getName().endsWith(".weight")) {
-        macs += p.getArray().getShape().size();
+        // Keys and values are projected for every token place; the rest once per code.
+        boolean perToken = p.getName().endsWith(".text.k.weight") || p.getName().endsWith(".text.v.weight");
+        macs += p.getArray().getShape().size() * (perToken ? DiffusionNetwork.TOKENS : 1);
       }
     }
     return 2 * macs;
@@ -83,11 +112,15 @@ final class PriorNetwork extends OwnParametersBlock implements Denoiser {
     long b = x.getShape().get(0);
     NDArray c = f.linear("cond.text", inputs.get(2)).add(f.linear("cond.time", inputs.get(1)));
     c = DiffusionNetwork.silu(f.linear("cond.out", DiffusionNetwork.silu(c)));
+    NDArray tokens = crossAttention ? tokens(inputs.get(2)) : null;
     NDArray h = f.linear("in", x.reshape(b, CodeNetwork.CODE));
     for (int k = 0; k < BLOCKS; k++) {
       String name = "block" + k;
       NDArray a = f.linear(name + ".up", layerNorm(f, name + ".norm", h)).add(f.linear(name + ".cond", c));
       h = h.add(f.linear(name + ".down", DiffusionNetwork.silu(a)));
+      if (crossAttention) {
+        h = crossAttention(f, name + ".text", h, tokens);
+      }
     }
     return new NDList(f.linear("out", layerNorm(f, "out.norm", h)).reshape(inputShape((int) b)));
   }
@@ -95,6 +128,35 @@ final class PriorNetwork extends OwnParametersBlock implements Denoiser {
   @Override
   public Shape[] getOutputShapes(Shape[] inputShapes) {
     return new Shape[] {inputShapes[0]};
+  }
+
+  /**
+   * The token states of condition rows as (b, tokens, tokenWidth), as {@link DiffusionNetwork}
+   * reads them: after the unit embedding, channel by channel.
+   */
+  private NDArray tokens(NDArray condition) {
+    long b = condition.getShape().get(0);
+    int embedding = textWidth - DiffusionNetwork.TOKENS * tokenWidth;
+    return condition.get(":, " + embedding + ":").reshape(b, tokenWidth, DiffusionNetwork.TOKENS).transpose(0, 2, 1);
+  }
+
+  /**
+   * The code's state asks the caption's tokens, one query per head, as Stable Diffusion's UNet
+   * reads CLIP's: one projection for every token place, so "pear" is learnt once wherever the
+   * caption puts it (the flattened row in {@code cond.text} must learn each word per place, and
+   * the grammar moves words about). A dropped condition (all zeros) gives zero keys and values:
+   * the block adds nothing.
+   */
+  private NDArray crossAttention(Pass f, String name, NDArray h, NDArray tokens) {
+    long b = h.getShape().get(0);
+    long t = tokens.getShape().get(1);
+    long d = WIDTH / HEADS;
+    NDArray q = f.linear(name + ".q", layerNorm(f, name + ".norm", h)).reshape(b, HEADS, 1, d);
+    NDArray flat = tokens.reshape(b * t, -1);
+    NDArray k = f.linear(name + ".k", flat).reshape(b, t, HEADS, d).transpose(0, 2, 3, 1); // (b, heads, d, t)
+    NDArray v = f.linear(name + ".v", flat).reshape(b, t, HEADS, d).transpose(0, 2, 1, 3); // (b, heads, t, d)
+    NDArray weights = q.matMul(k).mul((float) (1 / Math.sqrt(d))).softmax(3);               // (b, heads, 1, t)
+    return h.add(f.linear(name + ".out", weights.matMul(v).reshape(b, WIDTH)));
   }
 
   /** Layer norm over the features. */

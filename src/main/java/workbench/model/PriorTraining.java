@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import workbench.sketchbook.CaptionGrammar;
 import workbench.sketchbook.Sketchbook;
 import workbench.sketchbook.Split;
@@ -40,9 +41,9 @@ public final class PriorTraining {
 
   /** Settings of one run; {@link #defaults} is what the shipped weights used. */
   public record Settings(int steps, long seed, int batch, float learningRate, int warmup, float emaDecay,
-      double conditionDropout, int checkpointEvery, int bankSize) {
+      double conditionDropout, int checkpointEvery, int bankSize, boolean crossAttention) {
     public static Settings defaults(int steps, long seed) {
-      return new Settings(steps, seed, 256, 5e-4f, 200, 0.999f, 0.1, 500, 100_000);
+      return new Settings(steps, seed, 256, 5e-4f, 200, 0.999f, 0.1, 500, 100_000, false);
     }
   }
 
@@ -59,13 +60,23 @@ public final class PriorTraining {
    */
   public static Result train(Settings settings, ModelSource checkerSource, ModelSource imageSource, Path outDir,
       PrintStream console) throws IOException {
+    return train(settings, checkerSource, imageSource, null, outDir, console);
+  }
+
+  /**
+   * As above; a fresh run (no checkpoint in {@code outDir}) with {@code init} starts from the
+   * prior's half-float weights in that folder (e.g. the shipped ones), raw and averaged weights
+   * alike, so a later session can train the shipped prior on rather than again from nothing.
+   */
+  public static Result train(Settings settings, ModelSource checkerSource, ModelSource imageSource,
+      @Nullable Path init, Path outDir, PrintStream console) throws IOException {
     CpuKernels.guard();
     Engine.getInstance().setRandomSeed((int) settings.seed());
     Files.createDirectories(outDir);
     int b = settings.batch();
     int first = DiffusionTraining.resumeStep(outDir);
-    var network = new PriorNetwork(CheckerNetwork.CONDITION_WIDTH);
-    var average = new PriorNetwork(CheckerNetwork.CONDITION_WIDTH);
+    var network = new PriorNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH, settings.crossAttention());
+    var average = new PriorNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH, settings.crossAttention());
     try (SketchbookChecker checker = SketchbookChecker.load(checkerSource, Device.cpu());
         SketchbookAutoencoder autoencoder = SketchbookAutoencoder.load(imageSource, Device.cpu());
         SketchbookCode code = SketchbookCode.load(imageSource, Device.cpu());
@@ -86,6 +97,15 @@ public final class PriorTraining {
               first > 0);
           Trainer trainer = model.newTrainer(DiffusionTraining.adamConfig(settings.learningRate(), settings.warmup()))) {
         trainer.initialize(shapes);
+        if (first == 0 && init != null) {
+          byte[] initial = Files.readAllBytes(init.resolve(SketchbookDiffusion.WEIGHTS));
+          if (!PriorNetwork.prior(HalfWeights.names(initial))) {
+            throw new IOException(init.resolve(SketchbookDiffusion.WEIGHTS) + " holds a UNet, not a prior over scene codes");
+          }
+          List<String> fresh = HalfWeights.readPartial(network, initial, model.getNDManager());
+          console.println("starting from the weights in " + init
+              + (fresh.isEmpty() ? "" : " (" + fresh.size() + " new parameters start as initialised)"));
+        }
         if (first == 0) {
           DiffusionTraining.copy(network, average, emaModel.getNDManager());
         }

@@ -79,7 +79,8 @@ public final class SketchbookDiffusion implements AutoCloseable {
       var names = HalfWeights.names(bytes);
       boolean prior = PriorNetwork.prior(names);
       boolean latent = prior || DiffusionNetwork.latent(names);
-      Denoiser network = prior ? new PriorNetwork(CheckerNetwork.CONDITION_WIDTH)
+      Denoiser network = prior
+          ? new PriorNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH, PriorNetwork.crossAttention(names))
           : new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH,
               DiffusionNetwork.crossAttention(names), latent ? AutoencoderNetwork.LATENT : 0);
       model.setBlock(network);

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import workbench.model.HeldOutPrompts;
+import workbench.model.JudgeReading;
 import workbench.model.SketchbookJudge;
 import workbench.sketchbook.Sketchbook;
 
@@ -96,6 +98,31 @@ class ImageEvaluationTest {
       shifted.add(set.get(i % 2 == 0 ? i : (i + 2) % set.size()).render());
     }
     assertThat(ImageEvaluation.seedDiversity(set, judge.read(shifted))).isGreaterThan(0.3);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void objectByKindCountsEachAskedKindAndOnlyWhereItIsSeen() {
+    var set = HeldOutPrompts.first(60, 1);
+    var truth = set.stream().map(p -> JudgeReading.of(p.scene())).toList();
+    var byKind = ImageEvaluation.objectByKind(set, truth);
+    long claims = set.stream().mapToLong(p -> p.description().objects().size()).sum();
+    assertThat(byKind.values().stream().mapToLong(v -> (int) ((Map<String, Object>) v).get("n")).sum())
+        .isEqualTo(claims);
+    assertThat(byKind.values()).allSatisfy(v -> assertThat(((Map<String, Object>) v).get("seen")).isEqualTo(1.0));
+    // Every image read as the first caption's scene: only the kinds that scene holds are seen.
+    var first = JudgeReading.of(set.get(0).scene());
+    var shown = first.objects().stream().map(o -> o.kind().name().toLowerCase()).toList();
+    var wrong = ImageEvaluation.objectByKind(set, set.stream().map(p -> first).toList());
+    wrong.forEach((kind, v) -> {
+      double seen = (double) ((Map<String, Object>) v).get("seen");
+      if (shown.contains(kind)) {
+        assertThat(seen).as(kind).isEqualTo(1.0);
+      } else {
+        assertThat(seen).as(kind).isZero();
+      }
+    });
+    assertThat(wrong.size()).isGreaterThan(shown.size());
   }
 
   @Test

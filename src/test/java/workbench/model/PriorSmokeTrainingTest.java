@@ -3,6 +3,10 @@ package workbench.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -60,11 +64,11 @@ class PriorSmokeTrainingTest {
     assertThat(ModelCard.readOrFresh(models).sha256()).containsKey(SketchbookCode.WEIGHTS);
 
     Path run = dir.resolve("run");
-    var settings = new PriorTraining.Settings(3, 7, 16, 5e-4f, 2, 0.99f, 0.1, 3, 100);
+    var settings = new PriorTraining.Settings(3, 7, 16, 5e-4f, 2, 0.99f, 0.1, 3, 100, false);
     var result = PriorTraining.train(settings, ModelSource.classpath(), ModelSource.directory(models), run, QUIET);
     assertThat(result.loss()).isFinite();
     assertThat(run.resolve(PriorTraining.BANK)).exists();
-    var resumed = PriorTraining.train(new PriorTraining.Settings(4, 7, 16, 5e-4f, 2, 0.99f, 0.1, 3, 100),
+    var resumed = PriorTraining.train(new PriorTraining.Settings(4, 7, 16, 5e-4f, 2, 0.99f, 0.1, 3, 100, false),
         ModelSource.classpath(), ModelSource.directory(models), run, QUIET);
     assertThat(resumed.firstStep()).isEqualTo(3);
     byte[] weights = Files.readAllBytes(run.resolve(SketchbookDiffusion.WEIGHTS));
@@ -82,6 +86,59 @@ class PriorSmokeTrainingTest {
       var twice = diffusion.generate(prompts, noise, 3, 3.0, DiffusionSampler.DDIM).get(0);
       assertThat(once.getWidth()).isEqualTo(64);
       assertThat(pixels(once)).isEqualTo(pixels(twice));
+    }
+  }
+
+  /**
+   * A prior grown with cross-attention from one without (its attention outputs start at zero)
+   * predicts what the one it started from predicts, then trains on, and loads as a prior with
+   * attention.
+   */
+  @Test
+  void aPriorGrownWithCrossAttentionStartsAsThePriorItCameFromAndLoads(@TempDir Path dir) throws Exception {
+    Path models = folderWithAutoencoder(dir);
+    CodeTraining.train(new CodeTraining.Settings(2, 5, 4, 1e-3f, 1, 2), ModelSource.directory(models), models, QUIET);
+    ModelCard.readOrFresh(models).writeTo(models);
+    Path plain = dir.resolve("plain");
+    PriorTraining.train(new PriorTraining.Settings(3, 7, 16, 5e-4f, 2, 0.99f, 0.1, 3, 100, false),
+        ModelSource.classpath(), ModelSource.directory(models), plain, QUIET);
+    byte[] plainWeights = Files.readAllBytes(plain.resolve(SketchbookDiffusion.WEIGHTS));
+    assertThat(PriorNetwork.crossAttention(HalfWeights.names(plainWeights))).isFalse();
+
+    try (NDManager manager = NDManager.newBaseManager(Device.cpu());
+        var checker = SketchbookChecker.load(ModelSource.classpath(), Device.cpu())) {
+      var without = new PriorNetwork(CheckerNetwork.CONDITION_WIDTH);
+      var with = new PriorNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH, true);
+      for (var network : List.of(without, with)) {
+        network.initialize(manager, DataType.FLOAT32, network.inputShape(2), DiffusionNetwork.timeShape(2),
+            network.textShape(2));
+      }
+      HalfWeights.read(without, plainWeights, manager);
+      assertThat(HalfWeights.readPartial(with, plainWeights, manager)).isNotEmpty().allMatch(n -> n.contains(".text."));
+      NDArray x = manager.randomNormal(without.inputShape(2));
+      NDArray time = manager.randomNormal(DiffusionNetwork.timeShape(2));
+      NDArray condition = checker.conditioning(manager, List.of("a red ball on the grass", "two pears at night"));
+      var store = new ai.djl.training.ParameterStore(manager, false);
+      float[] a = without.forward(store, new NDList(x, time, condition), false).singletonOrThrow().toFloatArray();
+      float[] b = with.forward(store, new NDList(x, time, condition), false).singletonOrThrow().toFloatArray();
+      assertThat(b).containsExactly(a, org.assertj.core.data.Offset.offset(1e-5f));
+    }
+
+    Path grown = dir.resolve("grown");
+    var result = PriorTraining.train(new PriorTraining.Settings(3, 7, 16, 5e-4f, 2, 0.99f, 0.1, 3, 100, true),
+        ModelSource.classpath(), ModelSource.directory(models), plain, grown, QUIET);
+    assertThat(result.loss()).isFinite();
+    byte[] weights = Files.readAllBytes(grown.resolve(SketchbookDiffusion.WEIGHTS));
+    assertThat(PriorNetwork.crossAttention(HalfWeights.names(weights))).isTrue();
+    Files.copy(grown.resolve(SketchbookDiffusion.WEIGHTS), models.resolve(SketchbookDiffusion.WEIGHTS),
+        StandardCopyOption.REPLACE_EXISTING);
+    ModelCard.readOrFresh(models).writeTo(models);
+    try (var checker = SketchbookChecker.load(ModelSource.directory(models), Device.cpu());
+        var diffusion = SketchbookDiffusion.load(ModelSource.directory(models), Device.cpu(), checker)) {
+      float[][] noise = {DiffusionTraining.gaussian(new SplittableRandom(3), diffusion.stateSize())};
+      var once = diffusion.generate(List.of(SketchbookDiffusion.Prompt.of("a red ball")), noise, 3, 3.0,
+          DiffusionSampler.DDIM).get(0);
+      assertThat(once.getWidth()).isEqualTo(64);
     }
   }
 
