@@ -132,17 +132,10 @@ public final class TrainCommand implements Callable<Integer> {
             + " from the code with static (0.1) added");
         run.put("result", CodeTraining.train(settings, ModelSource.directory(autoencoder), out, System.out));
       } else {
-        var settings = PriorTraining.Settings.defaults(steps, seed);
-        if (learningRate != null) {
-          settings = new PriorTraining.Settings(steps, seed, settings.batch(), learningRate, settings.warmup(),
-              settings.emaDecay(), settings.conditionDropout(), settings.checkpointEvery(), settings.bankSize(),
-              settings.crossAttention());
-        }
-        if (crossAttention) {
-          settings = new PriorTraining.Settings(steps, seed, settings.batch(), settings.learningRate(),
-              settings.warmup(), settings.emaDecay(), settings.conditionDropout(), settings.checkpointEvery(),
-              settings.bankSize(), true);
-        }
+        var defaults = PriorTraining.Settings.defaults(steps, seed);
+        var settings = new PriorTraining.Settings(steps, seed, defaults.batch(),
+            learningRate == null ? defaults.learningRate() : learningRate, defaults.warmup(), defaults.emaDecay(),
+            defaults.conditionDropout(), defaults.checkpointEvery(), defaults.bankSize(), crossAttention);
         var source = checker == null ? ModelSource.classpath() : ModelSource.directory(checker);
         run.put("settings", settings);
         run.put("data", "codes of renders of train-split scenes from 5/8 of the split on (the bank), each step with"

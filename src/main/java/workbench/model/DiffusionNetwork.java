@@ -240,6 +240,11 @@ final class DiffusionNetwork extends OwnParametersBlock implements Denoiser {
    * channel after the unit embedding (as the checker's 1-D convolutions leave them).
    */
   private NDArray tokens(NDArray condition) {
+    return tokens(condition, textWidth, tokenWidth);
+  }
+
+  /** As above, for any network reading condition rows {@code textWidth} wide of {@code tokenWidth}-wide token states. */
+  static NDArray tokens(NDArray condition, int textWidth, int tokenWidth) {
     long b = condition.getShape().get(0);
     int embedding = textWidth - TOKENS * tokenWidth;
     return condition.get(":, " + embedding + ":").reshape(b, tokenWidth, TOKENS).transpose(0, 2, 1);

@@ -112,7 +112,7 @@ final class PriorNetwork extends OwnParametersBlock implements Denoiser {
     long b = x.getShape().get(0);
     NDArray c = f.linear("cond.text", inputs.get(2)).add(f.linear("cond.time", inputs.get(1)));
     c = DiffusionNetwork.silu(f.linear("cond.out", DiffusionNetwork.silu(c)));
-    NDArray tokens = crossAttention ? tokens(inputs.get(2)) : null;
+    NDArray tokens = crossAttention ? DiffusionNetwork.tokens(inputs.get(2), textWidth, tokenWidth) : null;
     NDArray h = f.linear("in", x.reshape(b, CodeNetwork.CODE));
     for (int k = 0; k < BLOCKS; k++) {
       String name = "block" + k;
@@ -128,16 +128,6 @@ final class PriorNetwork extends OwnParametersBlock implements Denoiser {
   @Override
   public Shape[] getOutputShapes(Shape[] inputShapes) {
     return new Shape[] {inputShapes[0]};
-  }
-
-  /**
-   * The token states of condition rows as (b, tokens, tokenWidth), as {@link DiffusionNetwork}
-   * reads them: after the unit embedding, channel by channel.
-   */
-  private NDArray tokens(NDArray condition) {
-    long b = condition.getShape().get(0);
-    int embedding = textWidth - DiffusionNetwork.TOKENS * tokenWidth;
-    return condition.get(":, " + embedding + ":").reshape(b, tokenWidth, DiffusionNetwork.TOKENS).transpose(0, 2, 1);
   }
 
   /**

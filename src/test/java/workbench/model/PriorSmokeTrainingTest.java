@@ -74,9 +74,7 @@ class PriorSmokeTrainingTest {
     byte[] weights = Files.readAllBytes(run.resolve(SketchbookDiffusion.WEIGHTS));
     assertThat(PriorNetwork.prior(HalfWeights.names(weights))).isTrue();
 
-    Files.copy(run.resolve(SketchbookDiffusion.WEIGHTS), models.resolve(SketchbookDiffusion.WEIGHTS),
-        StandardCopyOption.REPLACE_EXISTING);
-    ModelCard.readOrFresh(models).writeTo(models);
+    install(run, models);
     try (var checker = SketchbookChecker.load(ModelSource.directory(models), Device.cpu());
         var diffusion = SketchbookDiffusion.load(ModelSource.directory(models), Device.cpu(), checker)) {
       assertThat(diffusion.stateSize()).isEqualTo(CodeNetwork.CODE);
@@ -130,9 +128,7 @@ class PriorSmokeTrainingTest {
     assertThat(result.loss()).isFinite();
     byte[] weights = Files.readAllBytes(grown.resolve(SketchbookDiffusion.WEIGHTS));
     assertThat(PriorNetwork.crossAttention(HalfWeights.names(weights))).isTrue();
-    Files.copy(grown.resolve(SketchbookDiffusion.WEIGHTS), models.resolve(SketchbookDiffusion.WEIGHTS),
-        StandardCopyOption.REPLACE_EXISTING);
-    ModelCard.readOrFresh(models).writeTo(models);
+    install(grown, models);
     try (var checker = SketchbookChecker.load(ModelSource.directory(models), Device.cpu());
         var diffusion = SketchbookDiffusion.load(ModelSource.directory(models), Device.cpu(), checker)) {
       float[][] noise = {DiffusionTraining.gaussian(new SplittableRandom(3), diffusion.stateSize())};
@@ -140,6 +136,13 @@ class PriorSmokeTrainingTest {
           DiffusionSampler.DDIM).get(0);
       assertThat(once.getWidth()).isEqualTo(64);
     }
+  }
+
+  /** Puts a run's prior into the model folder and rewrites the card's sha256, as shipping does. */
+  private static void install(Path run, Path models) throws Exception {
+    Files.copy(run.resolve(SketchbookDiffusion.WEIGHTS), models.resolve(SketchbookDiffusion.WEIGHTS),
+        StandardCopyOption.REPLACE_EXISTING);
+    ModelCard.readOrFresh(models).writeTo(models);
   }
 
   @Test
