@@ -39,7 +39,7 @@ public final class PriorTraining {
 
   public static final String BANK = "prior-bank.bin";
 
-  /** Settings of one run; {@link #defaults} is what the shipped weights used. */
+  /** Settings of one run; {@link #defaults} is what the shipped prior's first run used (the card lists each run's). */
   public record Settings(int steps, long seed, int batch, float learningRate, int warmup, float emaDecay,
       double conditionDropout, int checkpointEvery, int bankSize, boolean crossAttention) {
     public static Settings defaults(int steps, long seed) {
