@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import workbench.loop.ImageEvaluation;
 import workbench.loop.LoopModels;
+import workbench.loop.RecipeFactory;
 import workbench.model.Evaluation;
 import workbench.model.GeneratorPrior;
 import workbench.model.HeldOutPrompts;
@@ -60,7 +61,7 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--image-seeds", defaultValue = "2", description = "seeds per caption (default: ${DEFAULT-VALUE})")
   int imageSeeds;
 
-  @Option(names = "--image-steps", defaultValue = "40", description = "loop steps per image (default: ${DEFAULT-VALUE})")
+  @Option(names = "--image-steps", defaultValue = "" + RecipeFactory.DEFAULT_STEPS, description = "loop steps per image (default: ${DEFAULT-VALUE})")
   int imageSteps;
 
   @Option(names = "--processes", split = ",", defaultValue = "guided,diffusion",

@@ -77,13 +77,16 @@ final class PriorNetwork extends OwnParametersBlock implements Denoiser {
   }
 
   /**
-   * Sixteen: the MLP's passes cost about what reading its weights costs up to that many rows
-   * (measured on the 2-core VM: 3.9 ms for 2 rows, 3.9 for 8, 4.8 for 16, 6.7 for 32), so a 4x4
-   * grid's 32 rows take two passes where two-row passes took sixteen.
+   * Sixteen without cross-attention: the MLP's passes cost about what reading its weights costs
+   * up to that many rows (measured on the 2-core VM: 3.9 ms for 2 rows, 3.9 for 8, 4.8 for 16,
+   * 6.7 for 32), so a 4x4 grid's 32 rows take two passes where two-row passes took sixteen.
+   * Eight with it: keys and values are projected for all 24 token places of every row, padding
+   * rows too, so a single image's two rows padded to sixteen paid for fourteen rows of nothing
+   * (one loop image, best of 5: 1,199 ms in 16-row passes, 996 ms in 8-row ones).
    */
   @Override
   public int rowsPerPass() {
-    return 16;
+    return crossAttention ? 8 : 16;
   }
 
   @Override

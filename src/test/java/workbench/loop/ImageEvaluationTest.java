@@ -71,7 +71,7 @@ class ImageEvaluationTest {
   @Test
   void theDefaultDiffusionModelMeetsItsFloorsOnTheCiSampleAndTheCvaeDoesNot() {
     assertThat(models.defaultProcess()).isEqualTo("diffusion");
-    var drawn = ImageEvaluation.measure(models, judge, SET, ImageEvaluation.images(models, "diffusion", 40, SET));
+    var drawn = ImageEvaluation.measure(models, judge, SET, ImageEvaluation.images(models, "diffusion", RecipeFactory.DEFAULT_STEPS, SET));
     assertThat((double) drawn.get("judge_object")).isGreaterThanOrEqualTo(0.43);
     assertThat((double) drawn.get("judge_colour")).isGreaterThanOrEqualTo(0.32);
     assertThat((double) drawn.get("judge_position")).isGreaterThanOrEqualTo(0.45);
@@ -80,8 +80,8 @@ class ImageEvaluationTest {
     assertThat((double) drawn.get("judge_all")).isGreaterThanOrEqualTo(0.20);
     assertThat((double) drawn.get("fid_judge")).isLessThan(230.0);
     var few = SET.subList(0, 20);
-    var diffusion = ImageEvaluation.measure(models, judge, few, ImageEvaluation.images(models, "diffusion", 40, few));
-    var cvae = ImageEvaluation.measure(models, judge, few, ImageEvaluation.images(models, "guided", 40, few));
+    var diffusion = ImageEvaluation.measure(models, judge, few, ImageEvaluation.images(models, "diffusion", RecipeFactory.DEFAULT_STEPS, few));
+    var cvae = ImageEvaluation.measure(models, judge, few, ImageEvaluation.images(models, "guided", RecipeFactory.DEFAULT_STEPS, few));
     assertThat((double) cvae.get("judge_object")).isLessThan((double) diffusion.get("judge_object"));
     assertThat((double) cvae.get("fid_judge")).isGreaterThan(2 * (double) diffusion.get("fid_judge"));
   }

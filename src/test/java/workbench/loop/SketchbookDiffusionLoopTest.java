@@ -130,7 +130,7 @@ class SketchbookDiffusionLoopTest {
   @Test
   void aBatchLongerThanOnePassOfEitherNetworkGivesEachItemItsOwnBytes() {
     // Five cells: more codes than one decoder pass takes (four), and 4 x 4 + 2 = 18 denoiser
-    // rows, more than one pass of the prior (sixteen): the one-term cell (two rows alone) comes
+    // rows, more than one pass of the prior (eight with attention, sixteen without): the one-term cell (two rows alone) comes
     // last, in a pass of its own that must be padded as its lone run's is. (What this guards is
     // the cutting and trimming; a pass of another size only rounds differently, which the 8-bit
     // PNGs here did not show: the two-cell test above failed on that, this one did not.)
