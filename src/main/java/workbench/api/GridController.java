@@ -33,6 +33,7 @@ import workbench.grid.InvalidExperimentException;
 import workbench.grid.PairedComparison;
 import workbench.grid.export.GridTables;
 import workbench.library.NotFoundException;
+import workbench.loop.RecipeFactory;
 import workbench.run.RunStatus;
 
 /**
@@ -89,7 +90,7 @@ class GridController {
       @Schema(description = "The seeds every row runs on (columns)", example = "[42, 43]") List<Long> seeds,
       @Schema(description = "Extra terms scored on every cell", example = "[\"hand\"]") List<String> probes,
       @Schema(description = "An optional third axis") AxisRequest axis,
-      @Schema(description = "Loop steps; default 40", example = "20") Integer steps,
+      @Schema(description = "Loop steps; default " + RecipeFactory.DEFAULT_STEPS, example = "20") Integer steps,
       @Schema(description = "diffusion, dpmpp-2m, guided or evolve; default: the model's first", example = "diffusion") String process,
       @Schema(description = "Image-done enlargement; default 2", example = "2") Integer upscale,
       @Schema(description = "Queue the cells now (default); false only stores the definition", example = "true") Boolean start,
@@ -298,7 +299,7 @@ class GridController {
           "Unknown axis kind '" + request.axis().kind() + "': none, steps, process, weight, when or cfg");
     }
     var axis = kind == Axis.Kind.NONE ? Axis.none() : new Axis(kind, request.axis().term(), request.axis().values());
-    int steps = request.steps() == null ? 40 : request.steps();
+    int steps = request.steps() == null ? RecipeFactory.DEFAULT_STEPS : request.steps();
     int upscale = request.upscale() == null ? 2 : request.upscale();
     return new ExperimentDefinition(request.title(), request.notes(), variants, request.seeds(), request.probes(), axis,
         steps, request.process(), upscale, request.model(), request.negativePrompt(), request.cfgScale());

@@ -67,7 +67,7 @@ class RunController {
       @Schema(description = "The prompt; leave empty when promptId is given", example = "red apple:: table::0.5") String prompt,
       @Schema(description = "midjourney, a1111 or compel; empty: detected", example = "") String dialect,
       @Schema(description = "0 … 4294967295", example = "42") long seed,
-      @Schema(description = "Loop steps; default 40", example = "20") Integer steps,
+      @Schema(description = "Loop steps; default " + RecipeFactory.DEFAULT_STEPS, example = "20") Integer steps,
       @Schema(description = "Art process: diffusion (DDIM), dpmpp-2m, guided or evolve (GET /api/v1/models"
           + " lists each model's); default: the model's first", example = "diffusion") String process,
       @Schema(description = "Image-done enlargement; default 4", example = "4") Integer upscale,

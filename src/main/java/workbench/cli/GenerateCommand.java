@@ -37,7 +37,7 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--seed", required = true, description = "0 … 4294967295")
   long seed;
 
-  @Option(names = "--steps", defaultValue = "40", description = "loop steps (default ${DEFAULT-VALUE})")
+  @Option(names = "--steps", defaultValue = "" + RecipeFactory.DEFAULT_STEPS, description = "loop steps (default ${DEFAULT-VALUE})")
   int steps;
 
   @Option(names = "--process", description = "guided or evolve for the Sketchbook, diffusion for a diffusion model (default: the model's first)")

@@ -39,7 +39,7 @@ public final class SamplesCommand implements Callable<Integer> {
   @Option(names = "--seeds", defaultValue = "3", description = "seeds per caption (default ${DEFAULT-VALUE})")
   int seeds;
 
-  @Option(names = "--steps", defaultValue = "40", description = "loop steps (default ${DEFAULT-VALUE})")
+  @Option(names = "--steps", defaultValue = "" + RecipeFactory.DEFAULT_STEPS, description = "loop steps (default ${DEFAULT-VALUE})")
   int steps;
 
   @Option(names = "--process", defaultValue = "", description = "art process (default: the model's first)")

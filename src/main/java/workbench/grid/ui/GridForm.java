@@ -112,7 +112,7 @@ class GridForm extends VerticalLayout {
     axisValues.setId("axis-values");
     showAxis();
 
-    steps.setValue(grids.settings() == null ? 40 : 40);
+    steps.setValue(RecipeFactory.DEFAULT_STEPS);
     steps.setMin(1);
     steps.setId("grid-steps");
     process.setLabel("Art process");
