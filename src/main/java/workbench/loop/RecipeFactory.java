@@ -21,7 +21,7 @@ public final class RecipeFactory {
    * Steps when a request does not say ({@code workbench.generation.default-steps}). Twenty-five:
    * the judge read eval's 400 held-out images alike at 25 and 40 steps of the default sampler
    * (object 0.400 and 0.405, every claim 0.193 and 0.200, fid_judge 84 and 84; 20 steps 0.395),
-   * and an image takes five eighths of the time (README, "Speed").
+   * and an image takes five eighths of the time (README, "Performance").
    */
   public static final int DEFAULT_STEPS = 25;
 
