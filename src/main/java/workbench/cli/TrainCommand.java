@@ -16,7 +16,10 @@ import workbench.model.ModelCard;
 import workbench.model.ModelSource;
 import workbench.model.PriorTraining;
 
-/** {@code train --model checker|generator|diffusion|judge|autoencoder|code|prior --out DIR [--steps N] [--seed N] [--init DIR]}. */
+/**
+ * {@code train --model checker|generator|diffusion|judge|autoencoder|code|drawing|prior --out DIR [--steps N]
+ * [--seed N] [--init DIR]}.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Train the Sketchbook checker, generator prior, diffusion model, judge, image autoencoder, scene code"
         + " or the diffusion model over scene codes; writes weights, loss CSV and model card to DIR.")
@@ -39,7 +42,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "run seed (default: ${DEFAULT-VALUE})", defaultValue = "1")
   long seed;
 
-  @Option(names = "--init", description = "continue training from the checker, judge, diffusion or prior weights in this folder")
+  @Option(names = "--init", description = "continue training from the checker, judge, diffusion, autoencoder, code"
+      + " or prior weights in this folder")
   Path init;
 
   @Option(names = "--learning-rate", description = "peak learning rate (default: the model's own)")
@@ -100,7 +104,11 @@ public final class TrainCommand implements Callable<Integer> {
       run.put("settings", settings);
       run.put("data", "renders only: train-split scenes from 1/8 of the split on");
       run.put("objective", "L1 + squared error of the reconstruction from the latent with static (0.1) added");
-      run.put("result", AutoencoderTraining.train(settings, out, System.out));
+      if (init != null) {
+        run.put("continuedFrom", ModelCard.readOrFresh(init).training().getOrDefault("autoencoder", Map.of()));
+      }
+      run.put("result", AutoencoderTraining.train(settings, init == null ? null : ModelSource.directory(init), out,
+          System.out));
     } else if (model == Which.code || model == Which.drawing || model == Which.prior) {
       if (autoencoder == null) {
         System.err.println("--model " + model + " needs --autoencoder DIR (the folder with autoencoder.params"
@@ -130,7 +138,11 @@ public final class TrainCommand implements Callable<Integer> {
             + autoencoder);
         run.put("objective", "squared error of the latent + absolute error of the image the autoencoder draws from it,"
             + " from the code with static (0.1) added");
-        run.put("result", CodeTraining.train(settings, ModelSource.directory(autoencoder), out, System.out));
+        if (init != null) {
+          run.put("continuedFrom", ModelCard.readOrFresh(init).training().getOrDefault("code", Map.of()));
+        }
+        run.put("result", CodeTraining.train(settings, ModelSource.directory(autoencoder),
+            init == null ? null : ModelSource.directory(init), out, System.out));
       } else {
         var defaults = PriorTraining.Settings.defaults(steps, seed);
         var settings = new PriorTraining.Settings(steps, seed, defaults.batch(),

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
 import workbench.sketchbook.Sketchbook;
 import workbench.sketchbook.Split;
 
@@ -40,10 +41,29 @@ public final class AutoencoderTraining {
   private AutoencoderTraining() {}
 
   public static Result train(Settings settings, Path outDir, PrintStream console) throws IOException {
+    return train(settings, null, outDir, console);
+  }
+
+  /**
+   * As above; a fresh run (no checkpoint in {@code outDir}) with {@code init} starts from the
+   * autoencoder's weights there (e.g. the shipped ones), so a longer-trained autoencoder need not
+   * begin again from nothing.
+   */
+  public static Result train(Settings settings, @Nullable ModelSource init, Path outDir, PrintStream console)
+      throws IOException {
     RenderTraining.seed(settings.seed());
     var network = new AutoencoderNetwork();
     var outcome = RenderTraining.train(new RenderTraining.Job(NAME, network, AutoencoderNetwork::imageShape,
         step -> batch(settings, step), "held-out reconstruction") {
+      @Override
+      void prepare(Model model, boolean fresh) throws IOException {
+        if (fresh && init != null) {
+          HalfWeights.read(network, init.readVerified(init.card(), SketchbookAutoencoder.WEIGHTS),
+              model.getNDManager());
+          console.println("starting from " + init.describe(SketchbookAutoencoder.WEIGHTS));
+        }
+      }
+
       @Override
       NDArray loss(Trainer trainer, NDArray renders) {
         return RenderTraining.pixelError(trainer.forward(new NDList(renders)).singletonOrThrow(), renders);

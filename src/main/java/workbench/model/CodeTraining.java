@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
 import workbench.sketchbook.Sketchbook;
 import workbench.sketchbook.Split;
 
@@ -56,6 +57,16 @@ public final class CodeTraining {
 
   public static Result train(Settings settings, ModelSource autoencoderSource, Path outDir, PrintStream console)
       throws IOException {
+    return train(settings, autoencoderSource, null, outDir, console);
+  }
+
+  /**
+   * As above; a fresh run (no checkpoint in {@code outDir}) with {@code init} starts from the
+   * code's weights there (e.g. the shipped ones), so the code trains on and its space stays close
+   * to the one a prior was trained on, rather than a new code from nothing.
+   */
+  public static Result train(Settings settings, ModelSource autoencoderSource, @Nullable ModelSource init,
+      Path outDir, PrintStream console) throws IOException {
     RenderTraining.seed(settings.seed());
     Files.createDirectories(outDir);
     if (!Files.exists(outDir.resolve(SketchbookAutoencoder.WEIGHTS))) {
@@ -67,6 +78,14 @@ public final class CodeTraining {
     try (SketchbookAutoencoder autoencoder = SketchbookAutoencoder.load(autoencoderSource, Device.cpu())) {
       var outcome = RenderTraining.train(new RenderTraining.Job(NAME, network, CodeNetwork::latentShape,
           step -> batch(settings, step), "held-out image drawn from the code") {
+        @Override
+        void prepare(Model model, boolean fresh) throws IOException {
+          if (fresh && init != null) {
+            HalfWeights.read(network, init.readVerified(init.card(), SketchbookCode.WEIGHTS), model.getNDManager());
+            console.println("starting from " + init.describe(SketchbookCode.WEIGHTS));
+          }
+        }
+
         @Override
         NDArray loss(Trainer trainer, NDArray renders) {
           NDArray latent = autoencoder.encode(renders).stopGradient();

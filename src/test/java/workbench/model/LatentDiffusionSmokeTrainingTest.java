@@ -41,6 +41,18 @@ class LatentDiffusionSmokeTrainingTest {
     assertThat(Files.readAllLines(dir.resolve(AutoencoderTraining.LOSS))).hasSize(1 + 32);
   }
 
+  /** {@code --init}: a fresh autoencoder run starts from the shipped autoencoder, not from nothing. */
+  @Test
+  void anAutoencoderRunWithInitStartsFromThatAutoencoder(@TempDir Path dir) throws Exception {
+    var settings = new AutoencoderTraining.Settings(1, 5, 8, 1e-7f, 1, 1);
+    var fresh = AutoencoderTraining.train(settings, dir.resolve("fresh"), QUIET);
+    var continued = AutoencoderTraining.train(settings, ModelSource.directory(SHIPPED), dir.resolve("continued"),
+        QUIET);
+    assertThat(continued.heldOutError()).isLessThan(0.06);
+    assertThat(fresh.heldOutError()).isGreaterThan(3 * continued.heldOutError());
+    assertThat(continued.loss()).isLessThan(0.5 * fresh.loss());
+  }
+
   @Test
   void aDiffusionModelOverTheLatentsTrainsLoadsAndIsReproducible(@TempDir Path dir) throws Exception {
     Path models = Files.createDirectories(dir.resolve("models"));
