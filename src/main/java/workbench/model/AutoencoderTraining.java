@@ -58,9 +58,7 @@ public final class AutoencoderTraining {
       @Override
       void prepare(Model model, boolean fresh) throws IOException {
         if (fresh && init != null) {
-          HalfWeights.read(network, init.readVerified(init.card(), SketchbookAutoencoder.WEIGHTS),
-              model.getNDManager());
-          console.println("starting from " + init.describe(SketchbookAutoencoder.WEIGHTS));
+          RenderTraining.startFrom(network, init, SketchbookAutoencoder.WEIGHTS, model, console);
         }
       }
 

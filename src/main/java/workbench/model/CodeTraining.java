@@ -81,8 +81,7 @@ public final class CodeTraining {
         @Override
         void prepare(Model model, boolean fresh) throws IOException {
           if (fresh && init != null) {
-            HalfWeights.read(network, init.readVerified(init.card(), SketchbookCode.WEIGHTS), model.getNDManager());
-            console.println("starting from " + init.describe(SketchbookCode.WEIGHTS));
+            RenderTraining.startFrom(network, init, SketchbookCode.WEIGHTS, model, console);
           }
         }
 
@@ -122,10 +121,8 @@ public final class CodeTraining {
       @Override
       void prepare(Model model, boolean fresh) throws IOException {
         if (fresh) {
-          HalfWeights.read(network.code, source.readVerified(source.card(), SketchbookCode.WEIGHTS),
-              model.getNDManager());
-          HalfWeights.read(network.autoencoder, source.readVerified(source.card(), SketchbookAutoencoder.WEIGHTS),
-              model.getNDManager());
+          RenderTraining.startFrom(network.code, source, SketchbookCode.WEIGHTS, model, console);
+          RenderTraining.startFrom(network.autoencoder, source, SketchbookAutoencoder.WEIGHTS, model, console);
         }
         network.freezeEncoders();
       }

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import java.io.IOException;
@@ -82,6 +83,17 @@ final class RenderTraining {
   static void seed(long seed) {
     CpuKernels.guard();
     Engine.getInstance().setRandomSeed((int) seed);
+  }
+
+  /**
+   * Reads {@code file}'s shipped weights from {@code source} into {@code block}: a fresh run that
+   * starts from a model rather than from the engine's random numbers (a resumed run has its
+   * checkpoint instead). Said on the console, so a run's log names where it began.
+   */
+  static void startFrom(Block block, ModelSource source, String file, Model model, PrintStream console)
+      throws IOException {
+    HalfWeights.read(block, source.readVerified(source.card(), file), model.getNDManager());
+    console.println("starting from " + source.describe(file));
   }
 
   /** Absolute plus squared pixel error of a drawing against its render (both in [-1, 1]). */
