@@ -61,24 +61,24 @@ class ImageEvaluationTest {
    * seed each, the default steps (what {@code eval --images 60 --image-seeds 1} draws). Floors a
    * little under what was measured when the weights shipped (README, "The judge, and what the
    * images show today"), and the CVAE's images of the first 20 captions far behind in what the
-   * judge reads. Measured with the code trained on from the shipped one and the prior adapted to
-   * it (2026-12-04e, {@code eval --json --images 60 --image-seeds 1 --processes diffusion,guided}):
-   * object 0.600, colour 0.488 (of 41), position 0.639 (of 36), count 0.600, background 1.0,
-   * every claim 0.300, fid_judge 139. The models before them read 0.633, 0.463, 0.694, 0.633, 0.300,
-   * 123 here, and 0.448 against this one's 0.495 on eval's 400 images: 60 images cannot tell the
-   * two apart (about 0.06 either way), so these floors guard against a real fall (the 31,000-step
-   * prior at 40 steps read object 0.467, colour 0.366, position 0.500, every claim 0.233 here).
+   * judge reads. Measured with the autoencoder, the code, the decoders and the prior trained on
+   * twice more (2026-12-05, {@code eval --json --images 60 --image-seeds 1 --processes
+   * diffusion,guided}): object 0.667, colour 0.561 (of 41), position 0.722 (of 36), count 0.667,
+   * background 1.0, every claim 0.350, fid_judge 145; on eval's 400 images object 0.578. The
+   * models before them (0.495 on the 400) read 0.600, 0.488, 0.639, 0.600, 0.300 here, under
+   * every floor: the floors guard the gain, two images of slack each (one CPU draws the same
+   * bytes every run, and another may round a few pixels differently).
    */
   @Test
   void theDefaultDiffusionModelMeetsItsFloorsOnTheCiSampleAndTheCvaeDoesNot() {
     assertThat(models.defaultProcess()).isEqualTo("diffusion");
     var drawn = ImageEvaluation.measure(models, judge, SET, ImageEvaluation.images(models, "diffusion", RecipeFactory.DEFAULT_STEPS, SET));
-    assertThat((double) drawn.get("judge_object")).isGreaterThanOrEqualTo(0.57);
-    assertThat((double) drawn.get("judge_colour")).isGreaterThanOrEqualTo(0.45);
-    assertThat((double) drawn.get("judge_position")).isGreaterThanOrEqualTo(0.60);
-    assertThat((double) drawn.get("judge_count")).isGreaterThanOrEqualTo(0.57);
+    assertThat((double) drawn.get("judge_object")).isGreaterThanOrEqualTo(0.63);
+    assertThat((double) drawn.get("judge_colour")).isGreaterThanOrEqualTo(0.51);
+    assertThat((double) drawn.get("judge_position")).isGreaterThanOrEqualTo(0.66);
+    assertThat((double) drawn.get("judge_count")).isGreaterThanOrEqualTo(0.63);
     assertThat((double) drawn.get("judge_background")).isGreaterThanOrEqualTo(0.95);
-    assertThat((double) drawn.get("judge_all")).isGreaterThanOrEqualTo(0.27);
+    assertThat((double) drawn.get("judge_all")).isGreaterThanOrEqualTo(0.31);
     assertThat((double) drawn.get("fid_judge")).isLessThan(200.0);
     var few = SET.subList(0, 20);
     var diffusion = ImageEvaluation.measure(models, judge, few, ImageEvaluation.images(models, "diffusion", RecipeFactory.DEFAULT_STEPS, few));
