@@ -72,11 +72,13 @@ class RunSnapshotsTest extends DatabaseTest {
 
   @Test
   void diffusionKeepsTheNoisyImageAndItsPredictionOfTheFinal() throws Exception {
-    var id = generation.submit(new RecipeFactory.Request("a red ball on the left", "", 3, 6, "diffusion", 4), 0);
+    // Ten steps, so the step-5 snapshot is halfway down the schedule: at step 5 of 6 the image
+    // holds too little noise to tell from its prediction.
+    var id = generation.submit(new RecipeFactory.Request("a red ball on the left", "", 3, 10, "diffusion", 4), 0);
     awaitDone(id);
     var snapshots = generation.snapshots(id);
 
-    assertThat(snapshots).extracting(RunSnapshot::step).containsExactly(0, 5, 6);
+    assertThat(snapshots).extracting(RunSnapshot::step).containsExactly(0, 5, 10);
     assertThat(snapshots).allMatch(RunSnapshot::hasPredicted);
     // Step 0: the noisy image is the static itself; at the end the prediction is the image done.
     assertThat(pixels(snapshots.get(0).png())).isEqualTo(pixels(generation.image(id, ImageKind.STATIC).orElseThrow()));
