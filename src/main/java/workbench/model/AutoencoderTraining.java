@@ -58,7 +58,7 @@ public final class AutoencoderTraining {
       @Override
       void prepare(Model model, boolean fresh) throws IOException {
         if (fresh && init != null) {
-          RenderTraining.startFrom(network, init, SketchbookAutoencoder.WEIGHTS, model, console);
+          RenderTraining.startFrom(network, init, init.card(), SketchbookAutoencoder.WEIGHTS, model, console);
         }
       }
 

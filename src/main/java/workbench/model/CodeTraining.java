@@ -81,7 +81,7 @@ public final class CodeTraining {
         @Override
         void prepare(Model model, boolean fresh) throws IOException {
           if (fresh && init != null) {
-            RenderTraining.startFrom(network, init, SketchbookCode.WEIGHTS, model, console);
+            RenderTraining.startFrom(network, init, init.card(), SketchbookCode.WEIGHTS, model, console);
           }
         }
 
@@ -121,8 +121,9 @@ public final class CodeTraining {
       @Override
       void prepare(Model model, boolean fresh) throws IOException {
         if (fresh) {
-          RenderTraining.startFrom(network.code, source, SketchbookCode.WEIGHTS, model, console);
-          RenderTraining.startFrom(network.autoencoder, source, SketchbookAutoencoder.WEIGHTS, model, console);
+          ModelCard card = source.card();
+          RenderTraining.startFrom(network.code, source, card, SketchbookCode.WEIGHTS, model, console);
+          RenderTraining.startFrom(network.autoencoder, source, card, SketchbookAutoencoder.WEIGHTS, model, console);
         }
         network.freezeEncoders();
       }

@@ -88,11 +88,12 @@ final class RenderTraining {
   /**
    * Reads {@code file}'s shipped weights from {@code source} into {@code block}: a fresh run that
    * starts from a model rather than from the engine's random numbers (a resumed run has its
-   * checkpoint instead). Said on the console, so a run's log names where it began.
+   * checkpoint instead). {@code card} is {@code source}'s card, read once by a caller that starts
+   * several blocks. Said on the console, so a run's log names where it began.
    */
-  static void startFrom(Block block, ModelSource source, String file, Model model, PrintStream console)
-      throws IOException {
-    HalfWeights.read(block, source.readVerified(source.card(), file), model.getNDManager());
+  static void startFrom(Block block, ModelSource source, ModelCard card, String file, Model model,
+      PrintStream console) throws IOException {
+    HalfWeights.read(block, source.readVerified(card, file), model.getNDManager());
     console.println("starting from " + source.describe(file));
   }
 
