@@ -50,6 +50,19 @@ public class Ceiling {
         for (int i = 0; i < n; i++) all += SketchbookJudge.meets(readings.get(i), prompts.get(i).description()) ? 1 : 0;
         sb.append(String.format(" ALL %.3f", all / (double) n));
         System.out.println(sb);
+        // Per kind: is a kind the samples miss already lost here, or only in the prior?
+        var asked = new TreeMap<ObjectKind, int[]>();
+        for (int i = 0; i < n; i++) {
+          var reading = readings.get(i);
+          for (var claim : prompts.get(i).description().objects()) {
+            int[] tally = asked.computeIfAbsent(claim.kind(), k -> new int[2]);
+            tally[1]++;
+            if (reading.objects().stream().anyMatch(o -> o.kind() == claim.kind())) tally[0]++;
+          }
+        }
+        var kinds = new StringBuilder("  kinds:");
+        asked.forEach((k, t) -> kinds.append(String.format(" %s=%.2f", k.name().toLowerCase(), t[0] / (double) t[1])));
+        System.out.println(kinds);
       }
     }
   }
