@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import workbench.model.AutoencoderTraining;
@@ -49,6 +50,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--learning-rate", description = "peak learning rate (default: the model's own)")
   Float learningRate;
 
+  @Option(names = "--final-learning-rate", description = "diffusion, prior, autoencoder, code, drawing: decay the"
+      + " learning rate after its warm-up along half a cosine to this at the last step (default: no decay)")
+  Float finalLearningRate;
+
   @Option(names = "--cross-attention", description = "diffusion, prior: grow the network with cross-attention over the"
       + " caption's tokens at every level (with --init, the new layers start at zero)")
   boolean crossAttention;
@@ -64,6 +69,13 @@ public final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var run = new LinkedHashMap<String, Object>();
+    if (finalLearningRate != null) {
+      String problem = finalRateProblem();
+      if (problem != null) {
+        System.err.println("error: --final-learning-rate " + finalLearningRate + ": " + problem);
+        return Cli.EXIT_BAD_INPUT;
+      }
+    }
     if (model == Which.checker) {
       var settings = CheckerTraining.Settings.defaults(steps, seed);
       if (learningRate != null) {
@@ -78,9 +90,9 @@ public final class TrainCommand implements Callable<Integer> {
       run.put("result", result);
     } else if (model == Which.diffusion) {
       var settings = DiffusionTraining.Settings.defaults(steps, seed);
-      settings = new DiffusionTraining.Settings(steps, seed, settings.batch(),
-          learningRate == null ? settings.learningRate() : learningRate, settings.warmup(), settings.emaDecay(),
-          settings.conditionDropout(), settings.checkpointEvery(), crossAttention);
+      float rate = learningRate == null ? settings.learningRate() : learningRate;
+      settings = new DiffusionTraining.Settings(steps, seed, settings.batch(), rate, settings.warmup(),
+          settings.emaDecay(), settings.conditionDropout(), settings.checkpointEvery(), crossAttention, last(rate));
       var source = checker == null ? ModelSource.classpath() : ModelSource.directory(checker);
       var result = DiffusionTraining.train(settings, source,
           autoencoder == null ? null : ModelSource.directory(autoencoder), init, out, System.out);
@@ -97,10 +109,9 @@ public final class TrainCommand implements Callable<Integer> {
       run.put("result", result);
     } else if (model == Which.autoencoder) {
       var settings = AutoencoderTraining.Settings.defaults(steps, seed);
-      if (learningRate != null) {
-        settings = new AutoencoderTraining.Settings(steps, seed, settings.batch(), learningRate, settings.warmup(),
-            settings.checkpointEvery());
-      }
+      float rate = learningRate == null ? settings.learningRate() : learningRate;
+      settings = new AutoencoderTraining.Settings(steps, seed, settings.batch(), rate, settings.warmup(),
+          settings.checkpointEvery(), last(rate));
       run.put("settings", settings);
       run.put("data", "renders only: train-split scenes from 1/8 of the split on");
       run.put("objective", "L1 + squared error of the reconstruction from the latent with static (0.1) added");
@@ -117,10 +128,9 @@ public final class TrainCommand implements Callable<Integer> {
       }
       if (model == Which.drawing) {
         var settings = CodeTraining.Settings.tuning(steps, seed);
-        if (learningRate != null) {
-          settings = new CodeTraining.Settings(steps, seed, settings.batch(), learningRate, settings.warmup(),
-              settings.checkpointEvery());
-        }
+        float rate = learningRate == null ? settings.learningRate() : learningRate;
+        settings = new CodeTraining.Settings(steps, seed, settings.batch(), rate, settings.warmup(),
+            settings.checkpointEvery(), last(rate));
         run.put("settings", settings);
         run.put("data", "renders only: train-split scenes from 1/2 of the split on");
         run.put("objective", "absolute + squared pixel error of the render drawn from its code with static (0.1):"
@@ -129,10 +139,9 @@ public final class TrainCommand implements Callable<Integer> {
         run.put("result", CodeTraining.tuneDecoders(settings, ModelSource.directory(autoencoder), out, System.out));
       } else if (model == Which.code) {
         var settings = CodeTraining.Settings.defaults(steps, seed);
-        if (learningRate != null) {
-          settings = new CodeTraining.Settings(steps, seed, settings.batch(), learningRate, settings.warmup(),
-              settings.checkpointEvery());
-        }
+        float rate = learningRate == null ? settings.learningRate() : learningRate;
+        settings = new CodeTraining.Settings(steps, seed, settings.batch(), rate, settings.warmup(),
+            settings.checkpointEvery(), last(rate));
         run.put("settings", settings);
         run.put("data", "renders only: train-split scenes from 1/2 of the split on, through the frozen autoencoder in "
             + autoencoder);
@@ -145,9 +154,10 @@ public final class TrainCommand implements Callable<Integer> {
             init == null ? null : ModelSource.directory(init), out, System.out));
       } else {
         var defaults = PriorTraining.Settings.defaults(steps, seed);
-        var settings = new PriorTraining.Settings(steps, seed, defaults.batch(),
-            learningRate == null ? defaults.learningRate() : learningRate, defaults.warmup(), defaults.emaDecay(),
-            defaults.conditionDropout(), defaults.checkpointEvery(), defaults.bankSize(), crossAttention);
+        float rate = learningRate == null ? defaults.learningRate() : learningRate;
+        var settings = new PriorTraining.Settings(steps, seed, defaults.batch(), rate, defaults.warmup(),
+            defaults.emaDecay(), defaults.conditionDropout(), defaults.checkpointEvery(), defaults.bankSize(),
+            crossAttention, last(rate));
         var source = checker == null ? ModelSource.classpath() : ModelSource.directory(checker);
         run.put("settings", settings);
         run.put("data", "codes of renders of train-split scenes from 5/8 of the split on (the bank), each step with"
@@ -184,9 +194,34 @@ public final class TrainCommand implements Callable<Integer> {
     }
     run.put("command", "train --model " + model + " --steps " + steps + " --seed " + seed
         + (init == null ? "" : " --init DIR") + (learningRate == null ? "" : " --learning-rate " + learningRate)
+        + (finalLearningRate == null ? "" : " --final-learning-rate " + finalLearningRate)
         + (crossAttention ? " --cross-attention" : "") + (autoencoder == null ? "" : " --autoencoder DIR"));
     ModelCard.readOrFresh(out).withTraining(model.name(), run).writeTo(out);
     System.out.println("wrote " + out.resolve(ModelCard.FILE));
     return 0;
+  }
+
+  /** The run's last learning rate: {@code --final-learning-rate} where given, else {@code rate} (no decay). */
+  private float last(float rate) {
+    return finalLearningRate == null ? rate : finalLearningRate;
+  }
+
+  /** What is wrong with {@code --final-learning-rate} for this run, or null. */
+  private @Nullable String finalRateProblem() {
+    if (model == Which.checker || model == Which.judge || model == Which.generator) {
+      return "applies to diffusion, prior, autoencoder, code and drawing; the " + model
+          + " already decays its rate along its own cosine";
+    }
+    float rate = learningRate != null ? learningRate : switch (model) {
+      case diffusion -> DiffusionTraining.Settings.defaults(steps, seed).learningRate();
+      case prior -> PriorTraining.Settings.defaults(steps, seed).learningRate();
+      case autoencoder -> AutoencoderTraining.Settings.defaults(steps, seed).learningRate();
+      case code -> CodeTraining.Settings.defaults(steps, seed).learningRate();
+      default -> CodeTraining.Settings.tuning(steps, seed).learningRate();
+    };
+    if (!(finalLearningRate > 0 && finalLearningRate <= rate)) {
+      return "must be above 0 and at most the run's learning rate (" + rate + ")";
+    }
+    return null;
   }
 }

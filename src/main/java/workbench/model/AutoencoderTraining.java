@@ -26,13 +26,20 @@ public final class AutoencoderTraining {
   private static final String NAME = "autoencoder";
   public static final String LOSS = NAME + RenderTraining.LOSS_SUFFIX;
 
-  public record Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery) {
+  public record Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery,
+      float finalLearningRate) {
+    /** A run at a fixed rate after its warm-up; a {@code finalLearningRate} below it decays the rate. */
+    public Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery) {
+      this(steps, seed, batch, learningRate, warmup, checkpointEvery, learningRate);
+    }
+
     public static Settings defaults(int steps, long seed) {
       return new Settings(steps, seed, 32, 1e-3f, 200, 250);
     }
 
     RenderTraining.Settings loop() {
-      return new RenderTraining.Settings(steps, seed, batch, learningRate, warmup, checkpointEvery);
+      return new RenderTraining.Settings(steps, seed, batch, learningRate, warmup, checkpointEvery,
+          finalLearningRate);
     }
   }
 

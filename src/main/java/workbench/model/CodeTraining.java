@@ -31,7 +31,13 @@ public final class CodeTraining {
   public static final String LOSS = NAME + RenderTraining.LOSS_SUFFIX;
   public static final String DRAWING_LOSS = DRAWING + RenderTraining.LOSS_SUFFIX;
 
-  public record Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery) {
+  public record Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery,
+      float finalLearningRate) {
+    /** A run at a fixed rate after its warm-up; a {@code finalLearningRate} below it decays the rate. */
+    public Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery) {
+      this(steps, seed, batch, learningRate, warmup, checkpointEvery, learningRate);
+    }
+
     /** What the shipped code used (at 1e-3 a first run diverged near step 650). */
     public static Settings defaults(int steps, long seed) {
       return new Settings(steps, seed, 32, 5e-4f, 200, 250);
@@ -43,7 +49,8 @@ public final class CodeTraining {
     }
 
     RenderTraining.Settings loop() {
-      return new RenderTraining.Settings(steps, seed, batch, learningRate, warmup, checkpointEvery);
+      return new RenderTraining.Settings(steps, seed, batch, learningRate, warmup, checkpointEvery,
+          finalLearningRate);
     }
 
     Result result(RenderTraining.Outcome outcome) {

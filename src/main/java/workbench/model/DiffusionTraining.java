@@ -68,8 +68,16 @@ public final class DiffusionTraining {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Settings of one run; {@link #defaults} is what the shipped weights used. */
+  /** Settings of one run; {@code finalLearningRate} below {@code learningRate} decays the rate (see {@link #learningRate}). */
   public record Settings(int steps, long seed, int batch, float learningRate, int warmup, float emaDecay,
-      double conditionDropout, int checkpointEvery, boolean crossAttention) {
+      double conditionDropout, int checkpointEvery, boolean crossAttention, float finalLearningRate) {
+    /** A run at a fixed rate after its warm-up. */
+    public Settings(int steps, long seed, int batch, float learningRate, int warmup, float emaDecay,
+        double conditionDropout, int checkpointEvery, boolean crossAttention) {
+      this(steps, seed, batch, learningRate, warmup, emaDecay, conditionDropout, checkpointEvery, crossAttention,
+          learningRate);
+    }
+
     public static Settings defaults(int steps, long seed) {
       return new Settings(steps, seed, 32, 5e-4f, 300, 0.999f, 0.1, 250, false);
     }
@@ -130,7 +138,8 @@ public final class DiffusionTraining {
         load(average, emaModel.getNDManager(), ema);
         console.println("continuing from step " + first);
       }
-      var config = adamConfig(settings.learningRate(), settings.warmup());
+      var config = adamConfig(settings.learningRate(), settings.finalLearningRate(), settings.warmup(),
+          settings.steps(), first);
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(shapes);
         if (first == 0 && init != null) {
@@ -218,14 +227,42 @@ public final class DiffusionTraining {
     }
   }
 
-  /** Adam (beta2 0.99) at {@code rate} after a linear warm-up from a fiftieth of it, on the CPU. */
-  static DefaultTrainingConfig adamConfig(float rate, int warmup) {
+  /**
+   * Adam (beta2 0.99) on the CPU, its rate from {@link #learningRate}: a run of {@code steps} steps
+   * that starts (or resumes) after step {@code first}.
+   */
+  static DefaultTrainingConfig adamConfig(float rate, float last, int warmup, int steps, int first) {
     Optimizer adam = Optimizer.adam()
-        .optLearningRateTracker(Tracker.warmUp().optWarmUpBeginValue(rate / 50)
-            .optWarmUpSteps(warmup).setMainTracker(Tracker.fixed(rate)).build())
+        .optLearningRateTracker(learningRate(rate, last, warmup, steps, first))
         .optBeta2(0.99f)
         .build();
     return new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam).optDevices(new Device[] {Device.cpu()});
+  }
+
+  /**
+   * The learning rate by update: a linear warm-up from a fiftieth of {@code rate} over the
+   * {@code warmup} updates after each start (a resumed run's Adam moments start afresh too), then
+   * {@code rate} held; or, where {@code last} is below {@code rate}, half a cosine from {@code rate}
+   * at step {@code warmup} down to {@code last} at step {@code steps}, counted over the whole run, so
+   * that a resumed run goes on down the same curve. Why a decay: the prior's fixed rate left its
+   * weights noisy, and lower rates at a run's end paid where more steps at the full rate had not.
+   */
+  static Tracker learningRate(float rate, float last, int warmup, int steps, int first) {
+    if (!(last > 0 && last <= rate)) {
+      throw new IllegalArgumentException("the final learning rate " + last + " must be above 0 and at most the"
+          + " learning rate " + rate);
+    }
+    Tracker warmUp = Tracker.warmUp().optWarmUpBeginValue(rate / 50).optWarmUpSteps(warmup)
+        .setMainTracker(Tracker.fixed(rate)).build();
+    if (last == rate) {
+      return warmUp;
+    }
+    return update -> {
+      double through = Math.min(1, Math.max(0, (first + update - warmup) / (double) Math.max(1, steps - warmup)));
+      float decayed = (float) (last + (rate - last) * (1 + Math.cos(Math.PI * through)) / 2);
+      // The warm-up's own ramp, scaled to where the curve stands.
+      return update < warmup ? warmUp.getNewValue(update) * decayed / rate : decayed;
+    };
   }
 
   /**

@@ -41,7 +41,14 @@ public final class PriorTraining {
 
   /** Settings of one run; {@link #defaults} is what the shipped prior's first run used (the card lists each run's). */
   public record Settings(int steps, long seed, int batch, float learningRate, int warmup, float emaDecay,
-      double conditionDropout, int checkpointEvery, int bankSize, boolean crossAttention) {
+      double conditionDropout, int checkpointEvery, int bankSize, boolean crossAttention, float finalLearningRate) {
+    /** A run at a fixed rate after its warm-up; a {@code finalLearningRate} below it decays the rate. */
+    public Settings(int steps, long seed, int batch, float learningRate, int warmup, float emaDecay,
+        double conditionDropout, int checkpointEvery, int bankSize, boolean crossAttention) {
+      this(steps, seed, batch, learningRate, warmup, emaDecay, conditionDropout, checkpointEvery, bankSize,
+          crossAttention, learningRate);
+    }
+
     public static Settings defaults(int steps, long seed) {
       return new Settings(steps, seed, 256, 5e-4f, 200, 0.999f, 0.1, 500, 100_000, false);
     }
@@ -95,7 +102,8 @@ public final class PriorTraining {
       }
       try (var progress = new TrainingProgress(outDir.resolve(DiffusionTraining.LOSS), settings.steps(), console,
               first > 0);
-          Trainer trainer = model.newTrainer(DiffusionTraining.adamConfig(settings.learningRate(), settings.warmup()))) {
+          Trainer trainer = model.newTrainer(DiffusionTraining.adamConfig(settings.learningRate(),
+              settings.finalLearningRate(), settings.warmup(), settings.steps(), first))) {
         trainer.initialize(shapes);
         if (first == 0 && init != null) {
           byte[] initial = Files.readAllBytes(init.resolve(SketchbookDiffusion.WEIGHTS));

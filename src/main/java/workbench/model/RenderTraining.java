@@ -35,7 +35,8 @@ import workbench.shared.DaemonThreads;
 final class RenderTraining {
 
   /** One run's settings, as each trainer's own {@code Settings} gives them. */
-  record Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery) {}
+  record Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery,
+      float finalLearningRate) {}
 
   /** What a run leaves: its last step's loss and the last preview's held-out error. */
   record Outcome(int firstStep, double loss, double heldOutError, double seconds) {}
@@ -135,7 +136,8 @@ final class RenderTraining {
         DiffusionTraining.load(network, model.getNDManager(), outDir.resolve(rawFile(job)));
         console.println("continuing from step " + first);
       }
-      var config = DiffusionTraining.adamConfig(settings.learningRate(), settings.warmup());
+      var config = DiffusionTraining.adamConfig(settings.learningRate(), settings.finalLearningRate(),
+          settings.warmup(), settings.steps(), first);
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(shape);
         job.prepare(model, first == 0);

@@ -41,6 +41,27 @@ class LatentDiffusionSmokeTrainingTest {
     assertThat(Files.readAllLines(dir.resolve(AutoencoderTraining.LOSS))).hasSize(1 + 32);
   }
 
+  /**
+   * {@code --final-learning-rate} reaches the optimizer: a decaying run takes the same first step
+   * as a run at the fixed rate (its warm-up and the curve's top) and a smaller second one, so the
+   * two agree on the loss until step 3 and part there.
+   */
+  @Test
+  void aFinalLearningRateDecaysTheRunsSteps(@TempDir Path dir) throws Exception {
+    AutoencoderTraining.train(new AutoencoderTraining.Settings(3, 5, 8, 2e-3f, 1, 3), dir.resolve("fixed"), QUIET);
+    AutoencoderTraining.train(new AutoencoderTraining.Settings(3, 5, 8, 2e-3f, 1, 3, 2e-6f), dir.resolve("decaying"),
+        QUIET);
+    List<Double> fixed = losses(dir.resolve("fixed"));
+    List<Double> decaying = losses(dir.resolve("decaying"));
+    assertThat(decaying.subList(0, 2)).isEqualTo(fixed.subList(0, 2));
+    assertThat(decaying.get(2)).isNotEqualTo(fixed.get(2));
+  }
+
+  private static List<Double> losses(Path run) throws java.io.IOException {
+    return Files.readAllLines(run.resolve(AutoencoderTraining.LOSS)).stream().skip(1)
+        .map(line -> Double.parseDouble(line.split(",")[1])).toList();
+  }
+
   /** {@code --init}: a fresh autoencoder run starts from the shipped autoencoder, not from nothing. */
   @Test
   void anAutoencoderRunWithInitStartsFromThatAutoencoder(@TempDir Path dir) throws Exception {

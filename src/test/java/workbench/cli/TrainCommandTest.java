@@ -1,0 +1,86 @@
+package workbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import workbench.model.ModelCard;
+
+/** {@code train --final-learning-rate} as a script sees it: refused with a reason, or kept on the card. */
+class TrainCommandTest {
+
+  private final PrintStream realOut = System.out;
+  private final PrintStream realErr = System.err;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @TempDir Path temp;
+
+  @BeforeEach
+  void capture() {
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(realOut);
+    System.setErr(realErr);
+  }
+
+  @Test
+  void aFinalRateAboveTheRunsRateIsRefusedBeforeAnythingIsWritten() {
+    Path run = temp.resolve("run");
+    int exit = train("--model", "prior", "--autoencoder", temp.toString(), "--out", run.toString(),
+        "--final-learning-rate", "1e-3");
+    assertThat(exit).isEqualTo(Cli.EXIT_BAD_INPUT);
+    assertThat(stderr()).contains("error: --final-learning-rate 0.001: must be above 0 and at most the run's"
+        + " learning rate (5.0E-4)");
+    assertThat(run).doesNotExist();
+
+    exit = train("--model", "code", "--autoencoder", temp.toString(), "--out", run.toString(), "--learning-rate",
+        "1e-4", "--final-learning-rate", "2e-4");
+    assertThat(exit).isEqualTo(Cli.EXIT_BAD_INPUT);
+    assertThat(stderr()).contains("at most the run's learning rate (1.0E-4)");
+    assertThat(run).doesNotExist();
+  }
+
+  @Test
+  void aModelWithItsOwnDecayRefusesAFinalRate() {
+    int exit = train("--model", "judge", "--out", temp.resolve("run").toString(), "--final-learning-rate", "1e-5");
+    assertThat(exit).isEqualTo(Cli.EXIT_BAD_INPUT);
+    assertThat(stderr()).contains("applies to diffusion, prior, autoencoder, code and drawing; the judge already"
+        + " decays its rate");
+  }
+
+  @Test
+  void theCardKeepsTheFinalRateAndTheCommand() throws Exception {
+    Path run = temp.resolve("run");
+    int exit = train("--model", "autoencoder", "--steps", "2", "--out", run.toString(), "--final-learning-rate", "1e-5");
+    assertThat(exit).as(stderr()).isZero();
+    JsonNode autoencoder = JsonMapper.builder().build().readTree(run.resolve(ModelCard.FILE).toFile())
+        .path("training").path("autoencoder");
+    assertThat(autoencoder.path("settings").path("finalLearningRate").floatValue()).isEqualTo(1e-5f);
+    assertThat(autoencoder.path("settings").path("learningRate").floatValue()).isEqualTo(1e-3f);
+    assertThat(autoencoder.path("command").asText()).endsWith("--final-learning-rate 1.0E-5");
+  }
+
+  private static int train(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "train";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return Cli.run(workbench.Application.class, all);
+  }
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+}
