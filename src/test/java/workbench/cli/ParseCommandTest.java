@@ -2,48 +2,29 @@ package workbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@code parse} command as a script sees it: stdout, stderr and the exit code. */
 class ParseCommandTest {
 
-  private final PrintStream realOut = System.out;
-  private final PrintStream realErr = System.err;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-  @BeforeEach
-  void capture() {
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(realOut);
-    System.setErr(realErr);
-  }
+  @RegisterExtension final Console console = new Console();
 
   @Test
   void printsTheSeedExampleAsJson() {
     int exit = Cli.run(workbench.Application.class, new String[] {"parse", "--prompt", "apple:: tart::2"});
     assertThat(exit).isZero();
-    assertThat(stdout()).startsWith(
+    assertThat(console.stdout()).startsWith(
         "{\"dialect\":\"midjourney\",\"terms\":[{\"text\":\"apple\",\"weight\":1.0,");
-    assertThat(stdout()).contains("{\"text\":\"tart\",\"weight\":2.0,");
-    assertThat(stderr()).isEmpty();
+    assertThat(console.stdout()).contains("{\"text\":\"tart\",\"weight\":2.0,");
+    assertThat(console.stderr()).isEmpty();
   }
 
   @Test
   void parsesInTheDialectAskedFor() {
     int exit = Cli.run(workbench.Application.class, new String[] {"parse", "--dialect", "A1111", "--prompt", "a cat, (red hat:1.3)"});
     assertThat(exit).isZero();
-    assertThat(stdout()).startsWith("{\"dialect\":\"a1111\",\"terms\":[{\"text\":\"a cat\",\"weight\":1.0,")
+    assertThat(console.stdout()).startsWith("{\"dialect\":\"a1111\",\"terms\":[{\"text\":\"a cat\",\"weight\":1.0,")
         .contains("{\"text\":\"red hat\",\"weight\":1.3,");
   }
 
@@ -51,8 +32,8 @@ class ParseCommandTest {
   void syntaxErrorPrintsMessageWithColumnAndExits2() {
     int exit = Cli.run(workbench.Application.class, new String[] {"parse", "--prompt", "apple:: tart::2x"});
     assertThat(exit).isEqualTo(Cli.EXIT_BAD_INPUT);
-    assertThat(stdout()).isEmpty();
-    assertThat(stderr())
+    assertThat(console.stdout()).isEmpty();
+    assertThat(console.stderr())
         .contains("error: weight '2x' at column 15 is not a number")
         .contains("  apple:: tart::2x\n" + " ".repeat(2 + 14) + "^")
         .contains("hint: ");
@@ -62,7 +43,7 @@ class ParseCommandTest {
   void errorsWithoutAColumnInTheirMessageGetOneAdded() {
     int exit = Cli.run(workbench.Application.class, new String[] {"parse", "--prompt", "apple::-1"});
     assertThat(exit).isEqualTo(Cli.EXIT_BAD_INPUT);
-    assertThat(stderr()).contains(
+    assertThat(console.stderr()).contains(
         "error: weights sum to -1: at least one positive weight is needed (column 1)");
   }
 
@@ -70,14 +51,6 @@ class ParseCommandTest {
   void unknownDialectIsBadInput() {
     int exit = Cli.run(workbench.Application.class, new String[] {"parse", "--dialect", "dalle", "--prompt", "apple"});
     assertThat(exit).isEqualTo(Cli.EXIT_BAD_INPUT);
-    assertThat(stderr()).contains("unknown dialect 'dalle'");
-  }
-
-  private String stdout() {
-    return out.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
-  }
-
-  private String stderr() {
-    return err.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
+    assertThat(console.stderr()).contains("unknown dialect 'dalle'");
   }
 }

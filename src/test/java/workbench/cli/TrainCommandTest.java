@@ -4,37 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import workbench.model.ModelCard;
 
 /** {@code train --final-learning-rate} as a script sees it: refused with a reason, or kept on the card. */
 class TrainCommandTest {
 
-  private final PrintStream realOut = System.out;
-  private final PrintStream realErr = System.err;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  @RegisterExtension final Console console = new Console();
 
   @TempDir Path temp;
-
-  @BeforeEach
-  void capture() {
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(realOut);
-    System.setErr(realErr);
-  }
 
   @Test
   void aFinalRateAboveTheRunsRateIsRefusedBeforeAnythingIsWritten() {
@@ -42,14 +23,14 @@ class TrainCommandTest {
     int exit = train("--model", "prior", "--autoencoder", temp.toString(), "--out", run.toString(),
         "--final-learning-rate", "1e-3");
     assertThat(exit).isEqualTo(Cli.EXIT_BAD_INPUT);
-    assertThat(stderr()).contains("error: --final-learning-rate 0.001: must be above 0 and at most the run's"
+    assertThat(console.stderr()).contains("error: --final-learning-rate 0.001: must be above 0 and at most the run's"
         + " learning rate (5.0E-4)");
     assertThat(run).doesNotExist();
 
     exit = train("--model", "code", "--autoencoder", temp.toString(), "--out", run.toString(), "--learning-rate",
         "1e-4", "--final-learning-rate", "2e-4");
     assertThat(exit).isEqualTo(Cli.EXIT_BAD_INPUT);
-    assertThat(stderr()).contains("at most the run's learning rate (1.0E-4)");
+    assertThat(console.stderr()).contains("at most the run's learning rate (1.0E-4)");
     assertThat(run).doesNotExist();
   }
 
@@ -57,7 +38,7 @@ class TrainCommandTest {
   void aModelWithItsOwnDecayRefusesAFinalRate() {
     int exit = train("--model", "judge", "--out", temp.resolve("run").toString(), "--final-learning-rate", "1e-5");
     assertThat(exit).isEqualTo(Cli.EXIT_BAD_INPUT);
-    assertThat(stderr()).contains("applies to diffusion, prior, autoencoder, code and drawing; the judge already"
+    assertThat(console.stderr()).contains("applies to diffusion, prior, autoencoder, code and drawing; the judge already"
         + " decays its rate");
   }
 
@@ -65,7 +46,7 @@ class TrainCommandTest {
   void theCardKeepsTheFinalRateAndTheCommand() throws Exception {
     Path run = temp.resolve("run");
     int exit = train("--model", "autoencoder", "--steps", "2", "--out", run.toString(), "--final-learning-rate", "1e-5");
-    assertThat(exit).as(stderr()).isZero();
+    assertThat(exit).as(console.stderr()).isZero();
     JsonNode autoencoder = JsonMapper.builder().build().readTree(run.resolve(ModelCard.FILE).toFile())
         .path("training").path("autoencoder");
     assertThat(autoencoder.path("settings").path("finalLearningRate").floatValue()).isEqualTo(1e-5f);
@@ -78,9 +59,5 @@ class TrainCommandTest {
     all[0] = "train";
     System.arraycopy(args, 0, all, 1, args.length);
     return Cli.run(workbench.Application.class, all);
-  }
-
-  private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
   }
 }
