@@ -3,7 +3,6 @@ package workbench.loop;
 import java.awt.image.BufferedImage;
 import java.util.*;
 import workbench.model.*;
-import workbench.sketchbook.ObjectKind;
 
 /**
  * What the judge sees where a caption's kind is missed in the default sampler's images: for each
@@ -18,24 +17,21 @@ public class Confusion {
       List<BufferedImage> images = ImageEvaluation.images(models, "diffusion", RecipeFactory.DEFAULT_STEPS, set);
       List<JudgeReading> readings = new ArrayList<>();
       for (int f = 0; f < images.size(); f += 64) readings.addAll(judge.read(images.subList(f, Math.min(images.size(), f + 64))));
-      var asked = new TreeMap<ObjectKind, int[]>();
-      var instead = new TreeMap<ObjectKind, TreeMap<String, Integer>>();
+      // The seen half is eval's own tally; only the misses are this probe's.
+      var seen = ImageEvaluation.objectByKind(set, readings);
+      var instead = new TreeMap<String, TreeMap<String, Integer>>();
       for (int i = 0; i < set.size(); i++) {
         var r = readings.get(i);
         for (var claim : set.get(i).description().objects()) {
-          int[] t = asked.computeIfAbsent(claim.kind(), k -> new int[2]);
-          t[1]++;
-          if (r.objects().stream().anyMatch(o -> o.kind() == claim.kind())) {
-            t[0]++;
-          } else {
-            var row = instead.computeIfAbsent(claim.kind(), k -> new TreeMap<>());
+          if (r.objects().stream().noneMatch(o -> o.kind() == claim.kind())) {
+            var row = instead.computeIfAbsent(claim.kind().name().toLowerCase(), k -> new TreeMap<>());
             if (r.objects().isEmpty()) row.merge("nothing", 1, Integer::sum);
             r.objects().stream().map(o -> o.kind().name().toLowerCase()).distinct().forEach(k -> row.merge(k, 1, Integer::sum));
           }
         }
       }
-      asked.forEach((k, t) -> System.out.printf("%s seen %d/%d; missed, read instead: %s%n",
-          k.name().toLowerCase(), t[0], t[1], instead.getOrDefault(k, new TreeMap<>())));
+      seen.forEach((kind, entry) -> System.out.printf("%s seen %s; missed, read instead: %s%n",
+          kind, entry, instead.getOrDefault(kind, new TreeMap<>())));
     }
   }
 }
