@@ -71,4 +71,23 @@ final class Probes {
     asked.forEach((k, t) -> sb.append(String.format(" %s=%.2f", k.name().toLowerCase(), t[0] / (double) t[1])));
     return sb.toString();
   }
+
+  /**
+   * One DDIM move of {@code x} from t to s given the model's v (eta 0; with eta, the share of
+   * fresh static from {@code random}, eta 1 being ancestral sampling), at any two times.
+   */
+  static void move(float[] x, float[] v, double t, double s, double eta, Random random) {
+    double at = DiffusionSampler.alpha(t);
+    double st = DiffusionSampler.sigma(t);
+    double as = DiffusionSampler.alpha(s);
+    double ss = DiffusionSampler.sigma(s);
+    double c = eta > 0 && ss > 0
+        ? eta * Math.sqrt((ss * ss) / (st * st) * (1 - (at * at * ss * ss) / (as * as * st * st))) : 0;
+    double keep = Math.sqrt(Math.max(0, ss * ss - c * c));
+    for (int j = 0; j < x.length; j++) {
+      double x0 = at * x[j] - st * v[j];
+      double eps = st * x[j] + at * v[j];
+      x[j] = (float) (as * x0 + keep * eps + (c > 0 ? c * random.nextGaussian() : 0));
+    }
+  }
 }

@@ -58,16 +58,8 @@ public class Restart {
             double t = t0 * (1 - k / (double) steps);
             double s = t0 * (1 - (k + 1) / (double) steps);
             float[][] vel = (expert != null && t <= te ? expert : model).velocity(x, t, ps, 3);
-            double at = DiffusionSampler.alpha(t);
-            double st = DiffusionSampler.sigma(t);
-            double as = DiffusionSampler.alpha(s);
-            double ss = DiffusionSampler.sigma(s);
             for (int i = 0; i < b; i++) {
-              for (int j = 0; j < size; j++) {
-                double x0 = at * x[i][j] - st * vel[i][j];
-                double eps = st * x[i][j] + at * vel[i][j];
-                x[i][j] = (float) (as * x0 + ss * eps);
-              }
+              Probes.move(x[i], vel[i], t, s, 0, null);
             }
           }
           for (float[] xi : x) {
