@@ -19,6 +19,26 @@ import workbench.loop.SeedStatic;
  */
 public class Restart {
 
+  static final int[] KEEP = System.getProperty("keep") == null ? null
+      : Arrays.stream(System.getProperty("keep").split(":")).mapToInt(Integer::parseInt).toArray();
+
+  /** The sample with its principal components in KEEP's range replaced by the exact code's. */
+  static float[] mixed(float[] exact, float[] sample) {
+    float[][] f = Sampling.FIX;
+    int n = exact.length;
+    float[] out = sample.clone();
+    for (int c = KEEP[0]; c < KEEP[1]; c++) {
+      double d = 0;
+      for (int r = 0; r < n; r++) {
+        d += f[1 + r][c] * (exact[r] - sample[r]);
+      }
+      for (int r = 0; r < n; r++) {
+        out[r] += (float) (f[1 + r][c] * d);
+      }
+    }
+    return out;
+  }
+
   public static void main(String[] a) throws Exception {
     ModelSource source = Probes.source(a[0]);
     int n = Integer.parseInt(a[1]);
@@ -62,8 +82,9 @@ public class Restart {
               Probes.move(x[i], vel[i], t, s, 0, null);
             }
           }
-          for (float[] xi : x) {
-            images.add(model.picture(xi));
+          for (int i = 0; i < b; i++) {
+            // -Dfix=PCA -Dkeep=A:B: principal components A..B-1 taken from the render's exact code, the rest from the sample (try z)
+            images.add(model.picture(KEEP == null ? x[i] : mixed(codes[from + i], x[i])));
           }
         }
         System.out.println((raw ? "static " + noiseOnly : "t0 " + t0) + Probes.tally(prompts, judge.read(images)));

@@ -21,7 +21,9 @@ public class Sampling {
   public static void main(String[] a) throws Exception {
     ModelSource source = Probes.source(a[0]);
     int captions = Integer.parseInt(a[1]);
-    var set = HeldOutPrompts.first(captions, 2);
+    // -Dfrom=K: the held-out captions K..K+CAPTIONS-1 instead of the first (a second set, to check a finding)
+    int skip = Integer.getInteger("from", 0);
+    var set = HeldOutPrompts.first(skip + captions, 2).subList(2 * skip, 2 * (skip + captions));
     try (var checker = SketchbookChecker.load(source, Device.cpu());
         var model = SketchbookDiffusion.load(source, Device.cpu(), checker);
         var judge = SketchbookJudge.load()) {
@@ -45,6 +47,9 @@ public class Sampling {
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         System.out.printf("%-40s%s  (%.0f s)%n", a[v], Probes.tally(set, judge.read(images)), secs);
+      }
+      if (DUMP != null) {
+        writeDump();
       }
     }
   }
@@ -86,7 +91,9 @@ public class Sampling {
       for (int step = 0; step < steps; step++) {
         double t = shifted(DiffusionSampler.time(step, steps), shift);
         double s = shifted(DiffusionSampler.time(step + 1, steps), shift);
-        float[][] v = (expert != null && t <= te ? expert : model).velocity(x, t, prompts, guidance(t));
+        float[][] v = BAND > 0 ? banded(model, x, t, prompts, guidance(t))
+            : DETAIL > 0 ? model.velocity(x, t, prompts, guidance(t), DETAIL)
+            : (expert != null && t <= te ? expert : model).velocity(x, t, prompts, guidance(t));
         for (int i = 0; i < n; i++) {
           if (shift == 1 && eta == 0) {
             DiffusionSampler.step(sampler, x[i], v[i], memory[i], step, steps);
@@ -97,10 +104,102 @@ public class Sampling {
       }
       var out = new ArrayList<BufferedImage>();
       for (float[] xi : x) {
-        out.add(model.picture(xi));
+        if (DUMP != null) {
+          DUMP.add(xi.clone());
+        }
+        out.add(model.picture(FIX == null ? xi : fix(xi)));
       }
       return out;
     }
+  }
+
+  /** -Ddump=FILE: every final code of the run, written big-endian at the end (try z). */
+  static final List<float[]> DUMP = System.getProperty("dump") == null ? null : new ArrayList<>();
+
+  /** -Dfix=FILE: mean (n), PCA basis (n x n, column per component) and a factor per component, big-endian. */
+  static final float[][] FIX = readFix(System.getProperty("fix"));
+
+  private static float[][] readFix(String file) {
+    if (file == null) {
+      return null;
+    }
+    try (var in = new java.io.DataInputStream(new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(Path.of(file))))) {
+      int n = in.readInt();
+      float[][] f = new float[n + 2][n];
+      for (float[] row : f) {
+        for (int j = 0; j < n; j++) {
+          row[j] = in.readFloat();
+        }
+      }
+      return f; // row 0 mean, rows 1..n the basis V[r][c], row n+1 the factors
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The code with each principal component scaled by its factor about the mean. */
+  static float[] fix(float[] x) {
+    int n = x.length;
+    double[] y = new double[n];
+    for (int c = 0; c < n; c++) {
+      double sum = 0;
+      for (int r = 0; r < n; r++) {
+        sum += FIX[1 + r][c] * (x[r] - FIX[0][r]);
+      }
+      y[c] = sum * FIX[n + 1][c];
+    }
+    float[] out = new float[n];
+    for (int r = 0; r < n; r++) {
+      double sum = FIX[0][r];
+      for (int c = 0; c < n; c++) {
+        sum += FIX[1 + r][c] * y[c];
+      }
+      out[r] = (float) sum;
+    }
+    return out;
+  }
+
+  static void writeDump() throws java.io.IOException {
+    try (var out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
+        java.nio.file.Files.newOutputStream(Path.of(System.getProperty("dump")))))) {
+      out.writeInt(DUMP.size());
+      out.writeInt(DUMP.get(0).length);
+      for (float[] x : DUMP) {
+        for (float f : x) {
+          out.writeFloat(f);
+        }
+      }
+    }
+  }
+
+  /** -Dband=K -Dgband=G (with -Dfix=PCA): guidance G along the first K principal components, the variant's elsewhere (try bb). */
+  static final int BAND = Integer.getInteger("band", 0);
+  /** -Dgd=X: the model's own detail guidance X (a folder with code-directions.bin), the variant's g along its directions. */
+  static final double DETAIL = Double.parseDouble(System.getProperty("gd", "0"));
+  static final double GBAND = Double.parseDouble(System.getProperty("gband", "3"));
+
+  static float[][] banded(SketchbookDiffusion model, float[][] x, double t, List<SketchbookDiffusion.Prompt> prompts, double g) {
+    float[][] vc = model.velocity(x, t, prompts, 1);
+    float[][] vu = model.velocity(x, t, prompts, 0);
+    int n = x[0].length;
+    float[][] out = new float[x.length][n];
+    for (int i = 0; i < x.length; i++) {
+      double[] d = new double[n];
+      for (int j = 0; j < n; j++) {
+        d[j] = vc[i][j] - vu[i][j];
+        out[i][j] = (float) (vu[i][j] + g * d[j]);
+      }
+      for (int c = 0; c < BAND; c++) {
+        double p = 0;
+        for (int r = 0; r < n; r++) {
+          p += FIX[1 + r][c] * d[r];
+        }
+        for (int r = 0; r < n; r++) {
+          out[i][r] += (float) ((GBAND - g) * FIX[1 + r][c] * p);
+        }
+      }
+    }
+    return out;
   }
 
   static double shifted(double t, double s) {
