@@ -36,6 +36,12 @@ public final class DiffusionArtProcess implements ArtProcess {
   static final String GUIDANCE = "guidance";
   /** Checker guidance (as CLIP-guided diffusion): 0, the default, leaves it out. */
   static final String CHECKER_GUIDANCE = "checker_guidance";
+  /**
+   * Guidance off the scene code's main directions, where the guidance setting moves the layout
+   * (the built-in model's {@link workbench.model.CodeDirections}); unset, the model's own share of
+   * the guidance (5 at the default 3). Other models have one guidance and ignore it.
+   */
+  static final String DETAIL_GUIDANCE = "detail_guidance";
 
   private final String name;
   private final String sampler;
@@ -106,7 +112,9 @@ public final class DiffusionArtProcess implements ArtProcess {
     double guidance = batch.schedule.stageAt(stepNumber).setting(GUIDANCE, batch.models.defaultGuidance());
     if (batch.models.pixelDiffusion(name)) {
       double checkerScale = batch.schedule.stageAt(stepNumber).setting(CHECKER_GUIDANCE, 0);
-      batch.models.pixelStep(batch.z, batch.live, batch.recipes, stepNumber, batch.schedule.steps(), guidance, sampler,
+      double detail = batch.schedule.stageAt(stepNumber).setting(DETAIL_GUIDANCE, batch.models.detailGuidance(guidance));
+      batch.models.pixelStep(batch.z, batch.live, batch.recipes, stepNumber, batch.schedule.steps(), guidance, detail,
+          sampler,
           checkerScale > 0 ? (items, x, v, t) -> checkerGuidance(step, items, x, v, t, checkerScale) : null);
       return;
     }

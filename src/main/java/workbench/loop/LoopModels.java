@@ -245,7 +245,7 @@ public final class LoopModels implements AutoCloseable {
    */
   void pixelStep(float[][] z, boolean[] live, List<Recipe> recipes, int step, int steps, double guidance,
       String sampler) {
-    pixelStep(z, live, recipes, step, steps, guidance, sampler, null);
+    pixelStep(z, live, recipes, step, steps, guidance, detailGuidance(guidance), sampler, null);
   }
 
   /** What changes the guided velocities of the live items before the sampler moves them. */
@@ -254,9 +254,13 @@ public final class LoopModels implements AutoCloseable {
     void nudge(int[] items, float[][] x, float[][] v, double t);
   }
 
-  /** As above, with the velocities changed by {@code nudge} (null for none) before the sampler's update. */
+  /**
+   * As above, with guidance along the scene code's main directions and {@code detailGuidance} along
+   * the rest ({@link SketchbookDiffusion#velocity(float[][], double, List, double, double)}), and the
+   * velocities changed by {@code nudge} (null for none) before the sampler's update.
+   */
   void pixelStep(float[][] z, boolean[] live, List<Recipe> recipes, int step, int steps, double guidance,
-      String sampler, VelocityNudge nudge) {
+      double detailGuidance, String sampler, VelocityNudge nudge) {
     int n = pixels().stateSize();
     var items = new ArrayList<Integer>();
     for (int i = 0; i < z.length; i++) {
@@ -272,7 +276,7 @@ public final class LoopModels implements AutoCloseable {
       prompts.add(diffusionPrompt(recipe, step, steps));
     }
     double t = DiffusionSampler.time(step - 1, steps);
-    float[][] v = pixels().velocity(x, t, prompts, guidance);
+    float[][] v = pixels().velocity(x, t, prompts, guidance, detailGuidance);
     if (nudge != null) {
       nudge.nudge(items.stream().mapToInt(Integer::intValue).toArray(), x, v, t);
     }
@@ -409,6 +413,11 @@ public final class LoopModels implements AutoCloseable {
   /** One sampler step of the diffusion model on every live latent. */
   void denoise(NDManager scope, float[][] z, boolean[] live, NDArray condition, int step, int steps, double guidance) {
     diffusionModel().denoise(scope, z, live, condition, step, steps, guidance);
+  }
+
+  /** The built-in model's detail guidance for a recipe that does not say (the guidance itself for other models). */
+  double detailGuidance(double guidance) {
+    return pixels != null ? pixels.detailGuidance(guidance) : guidance;
   }
 
   double defaultGuidance() {

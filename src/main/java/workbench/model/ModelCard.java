@@ -77,7 +77,7 @@ public record ModelCard(
   public ModelCard writeTo(Path dir) throws IOException {
     var hashes = new TreeMap<String, String>();
     for (String file : List.of(CheckerTraining.WEIGHTS, GeneratorTraining.WEIGHTS, SketchbookDiffusion.WEIGHTS,
-        JudgeTraining.WEIGHTS, SketchbookAutoencoder.WEIGHTS, SketchbookCode.WEIGHTS)) {
+        JudgeTraining.WEIGHTS, SketchbookAutoencoder.WEIGHTS, SketchbookCode.WEIGHTS, CodeDirections.FILE)) {
       if (Files.exists(dir.resolve(file))) {
         hashes.put(file, sha256(Files.readAllBytes(dir.resolve(file))));
       }

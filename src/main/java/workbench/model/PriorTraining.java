@@ -90,6 +90,9 @@ public final class PriorTraining {
         Model model = Model.newInstance("prior", Device.cpu());
         Model emaModel = Model.newInstance("prior-ema", Device.cpu())) {
       Bank bank = bank(settings, autoencoder, code, outDir, console);
+      // The code's main directions, for the sampler's detail guidance: the bank's codes are the code's own.
+      var directions = CodeDirections.principal(bank.codes(), Math.min(CodeDirections.COARSE, CodeNetwork.CODE));
+      directions.write(outDir.resolve(CodeDirections.FILE));
       model.setBlock(network);
       emaModel.setBlock(average);
       Shape[] shapes = {network.inputShape(b), DiffusionNetwork.timeShape(b), network.textShape(b)};
@@ -122,7 +125,7 @@ public final class PriorTraining {
         List<NDArray> averages = new ArrayList<>();
         network.getParameters().values().forEach(p -> weights.add(p.getArray()));
         average.getParameters().values().forEach(p -> averages.add(p.getArray()));
-        var sampler = new SketchbookDiffusion(emaModel, average, checker, autoencoder, code);
+        var sampler = new SketchbookDiffusion(emaModel, average, checker, autoencoder, code, directions);
         double loss = 0;
         int skippedInARow = 0;
         for (int step = first + 1; step <= settings.steps(); step++) {

@@ -40,6 +40,11 @@ public final class SketchbookDiffusion implements AutoCloseable {
   public static final int PIXELS = 3 * Sketchbook.IMAGE_SIZE * Sketchbook.IMAGE_SIZE;
   /** Classifier-free guidance scale when a recipe does not say (A1111's "CFG scale"). */
   public static final double DEFAULT_GUIDANCE = 3.0;
+  /**
+   * Detail guidance over guidance when a recipe does not say, for a model with {@link CodeDirections}:
+   * 5 off the code's main directions where the guidance is 3 along them (try bb).
+   */
+  public static final double DETAIL_GUIDANCE_RATIO = 5.0 / 3.0;
 
   private final Model model;
   private final Denoiser network;
@@ -48,6 +53,8 @@ public final class SketchbookDiffusion implements AutoCloseable {
   private final @Nullable SketchbookAutoencoder autoencoder;
   /** Unfolds the scene codes of a prior network into latents (owned); null for other networks. */
   private final @Nullable SketchbookCode code;
+  /** The code's main directions, along which guidance and detail guidance part; null: one guidance for all. */
+  private final @Nullable CodeDirections directions;
 
   SketchbookDiffusion(Model model, Denoiser network, SketchbookChecker checker) {
     this(model, network, checker, null, null);
@@ -55,16 +62,22 @@ public final class SketchbookDiffusion implements AutoCloseable {
 
   SketchbookDiffusion(Model model, Denoiser network, SketchbookChecker checker,
       @Nullable SketchbookAutoencoder autoencoder) {
-    this(model, network, checker, autoencoder, null);
+    this(model, network, checker, autoencoder, null, null);
   }
 
   SketchbookDiffusion(Model model, Denoiser network, SketchbookChecker checker,
       @Nullable SketchbookAutoencoder autoencoder, @Nullable SketchbookCode code) {
+    this(model, network, checker, autoencoder, code, null);
+  }
+
+  SketchbookDiffusion(Model model, Denoiser network, SketchbookChecker checker,
+      @Nullable SketchbookAutoencoder autoencoder, @Nullable SketchbookCode code, @Nullable CodeDirections directions) {
     this.model = model;
     this.network = network;
     this.checker = checker;
     this.autoencoder = autoencoder;
     this.code = code;
+    this.directions = directions;
   }
 
   /** Loads the half-float weights ({@link HalfWeights}) into a float32 network; the checker is lent, not owned. */
@@ -91,10 +104,15 @@ public final class SketchbookDiffusion implements AutoCloseable {
       if (latent) {
         autoencoder = SketchbookAutoencoder.load(source, device);
       }
+      CodeDirections directions = null;
       if (prior) {
         code = SketchbookCode.load(source, device);
+        // A folder that lists the code's directions has them checked like any weights; one without has one guidance.
+        if (source.card().sha256().containsKey(CodeDirections.FILE)) {
+          directions = CodeDirections.read(source.readVerified(source.card(), CodeDirections.FILE), CodeNetwork.CODE);
+        }
       }
-      return new SketchbookDiffusion(model, network, checker, autoencoder, code);
+      return new SketchbookDiffusion(model, network, checker, autoencoder, code, directions);
     } catch (Exception e) {
       model.close();
       if (autoencoder != null) {
@@ -301,6 +319,21 @@ public final class SketchbookDiffusion implements AutoCloseable {
    * about [-1, 1]), all at time t.
    */
   public float[][] velocity(float[][] x, double t, List<Prompt> prompts, double guidance) {
+    return velocity(x, t, prompts, guidance, detailGuidance(guidance));
+  }
+
+  /** The detail guidance a recipe gets when it does not say: the guidance itself where the model has no code directions. */
+  public double detailGuidance(double guidance) {
+    return directions == null ? guidance : guidance * DETAIL_GUIDANCE_RATIO;
+  }
+
+  /**
+   * As above, with classifier-free guidance {@code guidance} along the scene code's main
+   * directions and {@code detailGuidance} along the rest ({@link CodeDirections}); a model
+   * without them, or a detail guidance equal to the guidance, has one guidance for all.
+   */
+  public float[][] velocity(float[][] x, double t, List<Prompt> prompts, double guidance, double detailGuidance) {
+    boolean split = directions != null && detailGuidance != guidance;
     try (NDManager scope = model.getNDManager().newSubManager()) {
       // Per item: its unconditional row (the negative prompt, or no text: all zeros, as trained),
       // then one row per part that has a weight.
@@ -343,15 +376,31 @@ public final class SketchbookDiffusion implements AutoCloseable {
         float[] o = out[i];
         System.arraycopy(flat, base, o, 0, size);
         int row = rowOfItem[i];
+        // split: the guided difference summed first (the parts' weighted pull), then scaled per direction
+        double[] pull = split ? new double[size] : null;
         for (Part part : p.parts()) {
           if (part.weight() == 0) {
             continue;
           }
           row++;
-          float scale = (float) (guidance * part.weight() / positive);
           int at = row * size;
+          if (split) {
+            double share = part.weight() / positive;
+            for (int j = 0; j < size; j++) {
+              pull[j] += share * (flat[at + j] - flat[base + j]);
+            }
+            continue;
+          }
+          float scale = (float) (guidance * part.weight() / positive);
           for (int j = 0; j < size; j++) {
             o[j] += scale * (flat[at + j] - flat[base + j]);
+          }
+        }
+        if (split) {
+          double[] coarse = new double[size];
+          directions.coarse(pull, coarse);
+          for (int j = 0; j < size; j++) {
+            o[j] += (float) (detailGuidance * pull[j] + (guidance - detailGuidance) * coarse[j]);
           }
         }
       }

@@ -285,6 +285,19 @@ class SketchbookDiffusionLoopTest {
   }
 
   @Test
+  void detailGuidanceDefaultsToTheModelsShareOfTheGuidanceAndChangesTheImage() {
+    var r = recipe("a purple ball at the top", 7, 12, "diffusion");
+    double guidance = SketchbookDiffusion.DEFAULT_GUIDANCE;
+    var plain = loop.run(r, LoopListener.NONE);
+    var stated = loop.run(withSettings(r, Map.of(DiffusionArtProcess.GUIDANCE, guidance,
+        DiffusionArtProcess.DETAIL_GUIDANCE, guidance * SketchbookDiffusion.DETAIL_GUIDANCE_RATIO)), LoopListener.NONE);
+    var one = loop.run(withSettings(r, Map.of(DiffusionArtProcess.GUIDANCE, guidance,
+        DiffusionArtProcess.DETAIL_GUIDANCE, guidance)), LoopListener.NONE);
+    assertThat(pixels(stated.raw())).isEqualTo(pixels(plain.raw()));
+    assertThat(pixels(one.raw())).isNotEqualTo(pixels(plain.raw()));
+  }
+
+  @Test
   void everyStepIsScoredOnThePredictedImageAndCancelKeepsTheImageShown() {
     var shown = new HashMap<Integer, BufferedImage>();
     var result = loop.run(recipe("a red hand", 5, 10, "diffusion"), new LoopListener() {
