@@ -91,7 +91,7 @@ public final class PriorTraining {
         Model emaModel = Model.newInstance("prior-ema", Device.cpu())) {
       Bank bank = bank(settings, autoencoder, code, outDir, console);
       // The code's main directions, for the sampler's detail guidance: the bank's codes are the code's own.
-      var directions = CodeDirections.principal(bank.codes(), Math.min(CodeDirections.COARSE, CodeNetwork.CODE));
+      var directions = CodeDirections.principal(bank.codes(), CodeDirections.COARSE);
       directions.write(outDir.resolve(CodeDirections.FILE));
       model.setBlock(network);
       emaModel.setBlock(average);

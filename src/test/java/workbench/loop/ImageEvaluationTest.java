@@ -58,29 +58,29 @@ class ImageEvaluationTest {
 
   /**
    * The shipped default's figures on eval's CI-sized sample: the first 60 held-out captions, one
-   * seed each, the default steps (what {@code eval --images 60 --image-seeds 1} draws). Floors a
-   * little under what was measured when the weights shipped (README, "The judge, and what the
-   * images show today"), and the CVAE's images of the first 20 captions far behind in what the
-   * judge reads. Measured with the autoencoder, the code, the decoders and the prior trained on
-   * three times more, the prior's last two runs annealed (2026-12-05, try o; {@code eval --json
-   * --images 60 --image-seeds 1 --processes diffusion,guided}): object 0.683, colour 0.537 (of
-   * 41), position 0.722 (of 36), count 0.683, background 1.0, every claim 0.383, fid_judge 153; on
-   * eval's 400 images object 0.620. Floors about two images under that (one CPU draws the same
-   * bytes every run, and another may round a few pixels differently). The models of the morning
-   * before (0.578 on the 400) read 0.667, 0.561, 0.722, 0.667, every claim 0.350 here: this
-   * sample is too small to tell them apart, and they pass. Those before them (0.495) read 0.600,
-   * 0.488, 0.639, 0.600, 0.300, under every floor.
+   * seed each, the default steps (what {@code eval --images 60 --image-seeds 1} draws). Floors
+   * about two images under what was measured when the sampler last changed (README, "The judge,
+   * and what the images show today"), and the CVAE's images of the first 20 captions far behind
+   * in what the judge reads. Measured with the guidance split along the code's main directions
+   * (2026-12-05, afternoon, try bb; {@code eval --json --images 60 --image-seeds 1 --processes
+   * diffusion}): object 0.633, colour 0.512 (of 41), position 0.722 (of 36), count 0.633,
+   * background 1.0, every claim 0.317, fid_judge 154. With one guidance for all, that morning, the
+   * same weights read 0.683, 0.537, 0.722, 0.683, every claim 0.383, fid_judge 153: this sample
+   * is too small to rank the two (on eval's 400 images the split reads the object 0.635 against
+   * 0.620, on 600 others 0.647 against 0.605), so the floors follow the shipped sampler. The
+   * weights of 2026-12-04e (0.495 on the 400) read 0.600, 0.488, 0.639, 0.600, 0.300 here with
+   * one guidance: under the position floor and at the object's.
    */
   @Test
   void theDefaultDiffusionModelMeetsItsFloorsOnTheCiSampleAndTheCvaeDoesNot() {
     assertThat(models.defaultProcess()).isEqualTo("diffusion");
     var drawn = ImageEvaluation.measure(models, judge, SET, ImageEvaluation.images(models, "diffusion", RecipeFactory.DEFAULT_STEPS, SET));
-    assertThat((double) drawn.get("judge_object")).isGreaterThanOrEqualTo(0.65);
-    assertThat((double) drawn.get("judge_colour")).isGreaterThanOrEqualTo(0.49);
-    assertThat((double) drawn.get("judge_position")).isGreaterThanOrEqualTo(0.69);
-    assertThat((double) drawn.get("judge_count")).isGreaterThanOrEqualTo(0.65);
+    assertThat((double) drawn.get("judge_object")).isGreaterThanOrEqualTo(0.60);
+    assertThat((double) drawn.get("judge_colour")).isGreaterThanOrEqualTo(0.46);
+    assertThat((double) drawn.get("judge_position")).isGreaterThanOrEqualTo(0.66);
+    assertThat((double) drawn.get("judge_count")).isGreaterThanOrEqualTo(0.60);
     assertThat((double) drawn.get("judge_background")).isGreaterThanOrEqualTo(0.95);
-    assertThat((double) drawn.get("judge_all")).isGreaterThanOrEqualTo(0.35);
+    assertThat((double) drawn.get("judge_all")).isGreaterThanOrEqualTo(0.28);
     assertThat((double) drawn.get("fid_judge")).isLessThan(200.0);
     var few = SET.subList(0, 20);
     var diffusion = ImageEvaluation.measure(models, judge, few, ImageEvaluation.images(models, "diffusion", RecipeFactory.DEFAULT_STEPS, few));

@@ -85,6 +85,9 @@ class PriorSmokeTrainingTest {
     var result = PriorTraining.train(settings, ModelSource.classpath(), ModelSource.directory(models), run, QUIET);
     assertThat(result.loss()).isFinite();
     assertThat(run.resolve(PriorTraining.BANK)).exists();
+    // The code's main directions, from the bank, for the sampler's detail guidance.
+    var directions = CodeDirections.read(Files.readAllBytes(run.resolve(CodeDirections.FILE)), CodeNetwork.CODE);
+    assertThat(directions.count()).isEqualTo(CodeDirections.COARSE);
     var resumed = PriorTraining.train(new PriorTraining.Settings(4, 7, 16, 5e-4f, 2, 0.99f, 0.1, 3, 100, false),
         ModelSource.classpath(), ModelSource.directory(models), run, QUIET);
     assertThat(resumed.firstStep()).isEqualTo(3);
@@ -95,6 +98,7 @@ class PriorSmokeTrainingTest {
     try (var checker = SketchbookChecker.load(ModelSource.directory(models), Device.cpu());
         var diffusion = SketchbookDiffusion.load(ModelSource.directory(models), Device.cpu(), checker)) {
       assertThat(diffusion.stateSize()).isEqualTo(CodeNetwork.CODE);
+      assertThat(diffusion.detailGuidance(3)).isEqualTo(3 * SketchbookDiffusion.DETAIL_GUIDANCE_RATIO);
       float[][] noise = {DiffusionTraining.gaussian(new SplittableRandom(3), diffusion.stateSize())};
       var prompts = List.of(SketchbookDiffusion.Prompt.of("a red ball on the grass"));
       var once = diffusion.generate(prompts, noise, 3, 3.0, DiffusionSampler.DDIM).get(0);
@@ -157,8 +161,9 @@ class PriorSmokeTrainingTest {
 
   /** Puts a run's prior into the model folder and rewrites the card's sha256, as shipping does. */
   private static void install(Path run, Path models) throws Exception {
-    Files.copy(run.resolve(SketchbookDiffusion.WEIGHTS), models.resolve(SketchbookDiffusion.WEIGHTS),
-        StandardCopyOption.REPLACE_EXISTING);
+    for (String file : List.of(SketchbookDiffusion.WEIGHTS, CodeDirections.FILE)) {
+      Files.copy(run.resolve(file), models.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+    }
     ModelCard.readOrFresh(models).writeTo(models);
   }
 
