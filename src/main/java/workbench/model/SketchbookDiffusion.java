@@ -57,17 +57,12 @@ public final class SketchbookDiffusion implements AutoCloseable {
   private final @Nullable CodeDirections directions;
 
   SketchbookDiffusion(Model model, Denoiser network, SketchbookChecker checker) {
-    this(model, network, checker, null, null);
+    this(model, network, checker, null, null, null);
   }
 
   SketchbookDiffusion(Model model, Denoiser network, SketchbookChecker checker,
       @Nullable SketchbookAutoencoder autoencoder) {
     this(model, network, checker, autoencoder, null, null);
-  }
-
-  SketchbookDiffusion(Model model, Denoiser network, SketchbookChecker checker,
-      @Nullable SketchbookAutoencoder autoencoder, @Nullable SketchbookCode code) {
-    this(model, network, checker, autoencoder, code, null);
   }
 
   SketchbookDiffusion(Model model, Denoiser network, SketchbookChecker checker,
