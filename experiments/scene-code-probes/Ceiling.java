@@ -63,6 +63,18 @@ public class Ceiling {
         var kinds = new StringBuilder("  kinds:");
         asked.forEach((k, t) -> kinds.append(String.format(" %s=%.2f", k.name().toLowerCase(), t[0] / (double) t[1])));
         System.out.println(kinds);
+        // Per size of the scene's objects (all small, all big, mixed): where is the object lost?
+        var bySize = new TreeMap<String, int[]>();
+        for (int i = 0; i < n; i++) {
+          var sizes = new TreeSet<String>();
+          prompts.get(i).scene().objects().forEach(o -> sizes.add(o.size().name().toLowerCase()));
+          int[] t = bySize.computeIfAbsent(String.join("+", sizes), k -> new int[2]);
+          t[1]++;
+          t[0] += SketchbookJudge.meets(readings.get(i), prompts.get(i).description(), Attribute.OBJECT) ? 1 : 0;
+        }
+        var sizes = new StringBuilder("  sizes:");
+        bySize.forEach((k, t) -> sizes.append(String.format(" %s=%.2f (%d)", k, t[0] / (double) t[1], t[1])));
+        System.out.println(sizes);
       }
     }
   }
