@@ -54,6 +54,11 @@ public final class TrainCommand implements Callable<Integer> {
       + " learning rate after its warm-up along half a cosine to this at the last step (default: no decay)")
   Float finalLearningRate;
 
+  @Option(names = "--perceptual-weight", description = "autoencoder, code, drawing: add this times how far the"
+      + " images drawn lie from the renders in the shipped checker's feature maps to the pixel loss (default: 0,"
+      + " pixel loss alone)")
+  float perceptualWeight;
+
   @Option(names = "--cross-attention", description = "diffusion, prior: grow the network with cross-attention over the"
       + " caption's tokens at every level (with --init, the new layers start at zero)")
   boolean crossAttention;
@@ -73,6 +78,13 @@ public final class TrainCommand implements Callable<Integer> {
       String problem = finalRateProblem();
       if (problem != null) {
         System.err.println("error: --final-learning-rate " + finalLearningRate + ": " + problem);
+        return Cli.EXIT_BAD_INPUT;
+      }
+    }
+    if (perceptualWeight != 0) {
+      String problem = perceptualWeightProblem();
+      if (problem != null) {
+        System.err.println("error: --perceptual-weight " + perceptualWeight + ": " + problem);
         return Cli.EXIT_BAD_INPUT;
       }
     }
@@ -111,10 +123,11 @@ public final class TrainCommand implements Callable<Integer> {
       var settings = AutoencoderTraining.Settings.defaults(steps, seed);
       float rate = learningRate == null ? settings.learningRate() : learningRate;
       settings = new AutoencoderTraining.Settings(steps, seed, settings.batch(), rate, settings.warmup(),
-          settings.checkpointEvery(), last(rate));
+          settings.checkpointEvery(), last(rate), perceptualWeight);
       run.put("settings", settings);
       run.put("data", "renders only: train-split scenes from 1/8 of the split on");
-      run.put("objective", "L1 + squared error of the reconstruction from the latent with static (0.1) added");
+      run.put("objective", "L1 + squared error of the reconstruction from the latent with static (0.1) added"
+          + perceptualTerm());
       if (init != null) {
         run.put("continuedFrom", ModelCard.readOrFresh(init).training().getOrDefault("autoencoder", Map.of()));
       }
@@ -130,23 +143,23 @@ public final class TrainCommand implements Callable<Integer> {
         var settings = CodeTraining.Settings.tuning(steps, seed);
         float rate = learningRate == null ? settings.learningRate() : learningRate;
         settings = new CodeTraining.Settings(steps, seed, settings.batch(), rate, settings.warmup(),
-            settings.checkpointEvery(), last(rate));
+            settings.checkpointEvery(), last(rate), perceptualWeight);
         run.put("settings", settings);
         run.put("data", "renders only: train-split scenes from 1/2 of the split on");
-        run.put("objective", "absolute + squared pixel error of the render drawn from its code with static (0.1):"
-            + " the code's and the autoencoder's decoders tuned together from " + autoencoder
+        run.put("objective", "absolute + squared pixel error of the render drawn from its code with static (0.1)"
+            + perceptualTerm() + ": the code's and the autoencoder's decoders tuned together from " + autoencoder
             + ", both encoders frozen");
         run.put("result", CodeTraining.tuneDecoders(settings, ModelSource.directory(autoencoder), out, System.out));
       } else if (model == Which.code) {
         var settings = CodeTraining.Settings.defaults(steps, seed);
         float rate = learningRate == null ? settings.learningRate() : learningRate;
         settings = new CodeTraining.Settings(steps, seed, settings.batch(), rate, settings.warmup(),
-            settings.checkpointEvery(), last(rate));
+            settings.checkpointEvery(), last(rate), perceptualWeight);
         run.put("settings", settings);
         run.put("data", "renders only: train-split scenes from 1/2 of the split on, through the frozen autoencoder in "
             + autoencoder);
         run.put("objective", "squared error of the latent + absolute error of the image the autoencoder draws from it,"
-            + " from the code with static (0.1) added");
+            + " from the code with static (0.1) added" + perceptualTerm());
         if (init != null) {
           run.put("continuedFrom", ModelCard.readOrFresh(init).training().getOrDefault("code", Map.of()));
         }
@@ -195,7 +208,8 @@ public final class TrainCommand implements Callable<Integer> {
     run.put("command", "train --model " + model + " --steps " + steps + " --seed " + seed
         + (init == null ? "" : " --init DIR") + (learningRate == null ? "" : " --learning-rate " + learningRate)
         + (finalLearningRate == null ? "" : " --final-learning-rate " + finalLearningRate)
-        + (crossAttention ? " --cross-attention" : "") + (autoencoder == null ? "" : " --autoencoder DIR"));
+        + (crossAttention ? " --cross-attention" : "") + (autoencoder == null ? "" : " --autoencoder DIR")
+        + (perceptualWeight == 0 ? "" : " --perceptual-weight " + perceptualWeight));
     ModelCard.readOrFresh(out).withTraining(model.name(), run).writeTo(out);
     System.out.println("wrote " + out.resolve(ModelCard.FILE));
     return 0;
@@ -204,6 +218,25 @@ public final class TrainCommand implements Callable<Integer> {
   /** The run's last learning rate: {@code --final-learning-rate} where given, else {@code rate} (no decay). */
   private float last(float rate) {
     return finalLearningRate == null ? rate : finalLearningRate;
+  }
+
+  /** The objective's words for {@code --perceptual-weight}, or nothing without it. */
+  private String perceptualTerm() {
+    return perceptualWeight == 0 ? "" : " + " + perceptualWeight + " x the perceptual distance of the image drawn"
+        + " from the render in the shipped checker's feature maps (unit-length features at its four convolution"
+        + " layers, squared distance)";
+  }
+
+  /** What is wrong with {@code --perceptual-weight} for this run, or null. */
+  private @Nullable String perceptualWeightProblem() {
+    if (model != Which.autoencoder && model != Which.code && model != Which.drawing) {
+      return "applies to autoencoder, code and drawing, whose loss compares images drawn with renders; not to the "
+          + model;
+    }
+    if (!(perceptualWeight > 0 && Float.isFinite(perceptualWeight))) {
+      return "must be a finite number, 0 or more";
+    }
+    return null;
   }
 
   /** What is wrong with {@code --final-learning-rate} for this run, or null. */

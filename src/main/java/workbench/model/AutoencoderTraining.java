@@ -26,11 +26,15 @@ public final class AutoencoderTraining {
   private static final String NAME = "autoencoder";
   public static final String LOSS = NAME + RenderTraining.LOSS_SUFFIX;
 
+  /**
+   * A run's settings; a {@code finalLearningRate} below the rate decays it, a {@code perceptualWeight}
+   * above 0 adds that times the {@link PerceptualLoss} to the pixel error.
+   */
   public record Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery,
-      float finalLearningRate) {
-    /** A run at a fixed rate after its warm-up; a {@code finalLearningRate} below it decays the rate. */
+      float finalLearningRate, float perceptualWeight) {
+    /** A run at a fixed rate after its warm-up, on pixel error alone. */
     public Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery) {
-      this(steps, seed, batch, learningRate, warmup, checkpointEvery, learningRate);
+      this(steps, seed, batch, learningRate, warmup, checkpointEvery, learningRate, 0f);
     }
 
     public static Settings defaults(int steps, long seed) {
@@ -58,33 +62,38 @@ public final class AutoencoderTraining {
    */
   public static Result train(Settings settings, @Nullable ModelSource init, Path outDir, PrintStream console)
       throws IOException {
-    RenderTraining.seed(settings.seed());
-    var network = new AutoencoderNetwork();
-    var outcome = RenderTraining.train(new RenderTraining.Job(NAME, network, AutoencoderNetwork::imageShape,
-        step -> batch(settings, step), "held-out reconstruction") {
-      @Override
-      void prepare(Model model, boolean fresh) throws IOException {
-        if (fresh && init != null) {
-          RenderTraining.startFrom(network, init, init.card(), SketchbookAutoencoder.WEIGHTS, model, console);
+    // The checker loads before the seed: the weight changes the loss, not the run's random numbers.
+    try (var perceptual = PerceptualLoss.of(settings.perceptualWeight())) {
+      RenderTraining.seed(settings.seed());
+      var network = new AutoencoderNetwork();
+      var outcome = RenderTraining.train(new RenderTraining.Job(NAME, network, AutoencoderNetwork::imageShape,
+          step -> batch(settings, step), "held-out reconstruction") {
+        @Override
+        void prepare(Model model, boolean fresh) throws IOException {
+          if (fresh && init != null) {
+            RenderTraining.startFrom(network, init, init.card(), SketchbookAutoencoder.WEIGHTS, model, console);
+          }
         }
-      }
 
-      @Override
-      NDArray loss(Trainer trainer, NDArray renders) {
-        return RenderTraining.pixelError(trainer.forward(new NDList(renders)).singletonOrThrow(), renders);
-      }
+        @Override
+        NDArray loss(Trainer trainer, NDArray renders) {
+          NDArray drawn = trainer.forward(new NDList(renders)).singletonOrThrow();
+          return perceptual.add(RenderTraining.pixelError(drawn, renders), drawn, renders);
+        }
 
-      @Override
-      void writeWeights(Path dir) throws IOException {
-        HalfWeights.write(network, dir.resolve(SketchbookAutoencoder.WEIGHTS));
-      }
+        @Override
+        void writeWeights(Path dir) throws IOException {
+          HalfWeights.write(network, dir.resolve(SketchbookAutoencoder.WEIGHTS));
+        }
 
-      @Override
-      double preview(Model model, Path dir) throws IOException {
-        return AutoencoderTraining.preview(network, model, dir);
-      }
-    }, settings.loop(), outDir, console);
-    return new Result(settings.steps(), outcome.firstStep(), outcome.loss(), outcome.heldOutError(), outcome.seconds());
+        @Override
+        double preview(Model model, Path dir) throws IOException {
+          return AutoencoderTraining.preview(network, model, dir);
+        }
+      }, settings.loop(), outDir, console);
+      return new Result(settings.steps(), outcome.firstStep(), outcome.loss(), outcome.heldOutError(),
+          outcome.seconds());
+    }
   }
 
   /**

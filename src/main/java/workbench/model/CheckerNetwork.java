@@ -133,15 +133,29 @@ final class CheckerNetwork extends AbstractBlock {
       outBias = linears.get(1).getParameters().get("bias").getArray();
     }
 
-    NDArray forward(NDArray images) {
+    /**
+     * The feature maps after each convolution layer, ReLU'd (and pooled), differentiable with
+     * respect to the images: what {@link #forward} embeds from the last, and what a perceptual
+     * loss compares.
+     */
+    NDList featureMaps(NDArray images) {
+      var maps = new NDList();
       NDArray x = Activation.relu(Conv2d.conv2d(ChannelsLast.of(images), weights[0], biases[0],
           new Shape(2, 2), new Shape(1, 1)).singletonOrThrow());
+      maps.add(x);
       for (int i = 1; i < CHANNELS.length; i++) {
         x = Conv2d.conv2d(x, weights[i], biases[i], new Shape(1, 1), new Shape(1, 1)).singletonOrThrow();
         // Pool, then ReLU: the same values and gradients as the trained order (ReLU is monotone,
         // and where the window's max is ≤ 0 both give 0 and no gradient), on a quarter the pixels.
         x = Activation.relu(Pool.maxPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false));
+        maps.add(x);
       }
+      return maps;
+    }
+
+    NDArray forward(NDArray images) {
+      NDList maps = featureMaps(images);
+      NDArray x = maps.get(maps.size() - 1);
       // Logical order: flattening copies the channels-last values back into (c, h, w) order.
       x = x.reshape(x.getShape().get(0), -1);
       x = Activation.leakyRelu(Linear.linear(x, hiddenWeight, hiddenBias).singletonOrThrow(), 0.1f);

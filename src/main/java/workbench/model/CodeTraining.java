@@ -31,11 +31,15 @@ public final class CodeTraining {
   public static final String LOSS = NAME + RenderTraining.LOSS_SUFFIX;
   public static final String DRAWING_LOSS = DRAWING + RenderTraining.LOSS_SUFFIX;
 
+  /**
+   * A run's settings; a {@code finalLearningRate} below the rate decays it, a {@code perceptualWeight}
+   * above 0 adds that times the {@link PerceptualLoss} of the image drawn to the loss.
+   */
   public record Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery,
-      float finalLearningRate) {
-    /** A run at a fixed rate after its warm-up; a {@code finalLearningRate} below it decays the rate. */
+      float finalLearningRate, float perceptualWeight) {
+    /** A run at a fixed rate after its warm-up, on pixel error alone. */
     public Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery) {
-      this(steps, seed, batch, learningRate, warmup, checkpointEvery, learningRate);
+      this(steps, seed, batch, learningRate, warmup, checkpointEvery, learningRate, 0f);
     }
 
     /** What the shipped code used (at 1e-3 a first run diverged near step 650). */
@@ -74,42 +78,47 @@ public final class CodeTraining {
    */
   public static Result train(Settings settings, ModelSource autoencoderSource, @Nullable ModelSource init,
       Path outDir, PrintStream console) throws IOException {
-    RenderTraining.seed(settings.seed());
-    Files.createDirectories(outDir);
-    if (!Files.exists(outDir.resolve(SketchbookAutoencoder.WEIGHTS))) {
-      // The code belongs to this autoencoder's latents: the folder holds both, ready for the prior.
-      Files.write(outDir.resolve(SketchbookAutoencoder.WEIGHTS),
-          autoencoderSource.readVerified(autoencoderSource.card(), SketchbookAutoencoder.WEIGHTS));
-    }
-    var network = new CodeNetwork();
-    try (SketchbookAutoencoder autoencoder = SketchbookAutoencoder.load(autoencoderSource, Device.cpu())) {
-      var outcome = RenderTraining.train(new RenderTraining.Job(NAME, network, CodeNetwork::latentShape,
-          step -> batch(settings, step), "held-out image drawn from the code") {
-        @Override
-        void prepare(Model model, boolean fresh) throws IOException {
-          if (fresh && init != null) {
-            RenderTraining.startFrom(network, init, init.card(), SketchbookCode.WEIGHTS, model, console);
+    // The checker loads before the seed: the weight changes the loss, not the run's random numbers.
+    try (var perceptual = PerceptualLoss.of(settings.perceptualWeight())) {
+      RenderTraining.seed(settings.seed());
+      Files.createDirectories(outDir);
+      if (!Files.exists(outDir.resolve(SketchbookAutoencoder.WEIGHTS))) {
+        // The code belongs to this autoencoder's latents: the folder holds both, ready for the prior.
+        Files.write(outDir.resolve(SketchbookAutoencoder.WEIGHTS),
+            autoencoderSource.readVerified(autoencoderSource.card(), SketchbookAutoencoder.WEIGHTS));
+      }
+      var network = new CodeNetwork();
+      try (SketchbookAutoencoder autoencoder = SketchbookAutoencoder.load(autoencoderSource, Device.cpu())) {
+        var outcome = RenderTraining.train(new RenderTraining.Job(NAME, network, CodeNetwork::latentShape,
+            step -> batch(settings, step), "held-out image drawn from the code") {
+          @Override
+          void prepare(Model model, boolean fresh) throws IOException {
+            if (fresh && init != null) {
+              RenderTraining.startFrom(network, init, init.card(), SketchbookCode.WEIGHTS, model, console);
+            }
           }
-        }
 
-        @Override
-        NDArray loss(Trainer trainer, NDArray renders) {
-          NDArray latent = autoencoder.encode(renders).stopGradient();
-          NDArray out = trainer.forward(new NDList(latent)).singletonOrThrow();
-          return out.sub(latent).square().mean().add(autoencoder.decode(out).sub(renders).abs().mean());
-        }
+          @Override
+          NDArray loss(Trainer trainer, NDArray renders) {
+            NDArray latent = autoencoder.encode(renders).stopGradient();
+            NDArray out = trainer.forward(new NDList(latent)).singletonOrThrow();
+            NDArray drawn = autoencoder.decode(out);
+            NDArray error = out.sub(latent).square().mean().add(drawn.sub(renders).abs().mean());
+            return perceptual.add(error, drawn, renders);
+          }
 
-        @Override
-        void writeWeights(Path dir) throws IOException {
-          HalfWeights.write(network, dir.resolve(SketchbookCode.WEIGHTS));
-        }
+          @Override
+          void writeWeights(Path dir) throws IOException {
+            HalfWeights.write(network, dir.resolve(SketchbookCode.WEIGHTS));
+          }
 
-        @Override
-        double preview(Model model, Path dir) throws IOException {
-          return CodeTraining.preview(network, autoencoder, model, dir);
-        }
-      }, settings.loop(), outDir, console);
-      return settings.result(outcome);
+          @Override
+          double preview(Model model, Path dir) throws IOException {
+            return CodeTraining.preview(network, autoencoder, model, dir);
+          }
+        }, settings.loop(), outDir, console);
+        return settings.result(outcome);
+      }
     }
   }
 
@@ -121,37 +130,41 @@ public final class CodeTraining {
    */
   public static Result tuneDecoders(Settings settings, ModelSource source, Path outDir, PrintStream console)
       throws IOException {
-    RenderTraining.seed(settings.seed());
-    var network = new DrawingNetwork();
-    var outcome = RenderTraining.train(new RenderTraining.Job(DRAWING, network, AutoencoderNetwork::imageShape,
-        step -> batch(settings, step), "held-out image drawn from the code") {
-      @Override
-      void prepare(Model model, boolean fresh) throws IOException {
-        if (fresh) {
-          ModelCard card = source.card();
-          RenderTraining.startFrom(network.code, source, card, SketchbookCode.WEIGHTS, model, console);
-          RenderTraining.startFrom(network.autoencoder, source, card, SketchbookAutoencoder.WEIGHTS, model, console);
+    // The checker loads before the seed: the weight changes the loss, not the run's random numbers.
+    try (var perceptual = PerceptualLoss.of(settings.perceptualWeight())) {
+      RenderTraining.seed(settings.seed());
+      var network = new DrawingNetwork();
+      var outcome = RenderTraining.train(new RenderTraining.Job(DRAWING, network, AutoencoderNetwork::imageShape,
+          step -> batch(settings, step), "held-out image drawn from the code") {
+        @Override
+        void prepare(Model model, boolean fresh) throws IOException {
+          if (fresh) {
+            ModelCard card = source.card();
+            RenderTraining.startFrom(network.code, source, card, SketchbookCode.WEIGHTS, model, console);
+            RenderTraining.startFrom(network.autoencoder, source, card, SketchbookAutoencoder.WEIGHTS, model, console);
+          }
+          network.freezeEncoders();
         }
-        network.freezeEncoders();
-      }
 
-      @Override
-      NDArray loss(Trainer trainer, NDArray renders) {
-        return RenderTraining.pixelError(trainer.forward(new NDList(renders)).singletonOrThrow(), renders);
-      }
+        @Override
+        NDArray loss(Trainer trainer, NDArray renders) {
+          NDArray drawn = trainer.forward(new NDList(renders)).singletonOrThrow();
+          return perceptual.add(RenderTraining.pixelError(drawn, renders), drawn, renders);
+        }
 
-      @Override
-      void writeWeights(Path dir) throws IOException {
-        HalfWeights.write(network.code, dir.resolve(SketchbookCode.WEIGHTS));
-        HalfWeights.write(network.autoencoder, dir.resolve(SketchbookAutoencoder.WEIGHTS));
-      }
+        @Override
+        void writeWeights(Path dir) throws IOException {
+          HalfWeights.write(network.code, dir.resolve(SketchbookCode.WEIGHTS));
+          HalfWeights.write(network.autoencoder, dir.resolve(SketchbookAutoencoder.WEIGHTS));
+        }
 
-      @Override
-      double preview(Model model, Path dir) throws IOException {
-        return drawingPreview(network, model, dir);
-      }
-    }, settings.loop(), outDir, console);
-    return settings.result(outcome);
+        @Override
+        double preview(Model model, Path dir) throws IOException {
+          return drawingPreview(network, model, dir);
+        }
+      }, settings.loop(), outDir, console);
+      return settings.result(outcome);
+    }
   }
 
   /** Sixteen held-out renders over their drawings from their codes; the mean absolute error of the drawings. */

@@ -93,6 +93,28 @@ public final class SketchbookChecker implements AutoCloseable {
     return this.images.forward(images).normalize(2, 1);
   }
 
+  /**
+   * How far apart two batches of RGB images in [0, 1] look to the checker's image encoder, the
+   * mean over image pairs: at each layer the feature vectors of a place are scaled to unit length
+   * and compared by squared distance (LPIPS's recipe, without its learnt layer weights), the
+   * layers' means summed. Differentiable with respect to both batches.
+   */
+  public NDArray perceptualDistance(NDArray a, NDArray b) {
+    NDList fa = images.featureMaps(a);
+    NDList fb = images.featureMaps(b);
+    NDArray sum = null;
+    for (int i = 0; i < fa.size(); i++) {
+      NDArray d = unitChannels(fa.get(i)).sub(unitChannels(fb.get(i))).square().sum(new int[] {1}).mean();
+      sum = sum == null ? d : sum.add(d);
+    }
+    return Objects.requireNonNull(sum);
+  }
+
+  /** Feature vectors at unit length; the floor spares a place with no response (1e-10 diverged a run). */
+  private static NDArray unitChannels(NDArray features) {
+    return features.div(features.square().sum(new int[] {1}, true).add(1e-4f).sqrt());
+  }
+
   /** Unit-length text embeddings, created in {@code scope}. */
   public NDArray textEmbeddings(NDManager scope, List<String> texts) {
     return textEmbeddings(scope, TextFeatures.of(texts));

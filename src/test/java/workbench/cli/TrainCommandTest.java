@@ -10,7 +10,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import workbench.model.ModelCard;
 
-/** {@code train --final-learning-rate} as a script sees it: refused with a reason, or kept on the card. */
+/**
+ * {@code train --final-learning-rate} and {@code --perceptual-weight} as a script sees them:
+ * refused with a reason, or kept on the card.
+ */
 class TrainCommandTest {
 
   @RegisterExtension final Console console = new Console();
@@ -52,6 +55,37 @@ class TrainCommandTest {
     assertThat(autoencoder.path("settings").path("finalLearningRate").floatValue()).isEqualTo(1e-5f);
     assertThat(autoencoder.path("settings").path("learningRate").floatValue()).isEqualTo(1e-3f);
     assertThat(autoencoder.path("command").asText()).endsWith("--final-learning-rate 1.0E-5");
+  }
+
+  @Test
+  void aPerceptualWeightIsRefusedWhereNoImageIsDrawnOrBelowZero() {
+    Path run = temp.resolve("run");
+    int exit = train("--model", "prior", "--autoencoder", temp.toString(), "--out", run.toString(),
+        "--perceptual-weight", "1");
+    assertThat(exit).isEqualTo(Cli.EXIT_BAD_INPUT);
+    assertThat(console.stderr()).contains("error: --perceptual-weight 1.0: applies to autoencoder, code and drawing,"
+        + " whose loss compares images drawn with renders; not to the prior");
+    assertThat(run).doesNotExist();
+
+    exit = train("--model", "drawing", "--autoencoder", temp.toString(), "--out", run.toString(),
+        "--perceptual-weight", "-2");
+    assertThat(exit).isEqualTo(Cli.EXIT_BAD_INPUT);
+    assertThat(console.stderr()).contains("error: --perceptual-weight -2.0: must be a finite number, 0 or more");
+    assertThat(run).doesNotExist();
+  }
+
+  @Test
+  void theCardKeepsThePerceptualWeightInItsSettingsObjectiveAndCommand() throws Exception {
+    Path run = temp.resolve("run");
+    int exit = train("--model", "autoencoder", "--steps", "1", "--out", run.toString(), "--perceptual-weight", "0.5");
+    assertThat(exit).as(console.stderr()).isZero();
+    JsonNode autoencoder = JsonMapper.builder().build().readTree(run.resolve(ModelCard.FILE).toFile())
+        .path("training").path("autoencoder");
+    assertThat(autoencoder.path("settings").path("perceptualWeight").floatValue()).isEqualTo(0.5f);
+    assertThat(autoencoder.path("objective").asText()).endsWith("+ 0.5 x the perceptual distance of the image drawn"
+        + " from the render in the shipped checker's feature maps (unit-length features at its four convolution"
+        + " layers, squared distance)");
+    assertThat(autoencoder.path("command").asText()).endsWith("--perceptual-weight 0.5");
   }
 
   private static int train(String... args) {

@@ -49,7 +49,7 @@ class LatentDiffusionSmokeTrainingTest {
   @Test
   void aFinalLearningRateDecaysTheRunsSteps(@TempDir Path dir) throws Exception {
     AutoencoderTraining.train(new AutoencoderTraining.Settings(3, 5, 8, 2e-3f, 1, 3), dir.resolve("fixed"), QUIET);
-    AutoencoderTraining.train(new AutoencoderTraining.Settings(3, 5, 8, 2e-3f, 1, 3, 2e-6f), dir.resolve("decaying"),
+    AutoencoderTraining.train(new AutoencoderTraining.Settings(3, 5, 8, 2e-3f, 1, 3, 2e-6f, 0f), dir.resolve("decaying"),
         QUIET);
     List<Double> fixed = losses(dir.resolve("fixed"));
     List<Double> decaying = losses(dir.resolve("decaying"));
