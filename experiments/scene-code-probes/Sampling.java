@@ -39,7 +39,10 @@ public class Sampling {
             o.containsKey("ramp") ? Arrays.stream(o.get("ramp").split(":")).mapToDouble(Double::parseDouble).toArray() : null,
             o.containsKey("expert") ? experts.computeIfAbsent(o.get("expert"),
                 d -> SketchbookDiffusion.load(ModelSource.directory(Path.of(d)), Device.cpu(), checker)) : null,
-            number(o, "te", 0));
+            number(o, "te", 0),
+            o.containsKey("bad") ? experts.computeIfAbsent(o.get("bad"),
+                d -> SketchbookDiffusion.load(ModelSource.directory(Path.of(d)), Device.cpu(), checker)) : null,
+            number(o, "wa", 0), number(o, "alo", 0), number(o, "ahi", 1));
         long t0 = System.nanoTime();
         var images = new ArrayList<BufferedImage>();
         for (int from = 0; from < set.size(); from += 16) {
@@ -64,7 +67,8 @@ public class Sampling {
    * an expert prior (or null) at t <= te.
    */
   record Variant(double g, double lo, double hi, int steps, double eta, double shift, String sampler, double g2,
-      double t2, double[] ramp, SketchbookDiffusion expert, double te) {
+      double t2, double[] ramp, SketchbookDiffusion expert, double te, SketchbookDiffusion bad, double wa,
+      double alo, double ahi) {
 
     double guidance(double t) {
       if (ramp != null) {
@@ -91,7 +95,8 @@ public class Sampling {
       for (int step = 0; step < steps; step++) {
         double t = shifted(DiffusionSampler.time(step, steps), shift);
         double s = shifted(DiffusionSampler.time(step + 1, steps), shift);
-        float[][] v = BAND > 0 ? banded(model, x, t, prompts, guidance(t))
+        float[][] v = bad != null ? autoguided(model, bad, x, t, prompts, guidance(t), wa, t > alo && t <= ahi)
+            : BAND > 0 ? banded(model, x, t, prompts, guidance(t))
             : DETAIL > 0 ? model.velocity(x, t, prompts, guidance(t), DETAIL)
             : (expert != null && t <= te ? expert : model).velocity(x, t, prompts, guidance(t));
         for (int i = 0; i < n; i++) {
@@ -197,6 +202,28 @@ public class Sampling {
         for (int r = 0; r < n; r++) {
           out[i][r] += (float) ((GBAND - g) * FIX[1 + r][c] * p);
         }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Autoguidance (Karras et al. 2024, try kk): the shipped guidance plus wa times the step from a
+   * weaker prior's conditional prediction to this one's (inside [alo, ahi] of t); with -Dpure=true,
+   * the weak prior's prediction extrapolated by g toward this one's instead of any CFG.
+   */
+  static float[][] autoguided(SketchbookDiffusion model, SketchbookDiffusion bad, float[][] x, double t,
+      List<SketchbookDiffusion.Prompt> prompts, double g, double wa, boolean inside) {
+    boolean pure = Boolean.getBoolean("pure");
+    float[][] good = model.velocity(x, t, prompts, 1);
+    float[][] weak = bad.velocity(x, t, prompts, 1);
+    float[][] out = pure ? new float[x.length][x[0].length]
+        : DETAIL > 0 ? model.velocity(x, t, prompts, g, DETAIL) : model.velocity(x, t, prompts, g);
+    double w = inside ? wa : 0;
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j < x[i].length; j++) {
+        out[i][j] = pure ? (float) (weak[i][j] + g * (good[i][j] - weak[i][j]))
+            : (float) (out[i][j] + w * (good[i][j] - weak[i][j]));
       }
     }
     return out;
