@@ -59,6 +59,11 @@ public final class TrainCommand implements Callable<Integer> {
       + " pixel loss alone)")
   float perceptualWeight;
 
+  @Option(names = "--max-gradient-norm", description = "autoencoder, code, drawing: scale each step's gradient down"
+      + " to this length when it is longer, so one bad batch cannot throw the run off (default: 0, never; the log"
+      + " gives the lengths seen at each checkpoint)")
+  float maxGradientNorm;
+
   @Option(names = "--cross-attention", description = "diffusion, prior: grow the network with cross-attention over the"
       + " caption's tokens at every level (with --init, the new layers start at zero)")
   boolean crossAttention;
@@ -85,6 +90,13 @@ public final class TrainCommand implements Callable<Integer> {
       String problem = perceptualWeightProblem();
       if (problem != null) {
         System.err.println("error: --perceptual-weight " + perceptualWeight + ": " + problem);
+        return Cli.EXIT_BAD_INPUT;
+      }
+    }
+    if (maxGradientNorm != 0) {
+      String problem = maxGradientNormProblem();
+      if (problem != null) {
+        System.err.println("error: --max-gradient-norm " + maxGradientNorm + ": " + problem);
         return Cli.EXIT_BAD_INPUT;
       }
     }
@@ -123,7 +135,7 @@ public final class TrainCommand implements Callable<Integer> {
       var settings = AutoencoderTraining.Settings.defaults(steps, seed);
       float rate = learningRate == null ? settings.learningRate() : learningRate;
       settings = new AutoencoderTraining.Settings(steps, seed, settings.batch(), rate, settings.warmup(),
-          settings.checkpointEvery(), last(rate), perceptualWeight);
+          settings.checkpointEvery(), last(rate), perceptualWeight, maxGradientNorm);
       run.put("settings", settings);
       run.put("data", "renders only: train-split scenes from 1/8 of the split on");
       run.put("objective", "L1 + squared error of the reconstruction from the latent with static (0.1) added"
@@ -143,7 +155,7 @@ public final class TrainCommand implements Callable<Integer> {
         var settings = CodeTraining.Settings.tuning(steps, seed);
         float rate = learningRate == null ? settings.learningRate() : learningRate;
         settings = new CodeTraining.Settings(steps, seed, settings.batch(), rate, settings.warmup(),
-            settings.checkpointEvery(), last(rate), perceptualWeight);
+            settings.checkpointEvery(), last(rate), perceptualWeight, maxGradientNorm);
         run.put("settings", settings);
         run.put("data", "renders only: train-split scenes from 1/2 of the split on");
         run.put("objective", "absolute + squared pixel error of the render drawn from its code with static (0.1)"
@@ -154,7 +166,7 @@ public final class TrainCommand implements Callable<Integer> {
         var settings = CodeTraining.Settings.defaults(steps, seed);
         float rate = learningRate == null ? settings.learningRate() : learningRate;
         settings = new CodeTraining.Settings(steps, seed, settings.batch(), rate, settings.warmup(),
-            settings.checkpointEvery(), last(rate), perceptualWeight);
+            settings.checkpointEvery(), last(rate), perceptualWeight, maxGradientNorm);
         run.put("settings", settings);
         run.put("data", "renders only: train-split scenes from 1/2 of the split on, through the frozen autoencoder in "
             + autoencoder);
@@ -209,7 +221,8 @@ public final class TrainCommand implements Callable<Integer> {
         + (init == null ? "" : " --init DIR") + (learningRate == null ? "" : " --learning-rate " + learningRate)
         + (finalLearningRate == null ? "" : " --final-learning-rate " + finalLearningRate)
         + (crossAttention ? " --cross-attention" : "") + (autoencoder == null ? "" : " --autoencoder DIR")
-        + (perceptualWeight == 0 ? "" : " --perceptual-weight " + perceptualWeight));
+        + (perceptualWeight == 0 ? "" : " --perceptual-weight " + perceptualWeight)
+        + (maxGradientNorm == 0 ? "" : " --max-gradient-norm " + maxGradientNorm));
     ModelCard.readOrFresh(out).withTraining(model.name(), run).writeTo(out);
     System.out.println("wrote " + out.resolve(ModelCard.FILE));
     return 0;
@@ -235,6 +248,17 @@ public final class TrainCommand implements Callable<Integer> {
     }
     if (!(perceptualWeight > 0 && Float.isFinite(perceptualWeight))) {
       return "must be a finite number, 0 or more";
+    }
+    return null;
+  }
+
+  /** What is wrong with {@code --max-gradient-norm} for this run, or null. */
+  private @Nullable String maxGradientNormProblem() {
+    if (model != Which.autoencoder && model != Which.code && model != Which.drawing) {
+      return "applies to autoencoder, code and drawing; not to the " + model;
+    }
+    if (!(maxGradientNorm > 0 && Float.isFinite(maxGradientNorm))) {
+      return "must be a finite number above 0 (0, the default, clips nothing)";
     }
     return null;
   }

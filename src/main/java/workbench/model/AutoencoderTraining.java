@@ -28,13 +28,20 @@ public final class AutoencoderTraining {
 
   /**
    * A run's settings; a {@code finalLearningRate} below the rate decays it, a {@code perceptualWeight}
-   * above 0 adds that times the {@link PerceptualLoss} to the pixel error.
+   * above 0 adds that times the {@link PerceptualLoss} to the pixel error, a {@code maxGradientNorm}
+   * above 0 clips each step's gradient to that length ({@link RenderTraining#clipGradients}).
    */
   public record Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery,
-      float finalLearningRate, float perceptualWeight) {
+      float finalLearningRate, float perceptualWeight, float maxGradientNorm) {
     /** A run at a fixed rate after its warm-up, on pixel error alone. */
     public Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery) {
       this(steps, seed, batch, learningRate, warmup, checkpointEvery, learningRate, 0f);
+    }
+
+    /** A run whose gradients are never clipped, as every shipped run's were. */
+    public Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery,
+        float finalLearningRate, float perceptualWeight) {
+      this(steps, seed, batch, learningRate, warmup, checkpointEvery, finalLearningRate, perceptualWeight, 0f);
     }
 
     public static Settings defaults(int steps, long seed) {
@@ -43,7 +50,7 @@ public final class AutoencoderTraining {
 
     RenderTraining.Settings loop() {
       return new RenderTraining.Settings(steps, seed, batch, learningRate, warmup, checkpointEvery,
-          finalLearningRate);
+          finalLearningRate, maxGradientNorm);
     }
   }
 

@@ -33,13 +33,21 @@ public final class CodeTraining {
 
   /**
    * A run's settings; a {@code finalLearningRate} below the rate decays it, a {@code perceptualWeight}
-   * above 0 adds that times the {@link PerceptualLoss} of the image drawn to the loss.
+   * above 0 adds that times the {@link PerceptualLoss} of the image drawn to the loss, a
+   * {@code maxGradientNorm} above 0 clips each step's gradient to that length
+   * ({@link RenderTraining#clipGradients}).
    */
   public record Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery,
-      float finalLearningRate, float perceptualWeight) {
+      float finalLearningRate, float perceptualWeight, float maxGradientNorm) {
     /** A run at a fixed rate after its warm-up, on pixel error alone. */
     public Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery) {
       this(steps, seed, batch, learningRate, warmup, checkpointEvery, learningRate, 0f);
+    }
+
+    /** A run whose gradients are never clipped, as every shipped run's were. */
+    public Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery,
+        float finalLearningRate, float perceptualWeight) {
+      this(steps, seed, batch, learningRate, warmup, checkpointEvery, finalLearningRate, perceptualWeight, 0f);
     }
 
     /** What the shipped code used (at 1e-3 a first run diverged near step 650). */
@@ -54,7 +62,7 @@ public final class CodeTraining {
 
     RenderTraining.Settings loop() {
       return new RenderTraining.Settings(steps, seed, batch, learningRate, warmup, checkpointEvery,
-          finalLearningRate);
+          finalLearningRate, maxGradientNorm);
     }
 
     Result result(RenderTraining.Outcome outcome) {

@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -34,9 +36,9 @@ import workbench.shared.DaemonThreads;
  */
 final class RenderTraining {
 
-  /** One run's settings, as each trainer's own {@code Settings} gives them. */
+  /** One run's settings, as each trainer's own {@code Settings} gives them; a max gradient norm of 0 clips nothing. */
   record Settings(int steps, long seed, int batch, float learningRate, int warmup, int checkpointEvery,
-      float finalLearningRate) {}
+      float finalLearningRate, float maxGradientNorm) {}
 
   /** What a run leaves: its last step's loss and the last preview's held-out error. */
   record Outcome(int firstStep, double loss, double heldOutError, double seconds) {}
@@ -144,6 +146,7 @@ final class RenderTraining {
         CompletableFuture<float[]> next = CompletableFuture.supplyAsync(() -> job.renders.apply(first), render);
         double loss = 0;
         double error = Double.NaN; // the last checkpoint's held-out error
+        var norms = new NormTally();
         for (int step = first + 1; step <= settings.steps(); step++) {
           float[] renders = next.join();
           long following = step;
@@ -160,6 +163,7 @@ final class RenderTraining {
             if (!Double.isFinite(loss) || !DiffusionTraining.finiteGradients(network)) {
               continue; // a NaN from the CPU kernels: the step is dropped (see DiffusionTraining)
             }
+            norms.add(clipGradients(network, settings.maxGradientNorm()), settings.maxGradientNorm());
             trainer.step();
           }
           progress.record(step, loss, 0, settings.batch());
@@ -171,6 +175,8 @@ final class RenderTraining {
             error = job.preview(model, outDir);
             console.println(String.format(Locale.ROOT,
                 "%s at step %d: mean absolute error %.4f (of 2); preview written", job.previewed, step, error));
+            console.println("gradient norm since the last checkpoint: " + norms.summary());
+            norms = new NormTally();
           }
         }
         if (Double.isNaN(error)) {
@@ -180,6 +186,61 @@ final class RenderTraining {
       }
     } finally {
       render.shutdownNow();
+    }
+  }
+
+  /**
+   * Scales the network's gradients so that their length over every trainable parameter together
+   * is at most {@code max} (0: left alone), and returns their length before. A loss that jumps
+   * for one batch otherwise fills Adam's moments with that batch's gradient, and a code run with
+   * the perceptual loss diverged so at step 730 and never came back
+   * ({@code experiments/scene-code-probes}, try jj). Clipping each element instead would turn Adam
+   * into sign descent (see {@link GeneratorTraining}).
+   */
+  static double clipGradients(Block network, float max) {
+    var gradients = new ArrayList<NDArray>();
+    try {
+      double squares = 0;
+      for (var p : network.getParameters().values()) {
+        if (p.requiresGradient()) { // frozen ones have none
+          NDArray gradient = p.getArray().getGradient();
+          gradients.add(gradient);
+          try (NDArray square = gradient.square().sum()) {
+            squares += square.getFloat();
+          }
+        }
+      }
+      double norm = Math.sqrt(squares);
+      if (max > 0 && norm > max) {
+        for (NDArray gradient : gradients) {
+          gradient.muli((float) (max / norm)); // in place: the handle shares the parameter's gradient
+        }
+      }
+      return norm;
+    } finally {
+      gradients.forEach(NDArray::close); // only the handles: the parameters keep their gradients
+    }
+  }
+
+  /** The gradient lengths of the steps since the last checkpoint, for the console. */
+  private static final class NormTally {
+    private final List<Double> norms = new ArrayList<>();
+    private int clipped;
+
+    void add(double norm, float max) {
+      norms.add(norm);
+      if (max > 0 && norm > max) {
+        clipped++;
+      }
+    }
+
+    String summary() {
+      if (norms.isEmpty()) {
+        return "no steps";
+      }
+      var sorted = norms.stream().sorted().toList();
+      return String.format(Locale.ROOT, "median %.3g, largest %.3g, %d of %d steps clipped",
+          sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), clipped, sorted.size());
     }
   }
 }

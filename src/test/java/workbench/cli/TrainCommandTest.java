@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import workbench.model.ModelCard;
 
 /**
- * {@code train --final-learning-rate} and {@code --perceptual-weight} as a script sees them:
+ * {@code train --final-learning-rate}, {@code --perceptual-weight} and {@code --max-gradient-norm} as a script sees them:
  * refused with a reason, or kept on the card.
  */
 class TrainCommandTest {
@@ -86,6 +86,42 @@ class TrainCommandTest {
         + " from the render in the shipped checker's feature maps (unit-length features at its four convolution"
         + " layers, squared distance)");
     assertThat(autoencoder.path("command").asText()).endsWith("--perceptual-weight 0.5");
+  }
+
+  @Test
+  void aMaxGradientNormIsRefusedForOtherModelsAndAtOrBelowZero() {
+    Path run = temp.resolve("run");
+    int exit = train("--model", "prior", "--autoencoder", temp.toString(), "--out", run.toString(),
+        "--max-gradient-norm", "1");
+    assertThat(exit).isEqualTo(Cli.EXIT_BAD_INPUT);
+    assertThat(console.stderr()).contains("error: --max-gradient-norm 1.0: applies to autoencoder, code and drawing;"
+        + " not to the prior");
+    assertThat(run).doesNotExist();
+
+    exit = train("--model", "code", "--autoencoder", temp.toString(), "--out", run.toString(),
+        "--max-gradient-norm", "-0.5");
+    assertThat(exit).isEqualTo(Cli.EXIT_BAD_INPUT);
+    assertThat(console.stderr()).contains("error: --max-gradient-norm -0.5: must be a finite number above 0");
+    assertThat(run).doesNotExist();
+  }
+
+  @Test
+  void aMaxGradientNormClipsTheStepsTheLogCountsAndTheCardKeepsIt() throws Exception {
+    Path run = temp.resolve("run");
+    // No gradient of a fresh autoencoder is as short as this, so every step is clipped.
+    int exit = train("--model", "autoencoder", "--steps", "2", "--out", run.toString(), "--max-gradient-norm", "1e-6");
+    assertThat(exit).as(console.stderr()).isZero();
+    assertThat(console.stdout()).containsPattern("gradient norm since the last checkpoint: median \\S+, largest \\S+,"
+        + " 2 of 2 steps clipped");
+    JsonNode autoencoder = JsonMapper.builder().build().readTree(run.resolve(ModelCard.FILE).toFile())
+        .path("training").path("autoencoder");
+    assertThat(autoencoder.path("settings").path("maxGradientNorm").floatValue()).isEqualTo(1e-6f);
+    assertThat(autoencoder.path("command").asText()).endsWith("--max-gradient-norm 1.0E-6");
+
+    Path unclipped = temp.resolve("unclipped");
+    exit = train("--model", "autoencoder", "--steps", "2", "--out", unclipped.toString());
+    assertThat(exit).as(console.stderr()).isZero();
+    assertThat(console.stdout()).contains("0 of 2 steps clipped");
   }
 
   private static int train(String... args) {
