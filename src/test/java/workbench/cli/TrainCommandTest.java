@@ -59,19 +59,11 @@ class TrainCommandTest {
 
   @Test
   void aPerceptualWeightIsRefusedWhereNoImageIsDrawnOrBelowZero() {
-    Path run = temp.resolve("run");
-    int exit = train("--model", "prior", "--autoencoder", temp.toString(), "--out", run.toString(),
+    assertRefusedBeforeAnythingIsWritten("error: --perceptual-weight 1.0: applies to autoencoder, code and drawing,"
+        + " whose loss compares images drawn with renders; not to the prior", "--model", "prior",
         "--perceptual-weight", "1");
-    assertThat(exit).isEqualTo(Cli.EXIT_BAD_INPUT);
-    assertThat(console.stderr()).contains("error: --perceptual-weight 1.0: applies to autoencoder, code and drawing,"
-        + " whose loss compares images drawn with renders; not to the prior");
-    assertThat(run).doesNotExist();
-
-    exit = train("--model", "drawing", "--autoencoder", temp.toString(), "--out", run.toString(),
-        "--perceptual-weight", "-2");
-    assertThat(exit).isEqualTo(Cli.EXIT_BAD_INPUT);
-    assertThat(console.stderr()).contains("error: --perceptual-weight -2.0: must be a finite number, 0 or more");
-    assertThat(run).doesNotExist();
+    assertRefusedBeforeAnythingIsWritten("error: --perceptual-weight -2.0: must be a finite number, 0 or more",
+        "--model", "drawing", "--perceptual-weight", "-2");
   }
 
   @Test
@@ -90,18 +82,19 @@ class TrainCommandTest {
 
   @Test
   void aMaxGradientNormIsRefusedForOtherModelsAndAtOrBelowZero() {
-    Path run = temp.resolve("run");
-    int exit = train("--model", "prior", "--autoencoder", temp.toString(), "--out", run.toString(),
-        "--max-gradient-norm", "1");
-    assertThat(exit).isEqualTo(Cli.EXIT_BAD_INPUT);
-    assertThat(console.stderr()).contains("error: --max-gradient-norm 1.0: applies to autoencoder, code and drawing;"
-        + " not to the prior");
-    assertThat(run).doesNotExist();
+    assertRefusedBeforeAnythingIsWritten("error: --max-gradient-norm 1.0: applies to autoencoder, code and drawing;"
+        + " not to the prior", "--model", "prior", "--max-gradient-norm", "1");
+    assertRefusedBeforeAnythingIsWritten("error: --max-gradient-norm -0.5: must be a finite number above 0",
+        "--model", "code", "--max-gradient-norm", "-0.5");
+  }
 
-    exit = train("--model", "code", "--autoencoder", temp.toString(), "--out", run.toString(),
-        "--max-gradient-norm", "-0.5");
-    assertThat(exit).isEqualTo(Cli.EXIT_BAD_INPUT);
-    assertThat(console.stderr()).contains("error: --max-gradient-norm -0.5: must be a finite number above 0");
+  /** Runs {@code train ARGS --autoencoder TEMP --out RUN} and checks it stops with {@code message}, RUN never made. */
+  private void assertRefusedBeforeAnythingIsWritten(String message, String... args) {
+    Path run = temp.resolve("run");
+    String[] all = java.util.Arrays.copyOf(args, args.length + 4);
+    System.arraycopy(new String[] {"--autoencoder", temp.toString(), "--out", run.toString()}, 0, all, args.length, 4);
+    assertThat(train(all)).isEqualTo(Cli.EXIT_BAD_INPUT);
+    assertThat(console.stderr()).contains(message);
     assertThat(run).doesNotExist();
   }
 
