@@ -61,27 +61,31 @@ class ImageEvaluationTest {
    * seed each, the default steps (what {@code eval --images 60 --image-seeds 1} draws). Floors
    * about two images under what was measured when the sampler last changed (README, "The judge,
    * and what the images show today"), and the CVAE's images of the first 20 captions far behind
-   * in what the judge reads. Measured with the guidance split along the code's main directions
-   * (2026-12-05, afternoon, try bb; {@code eval --json --images 60 --image-seeds 1 --processes
-   * diffusion}): object 0.633, colour 0.512 (of 41), position 0.722 (of 36), count 0.633,
+   * in what the judge reads. Measured with the prior of 2026-12-05f (try mm; {@code eval --json
+   * --images 60 --image-seeds 1 --processes diffusion}): object 0.700, colour 0.561, position
+   * 0.750, count 0.700, background 1.0, every claim 0.400, fid_judge 195 (the floors below).
+   * fid_judge over 60 images is biased upward and noisy: on eval's 400 these weights read 69 and
+   * the afternoon's 73, here 195 and 154; its floor leaves room for that, and the CVAE comparison
+   * below is what guards it. The afternoon's weights, before the perceptual chain, with the
+   * guidance split along the code's main directions (2026-12-05, try bb): object 0.633, colour 0.512 (of 41), position 0.722 (of 36), count 0.633,
    * background 1.0, every claim 0.317, fid_judge 154. With one guidance for all, that morning, the
    * same weights read 0.683, 0.537, 0.722, 0.683, every claim 0.383, fid_judge 153: this sample
    * is too small to rank the two (on eval's 400 images the split reads the object 0.635 against
    * 0.620, on 600 others 0.647 against 0.605), so the floors follow the shipped sampler. The
    * weights of 2026-12-04e (0.495 on the 400) read 0.600, 0.488, 0.639, 0.600, 0.300 here with
-   * one guidance: under the position floor and at the object's.
+   * one guidance: under the object's, colour's, position's and every claim's floors.
    */
   @Test
   void theDefaultDiffusionModelMeetsItsFloorsOnTheCiSampleAndTheCvaeDoesNot() {
     assertThat(models.defaultProcess()).isEqualTo("diffusion");
     var drawn = ImageEvaluation.measure(models, judge, SET, ImageEvaluation.images(models, "diffusion", RecipeFactory.DEFAULT_STEPS, SET));
-    assertThat((double) drawn.get("judge_object")).isGreaterThanOrEqualTo(0.60);
-    assertThat((double) drawn.get("judge_colour")).isGreaterThanOrEqualTo(0.46);
-    assertThat((double) drawn.get("judge_position")).isGreaterThanOrEqualTo(0.66);
-    assertThat((double) drawn.get("judge_count")).isGreaterThanOrEqualTo(0.60);
+    assertThat((double) drawn.get("judge_object")).isGreaterThanOrEqualTo(0.66);
+    assertThat((double) drawn.get("judge_colour")).isGreaterThanOrEqualTo(0.51);
+    assertThat((double) drawn.get("judge_position")).isGreaterThanOrEqualTo(0.69);
+    assertThat((double) drawn.get("judge_count")).isGreaterThanOrEqualTo(0.66);
     assertThat((double) drawn.get("judge_background")).isGreaterThanOrEqualTo(0.95);
-    assertThat((double) drawn.get("judge_all")).isGreaterThanOrEqualTo(0.28);
-    assertThat((double) drawn.get("fid_judge")).isLessThan(200.0);
+    assertThat((double) drawn.get("judge_all")).isGreaterThanOrEqualTo(0.36);
+    assertThat((double) drawn.get("fid_judge")).isLessThan(240.0);
     var few = SET.subList(0, 20);
     var diffusion = ImageEvaluation.measure(models, judge, few, ImageEvaluation.images(models, "diffusion", RecipeFactory.DEFAULT_STEPS, few));
     var cvae = ImageEvaluation.measure(models, judge, few, ImageEvaluation.images(models, "guided", RecipeFactory.DEFAULT_STEPS, few));
