@@ -205,8 +205,9 @@ final class RenderTraining {
         if (p.requiresGradient()) { // frozen ones have none
           NDArray gradient = p.getArray().getGradient();
           gradients.add(gradient);
-          try (NDArray square = gradient.square().sum()) {
-            squares += square.getFloat();
+          // Closed here: they would belong to the model's manager and outlive the step otherwise.
+          try (NDArray square = gradient.square(); NDArray sum = square.sum()) {
+            squares += sum.getFloat();
           }
         }
       }
