@@ -50,8 +50,7 @@ class TrainCommandTest {
     Path run = temp.resolve("run");
     int exit = train("--model", "autoencoder", "--steps", "2", "--out", run.toString(), "--final-learning-rate", "1e-5");
     assertThat(exit).as(console.stderr()).isZero();
-    JsonNode autoencoder = JsonMapper.builder().build().readTree(run.resolve(ModelCard.FILE).toFile())
-        .path("training").path("autoencoder");
+    JsonNode autoencoder = autoencoderRun(run);
     assertThat(autoencoder.path("settings").path("finalLearningRate").floatValue()).isEqualTo(1e-5f);
     assertThat(autoencoder.path("settings").path("learningRate").floatValue()).isEqualTo(1e-3f);
     assertThat(autoencoder.path("command").asText()).endsWith("--final-learning-rate 1.0E-5");
@@ -71,8 +70,7 @@ class TrainCommandTest {
     Path run = temp.resolve("run");
     int exit = train("--model", "autoencoder", "--steps", "1", "--out", run.toString(), "--perceptual-weight", "0.5");
     assertThat(exit).as(console.stderr()).isZero();
-    JsonNode autoencoder = JsonMapper.builder().build().readTree(run.resolve(ModelCard.FILE).toFile())
-        .path("training").path("autoencoder");
+    JsonNode autoencoder = autoencoderRun(run);
     assertThat(autoencoder.path("settings").path("perceptualWeight").floatValue()).isEqualTo(0.5f);
     assertThat(autoencoder.path("objective").asText()).endsWith("+ 0.5 x the perceptual distance of the image drawn"
         + " from the render in the shipped checker's feature maps (unit-length features at its four convolution"
@@ -106,8 +104,7 @@ class TrainCommandTest {
     assertThat(exit).as(console.stderr()).isZero();
     assertThat(console.stdout()).containsPattern("gradient norm since the last checkpoint: median \\S+, largest \\S+,"
         + " 2 of 2 steps clipped");
-    JsonNode autoencoder = JsonMapper.builder().build().readTree(run.resolve(ModelCard.FILE).toFile())
-        .path("training").path("autoencoder");
+    JsonNode autoencoder = autoencoderRun(run);
     assertThat(autoencoder.path("settings").path("maxGradientNorm").floatValue()).isEqualTo(1e-6f);
     assertThat(autoencoder.path("command").asText()).endsWith("--max-gradient-norm 1.0E-6");
 
@@ -115,6 +112,11 @@ class TrainCommandTest {
     exit = train("--model", "autoencoder", "--steps", "2", "--out", unclipped.toString());
     assertThat(exit).as(console.stderr()).isZero();
     assertThat(console.stdout()).contains("0 of 2 steps clipped");
+  }
+
+  /** The autoencoder's entry in the card a run wrote in {@code run}. */
+  private static JsonNode autoencoderRun(Path run) throws java.io.IOException {
+    return JsonMapper.builder().build().readTree(run.resolve(ModelCard.FILE).toFile()).path("training").path("autoencoder");
   }
 
   private static int train(String... args) {
