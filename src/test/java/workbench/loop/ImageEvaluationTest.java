@@ -63,7 +63,8 @@ class ImageEvaluationTest {
    * and what the images show today"), and the CVAE's images of the first 20 captions far behind
    * in what the judge reads. Measured with the prior of 2026-12-05f (try mm; {@code eval --json
    * --images 60 --image-seeds 1 --processes diffusion}): object 0.700, colour 0.561, position
-   * 0.750, count 0.700, background 1.0, every claim 0.400, fid_judge 195 (the floors below).
+   * 0.750, count 0.700, background 1.0, every claim 0.400, fid_judge 195 (the floors below); the
+   * prior of 2026-12-06 (try nn) reads the same but position 0.778 (28 of 36) and fid_judge 199.
    * fid_judge over 60 images is biased upward and noisy: on eval's 400 these weights read 69 and
    * the afternoon's 73, here 195 and 154; its floor leaves room for that, and the CVAE comparison
    * below is what guards it. The afternoon's weights, before the perceptual chain, with the
