@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -115,7 +116,7 @@ class TrainCommandTest {
   }
 
   /** The autoencoder's entry in the card a run wrote in {@code run}. */
-  private static JsonNode autoencoderRun(Path run) throws java.io.IOException {
+  private static JsonNode autoencoderRun(Path run) throws IOException {
     return JsonMapper.builder().build().readTree(run.resolve(ModelCard.FILE).toFile()).path("training").path("autoencoder");
   }
 

@@ -68,8 +68,9 @@ class ImageEvaluationTest {
    * fid_judge over 60 images is biased upward and noisy: on eval's 400 these weights read 69 and
    * the afternoon's 73, here 195 and 154; its floor leaves room for that, and the CVAE comparison
    * below is what guards it. The afternoon's weights, before the perceptual chain, with the
-   * guidance split along the code's main directions (2026-12-05, try bb): object 0.633, colour 0.512 (of 41), position 0.722 (of 36), count 0.633,
-   * background 1.0, every claim 0.317, fid_judge 154. With one guidance for all, that morning, the
+   * guidance split along the code's main directions (2026-12-05, try bb): object 0.633, colour
+   * 0.512 (of 41), position 0.722 (of 36), count 0.633, background 1.0, every claim 0.317,
+   * fid_judge 154. With one guidance for all, that morning, the
    * same weights read 0.683, 0.537, 0.722, 0.683, every claim 0.383, fid_judge 153: this sample
    * is too small to rank the two (on eval's 400 images the split reads the object 0.635 against
    * 0.620, on 600 others 0.647 against 0.605), so the floors follow the shipped sampler. The
