@@ -148,7 +148,7 @@ public class PriorDrawn {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... in) {
       int b = (int) in[0].get(0);
-      code.initialize(manager, dataType, CodeNetwork.latentShape(b));
+      code.initialize(manager, dataType, code.latentShape(b));
       autoencoder.initialize(manager, dataType, AutoencoderNetwork.imageShape(b));
     }
   }

@@ -11,7 +11,7 @@ import workbench.sketchbook.*;
  * autoencoder (-Dae=DIR: another one's), through the code, as the sampler draws them
  * (-Dsamples=true; -Dmodel=DIR: another folder's), and as renders softened in ways a person reads
  * through; per stage the style and the claims but the style, and which styles are read as which.
- * -Dnocode=true with -Dexp.latent=8 -Dae=DIR reads an autoencoder of another latent size alone.
+ * -Dnocode=true with -Dae=DIR reads an autoencoder of another latent size alone.
  *
  * <pre>java -Dsamples=true -Dgd=5 -cp ... workbench.model.Robust 200</pre>
  */

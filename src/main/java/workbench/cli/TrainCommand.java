@@ -64,6 +64,11 @@ public final class TrainCommand implements Callable<Integer> {
       + " gives the lengths seen at each checkpoint)")
   float maxGradientNorm;
 
+  @Option(names = "--latent-channels", description = "autoencoder: numbers per cell of its 16x16 latent (default: 4,"
+      + " the shipped autoencoder's; with --init, that autoencoder's). The code, drawing and prior runs on it follow"
+      + " its weights")
+  Integer latentChannels;
+
   @Option(names = "--cross-attention", description = "diffusion, prior: grow the network with cross-attention over the"
       + " caption's tokens at every level (with --init, the new layers start at zero)")
   boolean crossAttention;
@@ -97,6 +102,13 @@ public final class TrainCommand implements Callable<Integer> {
       String problem = maxGradientNormProblem();
       if (problem != null) {
         System.err.println("error: --max-gradient-norm " + maxGradientNorm + ": " + problem);
+        return Cli.EXIT_BAD_INPUT;
+      }
+    }
+    if (latentChannels != null) {
+      String problem = latentChannelsProblem();
+      if (problem != null) {
+        System.err.println("error: --latent-channels " + latentChannels + ": " + problem);
         return Cli.EXIT_BAD_INPUT;
       }
     }
@@ -143,8 +155,13 @@ public final class TrainCommand implements Callable<Integer> {
       if (init != null) {
         run.put("continuedFrom", ModelCard.readOrFresh(init).training().getOrDefault("autoencoder", Map.of()));
       }
-      run.put("result", AutoencoderTraining.train(settings, init == null ? null : ModelSource.directory(init), out,
-          System.out));
+      var initSource = init == null ? null : ModelSource.directory(init);
+      if (latentChannels != null) {
+        run.put("latentChannels", latentChannels);
+        run.put("result", AutoencoderTraining.train(settings, latentChannels, initSource, out, System.out));
+      } else {
+        run.put("result", AutoencoderTraining.train(settings, initSource, out, System.out));
+      }
     } else if (model == Which.code || model == Which.drawing || model == Which.prior) {
       if (autoencoder == null) {
         System.err.println("--model " + model + " needs --autoencoder DIR (the folder with autoencoder.params"
@@ -222,7 +239,8 @@ public final class TrainCommand implements Callable<Integer> {
         + (finalLearningRate == null ? "" : " --final-learning-rate " + finalLearningRate)
         + (crossAttention ? " --cross-attention" : "") + (autoencoder == null ? "" : " --autoencoder DIR")
         + (perceptualWeight == 0 ? "" : " --perceptual-weight " + perceptualWeight)
-        + (maxGradientNorm == 0 ? "" : " --max-gradient-norm " + maxGradientNorm));
+        + (maxGradientNorm == 0 ? "" : " --max-gradient-norm " + maxGradientNorm)
+        + (latentChannels == null ? "" : " --latent-channels " + latentChannels));
     ModelCard.readOrFresh(out).withTraining(model.name(), run).writeTo(out);
     System.out.println("wrote " + out.resolve(ModelCard.FILE));
     return 0;
@@ -248,6 +266,18 @@ public final class TrainCommand implements Callable<Integer> {
     }
     if (!(perceptualWeight > 0 && Float.isFinite(perceptualWeight))) {
       return "must be a finite number, 0 or more";
+    }
+    return null;
+  }
+
+  /** What is wrong with {@code --latent-channels} for this run, or null. */
+  private @Nullable String latentChannelsProblem() {
+    if (model != Which.autoencoder) {
+      return "applies to the autoencoder; the code, drawing and prior runs follow their autoencoder's weights, not to"
+          + " the " + model;
+    }
+    if (latentChannels < 1 || latentChannels > 64) {
+      return "must be a whole number from 1 to 64";
     }
     return null;
   }

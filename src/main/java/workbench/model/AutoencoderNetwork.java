@@ -5,11 +5,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.io.IOException;
 import workbench.sketchbook.Sketchbook;
 
 /**
- * The Sketchbook's image autoencoder: a 64x64 render to a 16x16 grid of {@link #LATENT} numbers
- * and back, so the diffusion model works where an object is a few cells (Stable Diffusion's
+ * The Sketchbook's image autoencoder: a 64x64 render to a 16x16 grid of {@link #latent} numbers
+ * a cell ({@link #LATENT} unless trained wider) and back, so the diffusion model works where an object is a few cells (Stable Diffusion's
  * latent space, in miniature).
  *
  * <p>Trained on renders only, with static added to the latent before decoding: the decoder
@@ -23,6 +24,7 @@ import workbench.sketchbook.Sketchbook;
  */
 final class AutoencoderNetwork extends OwnParametersBlock {
 
+  /** Numbers per latent cell of the shipped autoencoder; {@code train --latent-channels} trains a wider one. */
   static final int LATENT = 4;
   static final int CELLS = Sketchbook.IMAGE_SIZE / DiffusionNetwork.PATCH;
   static final int WIDTH = 64;
@@ -31,15 +33,26 @@ final class AutoencoderNetwork extends OwnParametersBlock {
   /** Static added to the latent before decoding while training (the latent lies in [-1, 1]). */
   static final float LATENT_NOISE = 0.1f;
 
+  /** Numbers per latent cell: the weights file says how many ({@link #channelsOf}). */
+  final int latent;
+
   AutoencoderNetwork() {
+    this(LATENT);
+  }
+
+  AutoencoderNetwork(int latent) {
+    if (latent < 1) {
+      throw new IllegalArgumentException("latent channels must be at least 1, not " + latent);
+    }
+    this.latent = latent;
     int folded = 3 * DiffusionNetwork.PATCH * DiffusionNetwork.PATCH;
     convParameters("enc.in", folded, WIDTH, 3, false);
     for (int b = 0; b < BLOCKS; b++) {
       residualParameters("enc." + b, WIDTH);
     }
     normParameters("enc.norm", WIDTH);
-    convParameters("enc.out", WIDTH, LATENT, 3, false);
-    convParameters("dec.in", LATENT, WIDTH, 3, false);
+    convParameters("enc.out", WIDTH, latent, 3, false);
+    convParameters("dec.in", latent, WIDTH, 3, false);
     for (int b = 0; b < BLOCKS + 2; b++) {
       residualParameters("dec." + b, WIDTH);
     }
@@ -51,8 +64,22 @@ final class AutoencoderNetwork extends OwnParametersBlock {
     return DiffusionNetwork.imageShape(batch);
   }
 
-  static Shape latentShape(int batch) {
-    return new Shape(batch, LATENT, CELLS, CELLS);
+  Shape latentShape(int batch) {
+    return new Shape(batch, latent, CELLS, CELLS);
+  }
+
+  /** Values of one latent: latent x 16 x 16. */
+  int latentValues() {
+    return latent * CELLS * CELLS;
+  }
+
+  /** The latent channels of the autoencoder whose weights these are (its encoder's last convolution's outputs). */
+  static int channelsOf(byte[] weights) throws IOException {
+    long[] shape = HalfWeights.shapes(weights).get("enc.out.bias");
+    if (shape == null || shape.length != 1) {
+      throw new IOException("not an autoencoder's weights: no enc.out.bias of one dimension");
+    }
+    return Math.toIntExact(shape[0]);
   }
 
   @Override
@@ -66,7 +93,7 @@ final class AutoencoderNetwork extends OwnParametersBlock {
     return new NDList(decode(store, z, training));
   }
 
-  /** Images (b, 3, 64, 64) in [-1, 1] to latents (b, LATENT, 16, 16) in [-1, 1]. */
+  /** Images (b, 3, 64, 64) in [-1, 1] to latents (b, latent, 16, 16) in [-1, 1]. */
   NDArray encode(ParameterStore store, NDArray x, boolean training) {
     var f = new Pass(store, x.getDevice(), training);
     NDArray h = f.conv("enc.in", DiffusionNetwork.unfold(x), 1);
@@ -76,7 +103,7 @@ final class AutoencoderNetwork extends OwnParametersBlock {
     return f.conv("enc.out", DiffusionNetwork.silu(f.groupNorm("enc.norm", h)), 1).tanh();
   }
 
-  /** Latents (b, LATENT, 16, 16) to images (b, 3, 64, 64) in about [-1, 1]. */
+  /** Latents (b, latent, 16, 16) to images (b, 3, 64, 64) in about [-1, 1]. */
   NDArray decode(ParameterStore store, NDArray z, boolean training) {
     var f = new Pass(store, z.getDevice(), training);
     NDArray h = f.conv("dec.in", z, 1);

@@ -9,6 +9,7 @@ import ai.djl.training.Trainer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.jspecify.annotations.Nullable;
@@ -69,10 +70,33 @@ public final class AutoencoderTraining {
    */
   public static Result train(Settings settings, @Nullable ModelSource init, Path outDir, PrintStream console)
       throws IOException {
+    return train(settings, init == null ? AutoencoderNetwork.LATENT : channels(init), init, outDir, console);
+  }
+
+  /**
+   * As above, with {@code latentChannels} numbers per latent cell: more room for what a 4x4 patch
+   * shows (a star's points, a stripe, a dot), at the price of a code that folds a wider latent. An
+   * {@code init} or a checkpoint in {@code outDir} must have as many.
+   */
+  public static Result train(Settings settings, int latentChannels, @Nullable ModelSource init, Path outDir,
+      PrintStream console) throws IOException {
+    if (latentChannels < 1) {
+      throw new IllegalArgumentException("latent channels must be at least 1, not " + latentChannels);
+    }
+    if (init != null && channels(init) != latentChannels) {
+      throw new IllegalArgumentException("the autoencoder in " + init.describe(SketchbookAutoencoder.WEIGHTS) + " has "
+          + channels(init) + " latent channels, not " + latentChannels);
+    }
+    Path earlier = outDir.resolve(SketchbookAutoencoder.WEIGHTS);
+    if (Files.exists(earlier) && AutoencoderNetwork.channelsOf(Files.readAllBytes(earlier)) != latentChannels) {
+      throw new IllegalArgumentException("the run in " + outDir + " has "
+          + AutoencoderNetwork.channelsOf(Files.readAllBytes(earlier)) + " latent channels, not " + latentChannels
+          + ": resume it with as many, or start in another folder");
+    }
     // The checker loads before the seed: the weight changes the loss, not the run's random numbers.
     try (var perceptual = PerceptualLoss.of(settings.perceptualWeight())) {
       RenderTraining.seed(settings.seed());
-      var network = new AutoencoderNetwork();
+      var network = new AutoencoderNetwork(latentChannels);
       var outcome = RenderTraining.train(new RenderTraining.Job(NAME, network, AutoencoderNetwork::imageShape,
           step -> batch(settings, step), "held-out reconstruction") {
         @Override
@@ -101,6 +125,11 @@ public final class AutoencoderTraining {
       return new Result(settings.steps(), outcome.firstStep(), outcome.loss(), outcome.heldOutError(),
           outcome.seconds());
     }
+  }
+
+  /** Numbers per latent cell of the autoencoder in {@code source}. */
+  static int channels(ModelSource source) throws IOException {
+    return AutoencoderNetwork.channelsOf(source.readVerified(source.card(), SketchbookAutoencoder.WEIGHTS));
   }
 
   /**

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.io.IOException;
 
 /**
  * A whole scene in {@link #CODE} numbers: the {@link AutoencoderNetwork}'s 16x16 latent of a
@@ -19,7 +20,7 @@ import ai.djl.util.PairList;
  * (as the latent is), so codes near a scene's decode to that scene. This is DALL-E 2's split in
  * miniature: a prior over a compact image code, and a decoder.
  *
- * <p>Inputs of {@link #forwardInternal}: latents (b, 4, 16, 16); output: their reconstruction.
+ * <p>Inputs of {@link #forwardInternal}: latents (b, latent, 16, 16); output: their reconstruction.
  */
 final class CodeNetwork extends OwnParametersBlock {
 
@@ -33,13 +34,23 @@ final class CodeNetwork extends OwnParametersBlock {
   static final int CODE = 256;
   static final float CODE_NOISE = 0.1f;
   static final int WIDTH = 96;
-  /** Channels of the latent folded 2x2 into an 8x8 grid: convolutions at 16x16 were most of the time. */
-  private static final int FOLDED = AutoencoderNetwork.LATENT * 4;
   private static final int GRID = AutoencoderNetwork.CELLS / 2;
   private static final int CORNER = GRID / 2;
 
+  /** Numbers per cell of the autoencoder's latent this code folds. */
+  final int latent;
+  /** Channels of the latent folded 2x2 into an 8x8 grid: convolutions at 16x16 were most of the time. */
+  private final int folded;
+
   CodeNetwork() {
-    convParameters("enc.in", FOLDED, WIDTH, 3, false);
+    this(AutoencoderNetwork.LATENT);
+  }
+
+  /** A code of an autoencoder with {@code latent} numbers a cell. */
+  CodeNetwork(int latent) {
+    this.latent = latent;
+    this.folded = latent * 4;
+    convParameters("enc.in", folded, WIDTH, 3, false);
     residualParameters("enc.r0", WIDTH);
     residualParameters("enc.r1", WIDTH);
     convParameters("enc.down", WIDTH, WIDTH, 3, false);
@@ -51,11 +62,20 @@ final class CodeNetwork extends OwnParametersBlock {
     residualParameters("dec.r1", WIDTH);
     residualParameters("dec.r2", WIDTH);
     normParameters("dec.norm", WIDTH);
-    convParameters("dec.out", WIDTH, FOLDED, 3, false);
+    convParameters("dec.out", WIDTH, folded, 3, false);
   }
 
-  static Shape latentShape(int batch) {
-    return AutoencoderNetwork.latentShape(batch);
+  Shape latentShape(int batch) {
+    return new Shape(batch, latent, AutoencoderNetwork.CELLS, AutoencoderNetwork.CELLS);
+  }
+
+  /** The latent channels of the code whose weights these are (its first convolution reads them folded 2x2). */
+  static int channelsOf(byte[] weights) throws IOException {
+    long[] shape = HalfWeights.shapes(weights).get("enc.in.weight");
+    if (shape == null || shape.length != 4 || shape[1] % 4 != 0) {
+      throw new IOException("not a scene code's weights: no enc.in.weight over a 2x2-folded latent");
+    }
+    return Math.toIntExact(shape[1] / 4);
   }
 
   static Shape codeShape(int batch) {
@@ -72,11 +92,11 @@ final class CodeNetwork extends OwnParametersBlock {
     return new NDList(decode(store, z, training));
   }
 
-  /** Latents (b, 4, 16, 16) to codes (b, CODE) in [-1, 1]. */
-  NDArray encode(ParameterStore store, NDArray latent, boolean training) {
-    var f = new Pass(store, latent.getDevice(), training);
-    long b = latent.getShape().get(0);
-    NDArray h = f.conv("enc.in", fold(latent), 1);
+  /** Latents (b, latent, 16, 16) to codes (b, CODE) in [-1, 1]. */
+  NDArray encode(ParameterStore store, NDArray latents, boolean training) {
+    var f = new Pass(store, latents.getDevice(), training);
+    long b = latents.getShape().get(0);
+    NDArray h = f.conv("enc.in", fold(latents), 1);
     h = f.residual("enc.r0", h);
     h = f.residual("enc.r1", h);
     h = f.conv("enc.down", h, 2);
@@ -84,7 +104,7 @@ final class CodeNetwork extends OwnParametersBlock {
     return f.linear("enc.out", h).tanh();
   }
 
-  /** Codes (b, CODE) to latents (b, 4, 16, 16) in [-1, 1]. */
+  /** Codes (b, CODE) to latents (b, latent, 16, 16) in [-1, 1]. */
   NDArray decode(ParameterStore store, NDArray code, boolean training) {
     var f = new Pass(store, code.getDevice(), training);
     long b = code.getShape().get(0);
@@ -96,18 +116,16 @@ final class CodeNetwork extends OwnParametersBlock {
     return unfold(f.conv("dec.out", DiffusionNetwork.silu(f.groupNorm("dec.norm", h)), 1)).tanh();
   }
 
-  /** (b, 4, 16, 16) to (b, 16, 8, 8): each 2x2 block of cells into channels. */
-  private static NDArray fold(NDArray x) {
+  /** (b, latent, 16, 16) to (b, 4 latent, 8, 8): each 2x2 block of cells into channels. */
+  private NDArray fold(NDArray x) {
     long b = x.getShape().get(0);
-    int c = AutoencoderNetwork.LATENT;
-    return x.reshape(b, c, GRID, 2, GRID, 2).transpose(0, 1, 3, 5, 2, 4).reshape(b, FOLDED, GRID, GRID);
+    return x.reshape(b, latent, GRID, 2, GRID, 2).transpose(0, 1, 3, 5, 2, 4).reshape(b, folded, GRID, GRID);
   }
 
   /** The inverse of {@link #fold}. */
-  private static NDArray unfold(NDArray x) {
+  private NDArray unfold(NDArray x) {
     long b = x.getShape().get(0);
-    int c = AutoencoderNetwork.LATENT;
-    return x.reshape(b, c, 2, 2, GRID, GRID).transpose(0, 1, 4, 2, 5, 3).reshape(b, c, 2 * GRID, 2 * GRID);
+    return x.reshape(b, latent, 2, 2, GRID, GRID).transpose(0, 1, 4, 2, 5, 3).reshape(b, latent, 2 * GRID, 2 * GRID);
   }
 
   @Override

@@ -95,9 +95,10 @@ public final class CodeTraining {
         Files.write(outDir.resolve(SketchbookAutoencoder.WEIGHTS),
             autoencoderSource.readVerified(autoencoderSource.card(), SketchbookAutoencoder.WEIGHTS));
       }
-      var network = new CodeNetwork();
       try (SketchbookAutoencoder autoencoder = SketchbookAutoencoder.load(autoencoderSource, Device.cpu())) {
-        var outcome = RenderTraining.train(new RenderTraining.Job(NAME, network, CodeNetwork::latentShape,
+        // The code folds this autoencoder's latent, however many numbers a cell it has.
+        var network = new CodeNetwork(autoencoder.channels());
+        var outcome = RenderTraining.train(new RenderTraining.Job(NAME, network, network::latentShape,
             step -> batch(settings, step), "held-out image drawn from the code") {
           @Override
           void prepare(Model model, boolean fresh) throws IOException {
@@ -141,7 +142,7 @@ public final class CodeTraining {
     // The checker loads before the seed: the weight changes the loss, not the run's random numbers.
     try (var perceptual = PerceptualLoss.of(settings.perceptualWeight())) {
       RenderTraining.seed(settings.seed());
-      var network = new DrawingNetwork();
+      var network = new DrawingNetwork(AutoencoderTraining.channels(source));
       var outcome = RenderTraining.train(new RenderTraining.Job(DRAWING, network, AutoencoderNetwork::imageShape,
           step -> batch(settings, step), "held-out image drawn from the code") {
         @Override

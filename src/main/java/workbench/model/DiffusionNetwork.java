@@ -133,7 +133,8 @@ final class DiffusionNetwork extends OwnParametersBlock implements Denoiser {
   /** What the network denoises: images, or the autoencoder's latents. */
   @Override
   public Shape inputShape(int batch) {
-    return latentChannels > 0 ? AutoencoderNetwork.latentShape(batch) : imageShape(batch);
+    return latentChannels > 0
+        ? new Shape(batch, latentChannels, AutoencoderNetwork.CELLS, AutoencoderNetwork.CELLS) : imageShape(batch);
   }
 
   boolean latent() {

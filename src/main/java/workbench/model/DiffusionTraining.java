@@ -117,7 +117,9 @@ public final class DiffusionTraining {
     int b = settings.batch();
     int first = resumeStep(outDir);
     ExecutorService render = Executors.newSingleThreadExecutor(DaemonThreads.named("diffusion-batches"));
-    int latent = autoencoderSource == null ? 0 : AutoencoderNetwork.LATENT;
+    int latent = autoencoderSource == null ? 0 : AutoencoderNetwork.channelsOf(
+        autoencoderSource.readVerified(autoencoderSource.card(), SketchbookAutoencoder.WEIGHTS));
+    int latentValues = latent * AutoencoderNetwork.CELLS * AutoencoderNetwork.CELLS;
     var network = new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH, settings.crossAttention(), latent);
     var average = new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH, settings.crossAttention(), latent);
     try (SketchbookChecker checker = SketchbookChecker.load(checkerSource, Device.cpu());
@@ -162,13 +164,13 @@ public final class DiffusionTraining {
         for (var p : average.getParameters().values()) {
           averages.add(p.getArray());
         }
-        CompletableFuture<Batch> next = prefetch(render, settings, first, latent > 0);
+        CompletableFuture<Batch> next = prefetch(render, settings, first, latentValues);
         double loss = 0;
         int skipped = 0;
         int skippedInARow = 0;
         for (int step = first + 1; step <= settings.steps(); step++) {
           Batch batch = next.join();
-          next = prefetch(render, settings, step, latent > 0);
+          next = prefetch(render, settings, step, latentValues);
           try (NDManager scope = trainer.getManager().newSubManager()) {
             NDArray condition = checker.conditioning(scope, batch.captions())
                 .mul(scope.create(batch.keep(), new Shape(b, 1))).stopGradient();
@@ -482,12 +484,13 @@ public final class DiffusionTraining {
         prompts.stream().map(p -> p.parts().get(0).texts().get(0)).toList()));
   }
 
-  private static CompletableFuture<Batch> prefetch(ExecutorService render, Settings s, long step, boolean latent) {
-    return CompletableFuture.supplyAsync(() -> batch(s, step, latent), render);
+  /** {@code latentValues}: values of one latent the static is for, or 0 where the state is the image. */
+  private static CompletableFuture<Batch> prefetch(ExecutorService render, Settings s, long step, int latentValues) {
+    return CompletableFuture.supplyAsync(() -> batch(s, step, latentValues), render);
   }
 
   /** Scenes come from a stretch of the train split away from the checker's and the generator prior's. */
-  private static Batch batch(Settings s, long step, boolean latent) {
+  private static Batch batch(Settings s, long step, int latentValues) {
     int b = s.batch();
     long span = Split.TRAIN.endSeed() - Split.TRAIN.firstSeed();
     var random = new SplittableRandom(s.seed() * 9_000_011L + step);
@@ -506,7 +509,7 @@ public final class DiffusionTraining {
       // Stratified times: every batch covers the whole range of noise levels.
       times[i] = (float) (0.001 + 0.999 * ((offset + (double) i / b) % 1.0));
     }
-    int values = latent ? b * SketchbookAutoencoder.LATENT_VALUES : images.length;
+    int values = latentValues > 0 ? b * latentValues : images.length;
     return new Batch(images, captions, keep, gaussian(random, values), times);
   }
 

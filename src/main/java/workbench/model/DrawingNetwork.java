@@ -21,10 +21,11 @@ final class DrawingNetwork extends AbstractBlock {
   final CodeNetwork code;
   final AutoencoderNetwork autoencoder;
 
-  DrawingNetwork() {
+  /** Over an autoencoder with {@code latent} numbers a cell and its code. */
+  DrawingNetwork(int latent) {
     super((byte) 1);
-    code = addChildBlock("code", new CodeNetwork());
-    autoencoder = addChildBlock("autoencoder", new AutoencoderNetwork());
+    code = addChildBlock("code", new CodeNetwork(latent));
+    autoencoder = addChildBlock("autoencoder", new AutoencoderNetwork(latent));
   }
 
   /** Freezes both encoders: what they compute must not change under the prior trained on it. */
@@ -56,7 +57,7 @@ final class DrawingNetwork extends AbstractBlock {
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
     long b = inputShapes[0].get(0);
-    code.initialize(manager, dataType, CodeNetwork.latentShape((int) b));
+    code.initialize(manager, dataType, code.latentShape((int) b));
     autoencoder.initialize(manager, dataType, inputShapes[0]);
   }
 }

@@ -18,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -95,19 +97,27 @@ final class HalfWeights {
 
   /** The parameter names in a half-float weights file, in its order. */
   static List<String> names(byte[] bytes) throws IOException {
+    return new ArrayList<>(shapes(bytes).keySet());
+  }
+
+  /** The parameters' shapes in a half-float weights file, by name in its order: what network the file is for. */
+  static Map<String, long[]> shapes(byte[] bytes) throws IOException {
     var in = new DataInputStream(new ByteArrayInputStream(bytes));
     if (in.readInt() != MAGIC || in.readByte() != VERSION) {
       throw new IOException("not a half-float weights file");
     }
     int count = in.readInt();
-    var names = new ArrayList<String>();
+    var shapes = new LinkedHashMap<String, long[]>();
     for (int i = 0; i < count; i++) {
-      names.add(in.readUTF());
-      int rank = in.readInt();
-      in.skipNBytes(8L * rank);
+      String name = in.readUTF();
+      long[] shape = new long[in.readInt()];
+      for (int d = 0; d < shape.length; d++) {
+        shape[d] = in.readLong();
+      }
       in.skipNBytes(in.readInt());
+      shapes.put(name, shape);
     }
-    return names;
+    return shapes;
   }
 
   /**

@@ -5,6 +5,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 
 /**
@@ -15,9 +16,6 @@ import ai.djl.training.ParameterStore;
 public final class SketchbookAutoencoder implements AutoCloseable {
 
   public static final String WEIGHTS = "autoencoder.params";
-  /** Values of one latent: LATENT x 16 x 16. */
-  public static final int LATENT_VALUES = AutoencoderNetwork.LATENT * AutoencoderNetwork.CELLS * AutoencoderNetwork.CELLS;
-
   private final Model model;
   private final AutoencoderNetwork network;
 
@@ -31,7 +29,8 @@ public final class SketchbookAutoencoder implements AutoCloseable {
     CpuKernels.guard();
     Model model = Model.newInstance(WEIGHTS, device);
     try {
-      var network = new AutoencoderNetwork();
+      // The weights say how many numbers a latent cell has (4 shipped; wider ones are trained with --latent-channels).
+      var network = new AutoencoderNetwork(AutoencoderNetwork.channelsOf(bytes));
       model.setBlock(network);
       network.initialize(model.getNDManager(), DataType.FLOAT32, AutoencoderNetwork.imageShape(1));
       network.freezeParameters(true);
@@ -43,7 +42,21 @@ public final class SketchbookAutoencoder implements AutoCloseable {
     }
   }
 
-  /** Latents (b, LATENT, 16, 16) of images (b, 3, 64, 64) in [-1, 1], in the caller's scope. */
+  /** Numbers per latent cell. */
+  public int channels() {
+    return network.latent;
+  }
+
+  /** Values of one latent: channels x 16 x 16. */
+  public int latentValues() {
+    return network.latentValues();
+  }
+
+  Shape latentShape(int batch) {
+    return network.latentShape(batch);
+  }
+
+  /** Latents (b, channels, 16, 16) of images (b, 3, 64, 64) in [-1, 1], in the caller's scope. */
   NDArray encode(NDArray images) {
     return network.encode(new ParameterStore(images.getManager(), false), images, false);
   }
@@ -53,10 +66,10 @@ public final class SketchbookAutoencoder implements AutoCloseable {
     return network.decode(new ParameterStore(latents.getManager(), false), latents, false);
   }
 
-  /** One latent (LATENT_VALUES) to its image's PIXELS values in about [-1, 1]. */
+  /** One latent ({@link #latentValues}) to its image's PIXELS values in about [-1, 1]. */
   public float[] decode(float[] latent) {
     try (NDManager scope = model.getNDManager().newSubManager()) {
-      return decode(scope.create(latent, AutoencoderNetwork.latentShape(1))).toFloatArray();
+      return decode(scope.create(latent, network.latentShape(1))).toFloatArray();
     }
   }
 

@@ -28,9 +28,10 @@ public final class SketchbookCode implements AutoCloseable {
     CpuKernels.guard();
     Model model = Model.newInstance(WEIGHTS, device);
     try {
-      var network = new CodeNetwork();
+      // The weights say how wide a latent the code folds: the autoencoder's beside it.
+      var network = new CodeNetwork(CodeNetwork.channelsOf(bytes));
       model.setBlock(network);
-      network.initialize(model.getNDManager(), DataType.FLOAT32, CodeNetwork.latentShape(1));
+      network.initialize(model.getNDManager(), DataType.FLOAT32, network.latentShape(1));
       network.freezeParameters(true);
       HalfWeights.read(network, bytes, model.getNDManager());
       return new SketchbookCode(model, network);
@@ -40,12 +41,17 @@ public final class SketchbookCode implements AutoCloseable {
     }
   }
 
-  /** Codes (b, CODE) of latents (b, 4, 16, 16), in the caller's scope. */
+  /** Numbers per cell of the latent the code folds. */
+  int channels() {
+    return network.latent;
+  }
+
+  /** Codes (b, CODE) of latents (b, channels, 16, 16), in the caller's scope. */
   NDArray encode(NDArray latents) {
     return network.encode(new ParameterStore(latents.getManager(), false), latents, false);
   }
 
-  /** Latents (b, 4, 16, 16) of codes (b, CODE), in the caller's scope (differentiable with respect to the codes). */
+  /** Latents (b, channels, 16, 16) of codes (b, CODE), in the caller's scope (differentiable with respect to the codes). */
   NDArray decode(NDArray codes) {
     return network.decode(new ParameterStore(codes.getManager(), false), codes, false);
   }

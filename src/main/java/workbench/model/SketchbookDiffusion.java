@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -87,21 +88,25 @@ public final class SketchbookDiffusion implements AutoCloseable {
       var names = HalfWeights.names(bytes);
       boolean prior = PriorNetwork.prior(names);
       boolean latent = prior || DiffusionNetwork.latent(names);
+      if (latent) {
+        autoencoder = SketchbookAutoencoder.load(source, device);
+      }
       Denoiser network = prior
           ? new PriorNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH, PriorNetwork.crossAttention(names))
           : new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH,
-              DiffusionNetwork.crossAttention(names), latent ? AutoencoderNetwork.LATENT : 0);
+              DiffusionNetwork.crossAttention(names), latent ? autoencoder.channels() : 0);
       model.setBlock(network);
       network.initialize(model.getNDManager(), DataType.FLOAT32,
           network.inputShape(1), DiffusionNetwork.timeShape(1), network.textShape(1));
       network.freezeParameters(true);
       HalfWeights.read(network, bytes, model.getNDManager());
-      if (latent) {
-        autoencoder = SketchbookAutoencoder.load(source, device);
-      }
       CodeDirections directions = null;
       if (prior) {
         code = SketchbookCode.load(source, device);
+        if (code.channels() != autoencoder.channels()) {
+          throw new IOException(SketchbookCode.WEIGHTS + " folds a latent of " + code.channels() + " numbers a cell, "
+              + SketchbookAutoencoder.WEIGHTS + " draws one of " + autoencoder.channels());
+        }
         // A folder that lists the code's directions has them checked like any weights; one without has one guidance.
         if (source.card().sha256().containsKey(CodeDirections.FILE)) {
           directions = CodeDirections.read(source.readVerified(source.card(), CodeDirections.FILE), CodeNetwork.CODE);
@@ -191,7 +196,7 @@ public final class SketchbookDiffusion implements AutoCloseable {
    * The starting seed image is this many values of static.
    */
   public int stateSize() {
-    return code != null ? CodeNetwork.CODE : autoencoder == null ? PIXELS : SketchbookAutoencoder.LATENT_VALUES;
+    return code != null ? CodeNetwork.CODE : autoencoder == null ? PIXELS : autoencoder.latentValues();
   }
 
   /** Whether the state is a latent the autoencoder draws (rather than the image itself). */
@@ -215,7 +220,7 @@ public final class SketchbookDiffusion implements AutoCloseable {
       return states.reshape(DiffusionNetwork.imageShape(b)).add(1f).div(2f);
     }
     if (code == null) {
-      return autoencoder.decode(states.reshape(AutoencoderNetwork.latentShape(b))).add(1f).div(2f);
+      return autoencoder.decode(states.reshape(autoencoder.latentShape(b))).add(1f).div(2f);
     }
     // Codes in passes of CODES_PER_PASS, the last padded with zero codes: a grid cell must get
     // the bytes it gets alone, and the decoders' kernels round by batch size (never by place).

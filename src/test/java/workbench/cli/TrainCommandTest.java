@@ -115,6 +115,28 @@ class TrainCommandTest {
     assertThat(console.stdout()).contains("0 of 2 steps clipped");
   }
 
+  @Test
+  void latentChannelsAreRefusedForOtherModelsAndOutsideOneTo64() {
+    assertRefusedBeforeAnythingIsWritten("error: --latent-channels 8: applies to the autoencoder; the code, drawing and"
+        + " prior runs follow their autoencoder's weights, not to the code", "--model", "code", "--latent-channels", "8");
+    assertRefusedBeforeAnythingIsWritten("error: --latent-channels 0: must be a whole number from 1 to 64",
+        "--model", "autoencoder", "--latent-channels", "0");
+  }
+
+  @Test
+  void theCardKeepsTheLatentChannelsAndTheWeightsHaveThem() throws Exception {
+    Path run = temp.resolve("run");
+    int exit = train("--model", "autoencoder", "--steps", "1", "--out", run.toString(), "--latent-channels", "6");
+    assertThat(exit).as(console.stderr()).isZero();
+    JsonNode autoencoder = autoencoderRun(run);
+    assertThat(autoencoder.path("latentChannels").intValue()).isEqualTo(6);
+    assertThat(autoencoder.path("command").asText()).endsWith("--latent-channels 6");
+    try (var loaded = workbench.model.SketchbookAutoencoder.load(workbench.model.ModelSource.directory(run),
+        ai.djl.Device.cpu())) {
+      assertThat(loaded.channels()).isEqualTo(6);
+    }
+  }
+
   /** The autoencoder's entry in the card a run wrote in {@code run}. */
   private static JsonNode autoencoderRun(Path run) throws IOException {
     return JsonMapper.builder().build().readTree(run.resolve(ModelCard.FILE).toFile()).path("training").path("autoencoder");

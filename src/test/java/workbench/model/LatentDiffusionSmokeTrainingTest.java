@@ -100,7 +100,7 @@ class LatentDiffusionSmokeTrainingTest {
     try (var checker = SketchbookChecker.load(ModelSource.directory(models), Device.cpu());
         var diffusion = SketchbookDiffusion.load(ModelSource.directory(models), Device.cpu(), checker)) {
       assertThat(diffusion.latent()).isTrue();
-      assertThat(diffusion.stateSize()).isEqualTo(SketchbookAutoencoder.LATENT_VALUES);
+      assertThat(diffusion.stateSize()).isEqualTo(AutoencoderNetwork.LATENT * 16 * 16);
       float[][] noise = {DiffusionTraining.gaussian(new SplittableRandom(3), diffusion.stateSize())};
       var prompts = List.of(SketchbookDiffusion.Prompt.of("a red ball on the grass"));
       var once = diffusion.generate(prompts, noise, 3, 3.0, DiffusionSampler.DDIM).get(0);

@@ -197,8 +197,8 @@ class PriorSmokeTrainingTest {
   private static java.util.Map<String, float[]> values(ai.djl.nn.AbstractBlock block, Path file) throws Exception {
     var out = new java.util.TreeMap<String, float[]>();
     try (var manager = ai.djl.ndarray.NDManager.newBaseManager(Device.cpu())) {
-      block.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, block instanceof CodeNetwork
-          ? CodeNetwork.latentShape(1) : AutoencoderNetwork.imageShape(1));
+      block.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, block instanceof CodeNetwork code
+          ? code.latentShape(1) : AutoencoderNetwork.imageShape(1));
       HalfWeights.read(block, Files.readAllBytes(file), manager);
       block.getParameters().forEach(p -> out.put(p.getKey(), p.getValue().getArray().toFloatArray()));
     }
