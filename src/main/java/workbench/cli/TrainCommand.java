@@ -156,11 +156,17 @@ public final class TrainCommand implements Callable<Integer> {
         run.put("continuedFrom", ModelCard.readOrFresh(init).training().getOrDefault("autoencoder", Map.of()));
       }
       var initSource = init == null ? null : ModelSource.directory(init);
-      if (latentChannels != null) {
-        run.put("latentChannels", latentChannels);
-        run.put("result", AutoencoderTraining.train(settings, latentChannels, initSource, out, System.out));
-      } else {
-        run.put("result", AutoencoderTraining.train(settings, initSource, out, System.out));
+      try {
+        if (latentChannels != null) {
+          run.put("latentChannels", latentChannels);
+          run.put("result", AutoencoderTraining.train(settings, latentChannels, initSource, out, System.out));
+        } else {
+          run.put("result", AutoencoderTraining.train(settings, initSource, out, System.out));
+        }
+      } catch (IllegalArgumentException e) {
+        // A width other than the init's or the resumed run's: refused before a step is trained.
+        System.err.println("error: --latent-channels " + latentChannels + ": " + e.getMessage());
+        return Cli.EXIT_BAD_INPUT;
       }
     } else if (model == Which.code || model == Which.drawing || model == Which.prior) {
       if (autoencoder == null) {

@@ -124,6 +124,17 @@ class TrainCommandTest {
   }
 
   @Test
+  void latentChannelsOtherThanTheInitsAreRefusedBeforeAnythingIsWritten() {
+    Path run = temp.resolve("run");
+    int exit = train("--model", "autoencoder", "--steps", "1", "--out", run.toString(), "--latent-channels", "6",
+        "--init", "src/main/resources/models/sketchbook-v1");
+    assertThat(exit).isEqualTo(Cli.EXIT_BAD_INPUT);
+    assertThat(console.stderr()).contains("error: --latent-channels 6: the autoencoder in ")
+        .contains("autoencoder.params has 4 latent channels, not 6");
+    assertThat(run).doesNotExist();
+  }
+
+  @Test
   void theCardKeepsTheLatentChannelsAndTheWeightsHaveThem() throws Exception {
     Path run = temp.resolve("run");
     int exit = train("--model", "autoencoder", "--steps", "1", "--out", run.toString(), "--latent-channels", "6");
