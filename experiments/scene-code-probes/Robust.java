@@ -11,7 +11,8 @@ import workbench.sketchbook.*;
  * autoencoder (-Dae=DIR: another one's), through the code, as the sampler draws them
  * (-Dsamples=true; -Dmodel=DIR: another folder's), and as renders softened in ways a person reads
  * through; per stage the style and the claims but the style, and which styles are read as which.
- * -Dnocode=true with -Dae=DIR reads an autoencoder of another latent size alone.
+ * -Dnocode=true with -Dae=DIR reads an autoencoder of another latent size alone; -Dcode=DIR with
+ * -Dae=DIR reads another autoencoder and its code (try uu: the same folder, a code run's).
  *
  * <pre>java -Dsamples=true -Dgd=5 -cp ... workbench.model.Robust 200</pre>
  */
@@ -24,7 +25,8 @@ public class Robust {
     for (var p : prompts) renders.add(p.render());
     try (var judge = SketchbookJudge.load(); var ae = SketchbookAutoencoder.load(System.getProperty("ae") == null ? ModelSource.classpath()
             : ModelSource.directory(java.nio.file.Path.of(System.getProperty("ae"))), Device.cpu());
-        var code = Boolean.getBoolean("nocode") ? null : SketchbookCode.load(ModelSource.classpath(), Device.cpu());
+        var code = Boolean.getBoolean("nocode") ? null : SketchbookCode.load(System.getProperty("code") == null
+            ? ModelSource.classpath() : ModelSource.directory(java.nio.file.Path.of(System.getProperty("code"))), Device.cpu());
         var checker = Boolean.getBoolean("nocode") ? null : SketchbookChecker.load(ModelSource.classpath(), Device.cpu());
         var model = Boolean.getBoolean("nocode") ? null : SketchbookDiffusion.load(System.getProperty("model") == null ? ModelSource.classpath()
             : ModelSource.directory(java.nio.file.Path.of(System.getProperty("model"))), Device.cpu(), checker);

@@ -2,6 +2,7 @@ package workbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import workbench.model.ModelCard;
+import workbench.model.ModelSource;
+import workbench.model.SketchbookAutoencoder;
 
 /**
  * {@code train --final-learning-rate}, {@code --perceptual-weight} and {@code --max-gradient-norm} as a script sees them:
@@ -48,10 +51,7 @@ class TrainCommandTest {
 
   @Test
   void theCardKeepsTheFinalRateAndTheCommand() throws Exception {
-    Path run = temp.resolve("run");
-    int exit = train("--model", "autoencoder", "--steps", "2", "--out", run.toString(), "--final-learning-rate", "1e-5");
-    assertThat(exit).as(console.stderr()).isZero();
-    JsonNode autoencoder = autoencoderRun(run);
+    JsonNode autoencoder = trainedAutoencoder(2, "--final-learning-rate", "1e-5");
     assertThat(autoencoder.path("settings").path("finalLearningRate").floatValue()).isEqualTo(1e-5f);
     assertThat(autoencoder.path("settings").path("learningRate").floatValue()).isEqualTo(1e-3f);
     assertThat(autoencoder.path("command").asText()).endsWith("--final-learning-rate 1.0E-5");
@@ -68,10 +68,7 @@ class TrainCommandTest {
 
   @Test
   void theCardKeepsThePerceptualWeightInItsSettingsObjectiveAndCommand() throws Exception {
-    Path run = temp.resolve("run");
-    int exit = train("--model", "autoencoder", "--steps", "1", "--out", run.toString(), "--perceptual-weight", "0.5");
-    assertThat(exit).as(console.stderr()).isZero();
-    JsonNode autoencoder = autoencoderRun(run);
+    JsonNode autoencoder = trainedAutoencoder(1, "--perceptual-weight", "0.5");
     assertThat(autoencoder.path("settings").path("perceptualWeight").floatValue()).isEqualTo(0.5f);
     assertThat(autoencoder.path("objective").asText()).endsWith("+ 0.5 x the perceptual distance of the image drawn"
         + " from the render in the shipped checker's feature maps (unit-length features at its four convolution"
@@ -99,18 +96,14 @@ class TrainCommandTest {
 
   @Test
   void aMaxGradientNormClipsTheStepsTheLogCountsAndTheCardKeepsIt() throws Exception {
-    Path run = temp.resolve("run");
     // No gradient of a fresh autoencoder is as short as this, so every step is clipped.
-    int exit = train("--model", "autoencoder", "--steps", "2", "--out", run.toString(), "--max-gradient-norm", "1e-6");
-    assertThat(exit).as(console.stderr()).isZero();
+    JsonNode autoencoder = trainedAutoencoder(2, "--max-gradient-norm", "1e-6");
     assertThat(console.stdout()).containsPattern("gradient norm since the last checkpoint: median \\S+, largest \\S+,"
         + " 2 of 2 steps clipped");
-    JsonNode autoencoder = autoencoderRun(run);
     assertThat(autoencoder.path("settings").path("maxGradientNorm").floatValue()).isEqualTo(1e-6f);
     assertThat(autoencoder.path("command").asText()).endsWith("--max-gradient-norm 1.0E-6");
 
-    Path unclipped = temp.resolve("unclipped");
-    exit = train("--model", "autoencoder", "--steps", "2", "--out", unclipped.toString());
+    int exit = train("--model", "autoencoder", "--steps", "2", "--out", temp.resolve("unclipped").toString());
     assertThat(exit).as(console.stderr()).isZero();
     assertThat(console.stdout()).contains("0 of 2 steps clipped");
   }
@@ -136,20 +129,24 @@ class TrainCommandTest {
 
   @Test
   void theCardKeepsTheLatentChannelsAndTheWeightsHaveThem() throws Exception {
-    Path run = temp.resolve("run");
-    int exit = train("--model", "autoencoder", "--steps", "1", "--out", run.toString(), "--latent-channels", "6");
-    assertThat(exit).as(console.stderr()).isZero();
-    JsonNode autoencoder = autoencoderRun(run);
+    JsonNode autoencoder = trainedAutoencoder(1, "--latent-channels", "6");
     assertThat(autoencoder.path("latentChannels").intValue()).isEqualTo(6);
     assertThat(autoencoder.path("command").asText()).endsWith("--latent-channels 6");
-    try (var loaded = workbench.model.SketchbookAutoencoder.load(workbench.model.ModelSource.directory(run),
-        ai.djl.Device.cpu())) {
+    try (var loaded = SketchbookAutoencoder.load(ModelSource.directory(temp.resolve("run")), Device.cpu())) {
       assertThat(loaded.channels()).isEqualTo(6);
     }
   }
 
-  /** The autoencoder's entry in the card a run wrote in {@code run}. */
-  private static JsonNode autoencoderRun(Path run) throws IOException {
+  /**
+   * Runs {@code train --model autoencoder --steps STEPS --out TEMP/run FLAGS}, checks that it
+   * succeeded and returns the autoencoder's entry in the card it wrote.
+   */
+  private JsonNode trainedAutoencoder(int steps, String... flags) throws IOException {
+    Path run = temp.resolve("run");
+    String[] args = {"--model", "autoencoder", "--steps", String.valueOf(steps), "--out", run.toString()};
+    String[] all = java.util.Arrays.copyOf(args, args.length + flags.length);
+    System.arraycopy(flags, 0, all, args.length, flags.length);
+    assertThat(train(all)).as(console.stderr()).isZero();
     return JsonMapper.builder().build().readTree(run.resolve(ModelCard.FILE).toFile()).path("training").path("autoencoder");
   }
 
