@@ -164,8 +164,9 @@ public final class TrainCommand implements Callable<Integer> {
           run.put("result", AutoencoderTraining.train(settings, initSource, out, System.out));
         }
       } catch (IllegalArgumentException e) {
-        // A width other than the init's or the resumed run's: refused before a step is trained.
-        System.err.println("error: --latent-channels " + latentChannels + ": " + e.getMessage());
+        // A width other than the init's or the resumed run's (4 where none is given): refused before a step is trained.
+        System.err.println("error: " + (latentChannels == null ? "" : "--latent-channels " + latentChannels + ": ")
+            + e.getMessage());
         return Cli.EXIT_BAD_INPUT;
       }
     } else if (model == Which.code || model == Which.drawing || model == Which.prior) {

@@ -10,8 +10,8 @@ import workbench.sketchbook.Sketchbook;
 
 /**
  * The Sketchbook's image autoencoder: a 64x64 render to a 16x16 grid of {@link #latent} numbers
- * a cell ({@link #LATENT} unless trained wider) and back, so the diffusion model works where an object is a few cells (Stable Diffusion's
- * latent space, in miniature).
+ * a cell ({@link #LATENT} unless trained wider) and back, so the diffusion model works where an
+ * object is a few cells (Stable Diffusion's latent space, in miniature).
  *
  * <p>Trained on renders only, with static added to the latent before decoding: the decoder
  * learns to draw crisp flat-coloured shapes from a code that is a little off, which is what a

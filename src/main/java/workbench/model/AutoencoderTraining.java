@@ -88,10 +88,10 @@ public final class AutoencoderTraining {
           + channels(init) + " latent channels, not " + latentChannels);
     }
     Path earlier = outDir.resolve(SketchbookAutoencoder.WEIGHTS);
-    if (Files.exists(earlier) && AutoencoderNetwork.channelsOf(Files.readAllBytes(earlier)) != latentChannels) {
-      throw new IllegalArgumentException("the run in " + outDir + " has "
-          + AutoencoderNetwork.channelsOf(Files.readAllBytes(earlier)) + " latent channels, not " + latentChannels
-          + ": resume it with as many, or start in another folder");
+    int resumed = Files.exists(earlier) ? AutoencoderNetwork.channelsOf(Files.readAllBytes(earlier)) : latentChannels;
+    if (resumed != latentChannels) {
+      throw new IllegalArgumentException("the run in " + outDir + " has " + resumed + " latent channels, not "
+          + latentChannels + ": resume it with as many, or start in another folder");
     }
     // The checker loads before the seed: the weight changes the loss, not the run's random numbers.
     try (var perceptual = PerceptualLoss.of(settings.perceptualWeight())) {

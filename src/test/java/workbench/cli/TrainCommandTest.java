@@ -135,6 +135,13 @@ class TrainCommandTest {
     try (var loaded = SketchbookAutoencoder.load(ModelSource.directory(temp.resolve("run")), Device.cpu())) {
       assertThat(loaded.channels()).isEqualTo(6);
     }
+    // Resumed without the flag, the run would go on at 4: refused, the run's weights as they were.
+    byte[] before = java.nio.file.Files.readAllBytes(temp.resolve("run").resolve(SketchbookAutoencoder.WEIGHTS));
+    int exit = train("--model", "autoencoder", "--steps", "2", "--out", temp.resolve("run").toString());
+    assertThat(exit).isEqualTo(Cli.EXIT_BAD_INPUT);
+    assertThat(console.stderr()).contains("error: the run in ").contains("has 6 latent channels, not 4: resume it with"
+        + " as many");
+    assertThat(temp.resolve("run").resolve(SketchbookAutoencoder.WEIGHTS)).hasBinaryContent(before);
   }
 
   /**
