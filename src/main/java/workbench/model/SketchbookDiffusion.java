@@ -88,18 +88,21 @@ public final class SketchbookDiffusion implements AutoCloseable {
       var names = HalfWeights.names(bytes);
       boolean prior = PriorNetwork.prior(names);
       boolean latent = prior || DiffusionNetwork.latent(names);
-      if (latent) {
-        autoencoder = SketchbookAutoencoder.load(source, device);
-      }
+      // A latent UNet's width is its autoencoder's, read from that file's weights.
+      int channels = latent && !prior ? AutoencoderNetwork.channelsOf(
+          source.readVerified(source.card(), SketchbookAutoencoder.WEIGHTS)) : 0;
       Denoiser network = prior
           ? new PriorNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH, PriorNetwork.crossAttention(names))
           : new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH,
-              DiffusionNetwork.crossAttention(names), latent ? autoencoder.channels() : 0);
+              DiffusionNetwork.crossAttention(names), channels);
       model.setBlock(network);
       network.initialize(model.getNDManager(), DataType.FLOAT32,
           network.inputShape(1), DiffusionNetwork.timeShape(1), network.textShape(1));
       network.freezeParameters(true);
       HalfWeights.read(network, bytes, model.getNDManager());
+      if (latent) {
+        autoencoder = SketchbookAutoencoder.load(source, device);
+      }
       CodeDirections directions = null;
       if (prior) {
         code = SketchbookCode.load(source, device);
@@ -219,20 +222,18 @@ public final class SketchbookDiffusion implements AutoCloseable {
     if (autoencoder == null) {
       return states.reshape(DiffusionNetwork.imageShape(b)).add(1f).div(2f);
     }
-    if (code == null) {
-      return autoencoder.decode(states.reshape(autoencoder.latentShape(b))).add(1f).div(2f);
-    }
-    // Codes in passes of CODES_PER_PASS, the last padded with zero codes: a grid cell must get
-    // the bytes it gets alone, and the decoders' kernels round by batch size (never by place).
-    NDArray codes = states.reshape(CodeNetwork.codeShape(b));
+    // States in passes of CODES_PER_PASS, the last padded with zeros: a grid cell must get the
+    // bytes it gets alone, and the decoders' kernels round by batch size (never by place; on AVX2
+    // CPUs a latent decoded in a pair differs from one decoded alone).
+    NDArray codes = code == null ? states.reshape(autoencoder.latentShape(b)) : states.reshape(CodeNetwork.codeShape(b));
     // split, not get: PyTorch's split keeps the gradient path that checker guidance follows.
     NDList passes = b <= CODES_PER_PASS ? new NDList(codes) : codes.split(passBoundaries(b), 0);
     var rows = new NDList();
     for (NDArray pass : passes) {
       int real = (int) pass.getShape().get(0);
-      NDArray full = real == CODES_PER_PASS ? pass
-          : pass.concat(pass.getManager().zeros(CodeNetwork.codeShape(CODES_PER_PASS - real)), 0);
-      NDArray drawn = autoencoder.decode(code.decode(full));
+      NDArray full = real == CODES_PER_PASS ? pass : pass.concat(pass.getManager().zeros(code == null
+          ? autoencoder.latentShape(CODES_PER_PASS - real) : CodeNetwork.codeShape(CODES_PER_PASS - real)), 0);
+      NDArray drawn = autoencoder.decode(code == null ? full : code.decode(full));
       rows.add(real == CODES_PER_PASS ? drawn : drawn.split(new long[] {real}, 0).get(0));
     }
     // NDArrays.concat copies a lone array without its gradient path: one pass is returned as it is.
