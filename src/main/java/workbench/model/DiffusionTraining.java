@@ -117,17 +117,17 @@ public final class DiffusionTraining {
     int b = settings.batch();
     int first = resumeStep(outDir);
     ExecutorService render = Executors.newSingleThreadExecutor(DaemonThreads.named("diffusion-batches"));
-    int latent = autoencoderSource == null ? 0 : AutoencoderNetwork.channelsOf(
-        autoencoderSource.readVerified(autoencoderSource.card(), SketchbookAutoencoder.WEIGHTS));
-    int latentValues = latent * AutoencoderNetwork.CELLS * AutoencoderNetwork.CELLS;
-    var network = new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH, settings.crossAttention(), latent);
-    var average = new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH, settings.crossAttention(), latent);
     try (SketchbookChecker checker = SketchbookChecker.load(checkerSource, Device.cpu());
         SketchbookAutoencoder autoencoder = autoencoderSource == null ? null
             : SketchbookAutoencoder.load(autoencoderSource, Device.cpu());
         Model model = Model.newInstance("diffusion", Device.cpu());
         Model emaModel = Model.newInstance("diffusion-ema", Device.cpu());
         var progress = new TrainingProgress(outDir.resolve(LOSS), settings.steps(), console, first > 0)) {
+      // A latent UNet is as wide as the autoencoder it denoises for.
+      int latent = autoencoder == null ? 0 : autoencoder.channels();
+      int latentValues = latent * AutoencoderNetwork.CELLS * AutoencoderNetwork.CELLS;
+      var network = new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH, settings.crossAttention(), latent);
+      var average = new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH, settings.crossAttention(), latent);
       model.setBlock(network);
       emaModel.setBlock(average);
       Shape[] shapes = {network.inputShape(b), DiffusionNetwork.timeShape(b), network.textShape(b)};

@@ -88,9 +88,11 @@ public final class SketchbookDiffusion implements AutoCloseable {
       var names = HalfWeights.names(bytes);
       boolean prior = PriorNetwork.prior(names);
       boolean latent = prior || DiffusionNetwork.latent(names);
-      // A latent UNet's width is its autoencoder's, read from that file's weights.
-      int channels = latent && !prior ? AutoencoderNetwork.channelsOf(
-          source.readVerified(source.card(), SketchbookAutoencoder.WEIGHTS)) : 0;
+      if (latent) {
+        autoencoder = SketchbookAutoencoder.load(source, device);
+      }
+      // A latent UNet is as wide as the autoencoder it denoises for.
+      int channels = latent && !prior ? autoencoder.channels() : 0;
       Denoiser network = prior
           ? new PriorNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH, PriorNetwork.crossAttention(names))
           : new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH,
@@ -100,9 +102,6 @@ public final class SketchbookDiffusion implements AutoCloseable {
           network.inputShape(1), DiffusionNetwork.timeShape(1), network.textShape(1));
       network.freezeParameters(true);
       HalfWeights.read(network, bytes, model.getNDManager());
-      if (latent) {
-        autoencoder = SketchbookAutoencoder.load(source, device);
-      }
       CodeDirections directions = null;
       if (prior) {
         code = SketchbookCode.load(source, device);
