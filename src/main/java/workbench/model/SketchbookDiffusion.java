@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 import workbench.sketchbook.Sketchbook;
 import workbench.sketchbook.Vocabulary;
@@ -91,12 +92,10 @@ public final class SketchbookDiffusion implements AutoCloseable {
       if (latent) {
         autoencoder = SketchbookAutoencoder.load(source, device);
       }
-      // A latent UNet is as wide as the autoencoder it denoises for.
-      int channels = latent && !prior ? autoencoder.channels() : 0;
       Denoiser network = prior
           ? new PriorNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH, PriorNetwork.crossAttention(names))
           : new DiffusionNetwork(CheckerNetwork.CONDITION_WIDTH, CheckerNetwork.TEXT_WIDTH,
-              DiffusionNetwork.crossAttention(names), channels);
+              DiffusionNetwork.crossAttention(names), latent ? autoencoder.channels() : 0);
       model.setBlock(network);
       network.initialize(model.getNDManager(), DataType.FLOAT32,
           network.inputShape(1), DiffusionNetwork.timeShape(1), network.textShape(1));
@@ -224,14 +223,15 @@ public final class SketchbookDiffusion implements AutoCloseable {
     // States in passes of CODES_PER_PASS, the last padded with zeros: a grid cell must get the
     // bytes it gets alone, and the decoders' kernels round by batch size (never by place; on AVX2
     // CPUs a latent decoded in a pair differs from one decoded alone).
-    NDArray codes = code == null ? states.reshape(autoencoder.latentShape(b)) : states.reshape(CodeNetwork.codeShape(b));
+    IntFunction<Shape> shape = code == null ? autoencoder::latentShape : CodeNetwork::codeShape;
+    NDArray shaped = states.reshape(shape.apply(b));
     // split, not get: PyTorch's split keeps the gradient path that checker guidance follows.
-    NDList passes = b <= CODES_PER_PASS ? new NDList(codes) : codes.split(passBoundaries(b), 0);
+    NDList passes = b <= CODES_PER_PASS ? new NDList(shaped) : shaped.split(passBoundaries(b), 0);
     var rows = new NDList();
     for (NDArray pass : passes) {
       int real = (int) pass.getShape().get(0);
-      NDArray full = real == CODES_PER_PASS ? pass : pass.concat(pass.getManager().zeros(code == null
-          ? autoencoder.latentShape(CODES_PER_PASS - real) : CodeNetwork.codeShape(CODES_PER_PASS - real)), 0);
+      NDArray full = real == CODES_PER_PASS ? pass
+          : pass.concat(pass.getManager().zeros(shape.apply(CODES_PER_PASS - real)), 0);
       NDArray drawn = autoencoder.decode(code == null ? full : code.decode(full));
       rows.add(real == CODES_PER_PASS ? drawn : drawn.split(new long[] {real}, 0).get(0));
     }
