@@ -13,10 +13,14 @@ import workbench.sketchbook.*;
  * through; per stage the style and the claims but the style, and which styles are read as which.
  * -Dnocode=true with -Dae=DIR reads an autoencoder of another latent size alone; -Dcode=DIR with
  * -Dae=DIR reads another autoencoder and its code (try uu: the same folder, a code run's).
+ * -Dlatentstatic=S adds seeded static of S to the latent before drawing (try bbb).
  *
  * <pre>java -Dsamples=true -Dgd=5 -cp ... workbench.model.Robust 200</pre>
  */
 public class Robust {
+  /** -Dlatentstatic=S: Gaussian static of S (seeded) added to the latent before it is drawn back. */
+  static final float LATENT_STATIC = Float.parseFloat(System.getProperty("latentstatic", "0"));
+
   public static void main(String[] a) throws Exception {
     System.setProperty("ai.djl.offline", "true");
     int n = Integer.parseInt(a[0]);
@@ -39,6 +43,12 @@ public class Robust {
         for (int i = 0; i < b; i++) DiffusionTraining.copyRender(prompts.get(from + i).scene(), px, i);
         try (NDManager s = m.newSubManager()) {
           var lat = ae.encode(s.create(px, AutoencoderNetwork.imageShape(b)));
+          if (LATENT_STATIC > 0) { // try bbb: how precisely a prior must draw this latent
+            var r = new SplittableRandom(from);
+            float[] z = new float[(int) lat.size()];
+            for (int i = 0; i < z.length; i++) z[i] = (float) (r.nextGaussian() * LATENT_STATIC);
+            lat = lat.add(s.create(z, lat.getShape()));
+          }
           float[] d1 = ae.decode(lat).toFloatArray();
           for (int i = 0; i < b; i++)
             viaAe.add(SketchbookDiffusion.image(Arrays.copyOfRange(d1, i * SketchbookDiffusion.PIXELS, (i + 1) * SketchbookDiffusion.PIXELS)));
